@@ -1,0 +1,227 @@
+"""The demo corpus: five real articles and their curation, kept as readable files in claims/demo/.
+
+Layout:
+- ``articles/<stem>.txt``: the article text, exactly as published;
+- ``curation/<stem>.yaml``: source metadata, rubric answers and the accepted mentions, each named
+  by its exact quote (offsets are computed here, so a quote that is not in the text fails loudly);
+- ``claims/*.yaml``: canonical claims with their GRADE level and rationale.
+
+Loading is idempotent: sources are matched by content hash, claims by slug, mentions by place and
+claim, rubric answers by item. Everything is loaded in one transaction.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+
+from claims.labels import Certainty, ClaimKind, EvidenceCited, Grade, ReviewStatus
+from claims.models import Claim, Condition, Mention, Substance
+from sources.models import (
+    Publisher,
+    RubricAnswer,
+    RubricAnswerValue,
+    RubricItem,
+    Source,
+    SourceStatus,
+    SourceType,
+    normalise_text,
+)
+
+DEMO_DIR = Path(__file__).resolve().parent / "demo"
+
+
+class DemoDataError(Exception):
+    """The demo files are inconsistent; the message says which file and entry."""
+
+
+@dataclass
+class LoadReport:
+    sources: int = 0
+    claims: int = 0
+    mentions: int = 0
+    created: dict[str, int] = field(default_factory=lambda: {"source": 0, "claim": 0, "mention": 0})
+
+
+def read_yaml(path: Path):
+    try:
+        return yaml.safe_load(path.read_text(encoding="utf-8"))
+    except yaml.YAMLError as exc:
+        raise DemoDataError(f"{path.name}: not valid YAML: {exc}") from exc
+
+
+def check_choice(value, choices, what: str, where: str) -> str:
+    if value not in choices:
+        raise DemoDataError(f"{where}: {what} {value!r} is not one of {', '.join(choices)}")
+    return value
+
+
+def find_quote(text: str, quote: str, occurrence: int, where: str) -> int:
+    """Offset of the ``occurrence``-th (1-based) exact occurrence of ``quote`` in ``text``."""
+    start = -1
+    for _ in range(occurrence):
+        start = text.find(quote, start + 1)
+        if start == -1:
+            raise DemoDataError(f"{where}: quote not found in the article text: {quote[:90]!r}")
+    return start
+
+
+class DemoLoader:
+    def __init__(self, directory: Path = DEMO_DIR):
+        self.directory = directory
+        self.substances = {s.slug: s for s in Substance.objects.all()}
+        self.conditions = {c.slug: c for c in Condition.objects.all()}
+        self.report = LoadReport()
+
+    def vocab(self, slugs, table: dict, what: str, where: str) -> list:
+        unknown = [slug for slug in slugs or [] if slug not in table]
+        if unknown:
+            raise DemoDataError(f"{where}: unknown {what} {', '.join(unknown)}")
+        return [table[slug] for slug in slugs or []]
+
+    @transaction.atomic
+    def load(self) -> LoadReport:
+        claims = self.load_claims()
+        stems = sorted(p.stem for p in (self.directory / "curation").glob("*.yaml"))
+        if not stems:
+            raise DemoDataError(f"no curation files in {self.directory / 'curation'}")
+        for stem in stems:
+            self.load_article(stem, claims)
+        return self.report
+
+    def load_claims(self) -> dict[str, Claim]:
+        claims: dict[str, Claim] = {}
+        for path in sorted((self.directory / "claims").glob("*.yaml")):
+            for entry in read_yaml(path) or []:
+                where = f"{path.name}: claim {entry.get('slug')!r}"
+                if entry["slug"] in claims:
+                    raise DemoDataError(f"{where}: the slug is defined twice")
+                claim, created = Claim.objects.update_or_create(
+                    slug=entry["slug"],
+                    defaults={
+                        "statement": entry["statement"],
+                        "kind": check_choice(entry["kind"], ClaimKind.values, "kind", where),
+                        "grade": check_choice(entry["grade"], Grade.values, "grade", where),
+                        "grade_rationale": " ".join(entry.get("rationale", "").split()),
+                    },
+                )
+                claim.substances.set(
+                    self.vocab(entry.get("substances"), self.substances, "substance", where)
+                )
+                claim.conditions.set(
+                    self.vocab(entry.get("conditions"), self.conditions, "condition", where)
+                )
+                claims[claim.slug] = claim
+                self.report.created["claim"] += created
+        self.report.claims = len(claims)
+        return claims
+
+    def load_article(self, stem: str, claims: dict[str, Claim]) -> None:
+        data = read_yaml(self.directory / "curation" / f"{stem}.yaml")
+        text = normalise_text(
+            (self.directory / "articles" / f"{stem}.txt").read_text(encoding="utf-8")
+        )
+        source = self.load_source(stem, data["source"], text)
+        self.load_rubric(stem, source, data.get("rubric") or {})
+
+        kept = set()
+        for number, entry in enumerate(data.get("mentions") or [], start=1):
+            where = f"{stem}.yaml: mention {number}"
+            mention = self.load_mention(source, entry, claims, where)
+            kept.add(mention.pk)
+        # The curation file is the truth for demo sources: mentions no longer in it go.
+        source.mentions.exclude(pk__in=kept).delete()
+        self.report.sources += 1
+
+    def load_source(self, stem: str, meta: dict, text: str) -> Source:
+        where = f"{stem}.yaml: source"
+        publisher = None
+        if meta.get("publisher"):
+            publisher, _ = Publisher.objects.get_or_create(name=meta["publisher"])
+        values = {
+            "title": meta["title"],
+            "url": meta.get("url") or "",
+            "publisher": publisher,
+            "author": meta.get("author") or "",
+            "published_on": meta.get("published_on"),
+            "source_type": check_choice(
+                meta["source_type"], SourceType.values, "source type", where
+            ),
+            "commercial_interest": bool(meta.get("commercial_interest")),
+            "text": text,
+        }
+        source = Source.objects.find_existing(text=text, url=values["url"])
+        created = source is None
+        source = source or Source()
+        for name, value in values.items():
+            setattr(source, name, value)
+        if source.status != SourceStatus.PUBLISHED:
+            source.status = SourceStatus.PUBLISHED
+            source.status_changed_at = timezone.now()
+        try:
+            source.full_clean()
+        except ValidationError as exc:
+            raise DemoDataError(f"{where}: {exc}") from exc
+        source.save()
+        self.report.created["source"] += created
+        return source
+
+    def load_rubric(self, stem: str, source: Source, rubric: dict) -> None:
+        for item, entry in rubric.items():
+            where = f"{stem}.yaml: rubric {item}"
+            check_choice(item, RubricItem.values, "item", where)
+            raw = entry["answer"]
+            if isinstance(raw, bool):  # YAML reads a bare yes/no as a boolean
+                raw = "yes" if raw else "no"
+            answer = check_choice(str(raw).lower(), RubricAnswerValue.values, "answer", where)
+            RubricAnswer.objects.update_or_create(
+                source=source, item=item, defaults={"answer": answer, "note": entry.get("note", "")}
+            )
+
+    def load_mention(
+        self, source: Source, entry: dict, claims: dict[str, Claim], where: str
+    ) -> Mention:
+        quote = entry["quote"]
+        if quote != quote.strip() or not quote:
+            raise DemoDataError(f"{where}: the quote is empty or has white space at its ends")
+        start = find_quote(source.text, quote, int(entry.get("occurrence", 1)), where)
+        if entry.get("claim") not in claims:
+            raise DemoDataError(f"{where}: unknown claim {entry.get('claim')!r}")
+        cues = entry.get("hedge_cues") or []
+        mention, created = Mention.objects.get_or_create(
+            source=source,
+            start=start,
+            end=start + len(quote),
+            claim=claims[entry["claim"]],
+            defaults={"quote": quote, "kind": entry["kind"], "certainty": entry["certainty"]},
+        )
+        mention.quote = quote
+        mention.kind = check_choice(entry["kind"], ClaimKind.values, "kind", where)
+        mention.certainty = check_choice(entry["certainty"], Certainty.values, "certainty", where)
+        mention.hedge_cues = [str(cue) for cue in cues]
+        mention.evidence_cited = check_choice(
+            entry["evidence_cited"], EvidenceCited.values, "evidence cited", where
+        )
+        mention.cites_named_study = bool(entry.get("cites_named_study"))
+        mention.status = ReviewStatus.ACCEPTED
+        mention.anchor_lost = False
+        mention.set_context()
+        try:
+            mention.full_clean()
+        except ValidationError as exc:
+            raise DemoDataError(f"{where}: {exc}") from exc
+        mention.save()
+        mention.substances.set(
+            self.vocab(entry.get("substances"), self.substances, "substance", where)
+        )
+        mention.conditions.set(
+            self.vocab(entry.get("conditions"), self.conditions, "condition", where)
+        )
+        self.report.mentions += 1
+        self.report.created["mention"] += created
+        return mention

@@ -1,0 +1,323 @@
+"""Vocabularies, canonical claims and the mentions that link them to the sentences of sources."""
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Exists, F, OuterRef, Q
+from django.db.models.functions import Length
+from django.urls import reverse
+from simple_history.models import HistoricalRecords
+
+from claims.labels import Certainty, ClaimKind, EvidenceCited, Grade, ReviewStatus
+from sources.models import SourceStatus
+
+__all__ = [
+    "Certainty",
+    "Claim",
+    "ClaimKind",
+    "Condition",
+    "EvidenceCited",
+    "Grade",
+    "Mention",
+    "ReviewStatus",
+    "Substance",
+]
+
+CONTEXT_CHARS = 80  # characters kept either side of a quote to find it again in an edited text
+
+
+class VocabularyQuerySet(models.QuerySet):
+    def resolve(self, term: str):
+        """The entry whose slug, name or alias is ``term`` (case-insensitive), or None.
+
+        Reads the whole (small) vocabulary: one query.
+        """
+        wanted = term.strip().casefold()
+        for entry in self:
+            names = [entry.slug, entry.name, *entry.aliases]
+            if wanted in (name.casefold() for name in names):
+                return entry
+        return None
+
+
+class VocabularyEntry(models.Model):
+    slug = models.SlugField(max_length=64, unique=True)
+    name = models.CharField(max_length=120)
+    aliases = models.JSONField(
+        default=list,
+        blank=True,
+        help_text="Other words for it, matched ignoring case (e.g. “magic mushrooms”).",
+    )
+    description = models.TextField(blank=True)
+
+    objects = VocabularyQuerySet.as_manager()
+
+    class Meta:
+        abstract = True
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def clean(self) -> None:
+        if not isinstance(self.aliases, list) or not all(isinstance(a, str) for a in self.aliases):
+            raise ValidationError({"aliases": "Aliases must be a list of words or phrases."})
+        self.aliases = sorted({a.strip() for a in self.aliases if a.strip()}, key=str.casefold)
+
+
+class Substance(VocabularyEntry):
+    """A substance or practice claims are about (psilocybin, LSD, microdosing in general)."""
+
+    def get_absolute_url(self) -> str:
+        return reverse("claims:substance-detail", args=[self.slug])
+
+
+class Condition(VocabularyEntry):
+    """A condition or outcome. Conditions nest: filtering a parent includes its children."""
+
+    parent = models.ForeignKey(
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="children",
+        help_text="A broader condition (treatment-resistant depression → depression).",
+    )
+
+    class Meta(VocabularyEntry.Meta):
+        constraints = [
+            models.CheckConstraint(condition=~Q(parent=F("id")), name="condition_not_own_parent"),
+        ]
+
+    def get_absolute_url(self) -> str:
+        return reverse("claims:condition-detail", args=[self.slug])
+
+    def with_descendants(self) -> list["Condition"]:
+        """This condition and all conditions nested under it. One query for the whole tree."""
+        children: dict[int | None, list[Condition]] = {}
+        for condition in Condition.objects.all():
+            children.setdefault(condition.parent_id, []).append(condition)
+        found, todo = [self], [self]
+        while todo:
+            for child in children.get(todo.pop().pk, []):
+                if child not in found:
+                    found.append(child)
+                    todo.append(child)
+        return found
+
+    def clean(self) -> None:
+        super().clean()
+        ancestor = self.parent
+        while ancestor is not None:
+            if ancestor.pk == self.pk:
+                raise ValidationError({"parent": "A condition cannot be nested under itself."})
+            ancestor = ancestor.parent
+
+
+class ClaimQuerySet(models.QuerySet):
+    def public(self) -> "ClaimQuerySet":
+        """Claims with at least one accepted mention in a published source."""
+        return self.filter(Exists(Mention.objects.public().filter(claim=OuterRef("pk"))))
+
+
+class Claim(models.Model):
+    """A canonical proposition, phrased neutrally, with the curated grade of its evidence."""
+
+    slug = models.SlugField(max_length=120, unique=True)
+    statement = models.CharField(
+        max_length=300,
+        help_text="The proposition in neutral words, without hedging: “Microdosing improves mood”.",
+    )
+    kind = models.CharField(max_length=16, choices=ClaimKind.choices)
+    substances = models.ManyToManyField(Substance, blank=True, related_name="claims")
+    conditions = models.ManyToManyField(Condition, blank=True, related_name="claims")
+    grade = models.CharField(
+        max_length=16,
+        choices=Grade.choices,
+        default=Grade.NOT_ASSESSED,
+        help_text="GRADE certainty of the evidence that exists for the claim, not of any article.",
+    )
+    grade_rationale = models.TextField(
+        blank=True,
+        help_text="Which evidence exists (e.g. small placebo-controlled microdosing trials).",
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    history = HistoricalRecords(m2m_fields=[substances, conditions])
+    objects = ClaimQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["statement"]
+        constraints = [
+            models.CheckConstraint(condition=Q(kind__in=ClaimKind.values), name="claim_kind_valid"),
+            models.CheckConstraint(condition=Q(grade__in=Grade.values), name="claim_grade_valid"),
+        ]
+        indexes = [
+            # The claims browser's minimum-grade filter.
+            models.Index(fields=["grade"], name="claim_grade_idx"),
+        ]
+
+    def __str__(self) -> str:
+        return self.statement
+
+    def get_absolute_url(self) -> str:
+        return reverse("claims:claim-detail", args=[self.slug])
+
+
+class MentionQuerySet(models.QuerySet):
+    def accepted(self) -> "MentionQuerySet":
+        return self.filter(status=ReviewStatus.ACCEPTED)
+
+    def suggested(self) -> "MentionQuerySet":
+        return self.filter(status=ReviewStatus.SUGGESTED)
+
+    def public(self) -> "MentionQuerySet":
+        """What readers see: accepted, linked to a claim, in a published source."""
+        return self.accepted().filter(claim__isnull=False, source__status=SourceStatus.PUBLISHED)
+
+    def for_condition(self, condition: Condition) -> "MentionQuerySet":
+        """Mentions about the condition or any condition nested under it."""
+        ids = [c.pk for c in condition.with_descendants()]
+        return self.filter(conditions__in=ids).distinct()
+
+    def for_substance(self, substance: Substance) -> "MentionQuerySet":
+        return self.filter(substances=substance)
+
+    def with_source(self) -> "MentionQuerySet":
+        return self.select_related("source", "source__publisher")
+
+    def in_text_order(self) -> "MentionQuerySet":
+        return self.order_by("source_id", "start", "pk")
+
+
+class Mention(models.Model):
+    """A claim as one source makes it: the exact sentence, its hedging and the evidence cited."""
+
+    source = models.ForeignKey("sources.Source", on_delete=models.CASCADE, related_name="mentions")
+    claim = models.ForeignKey(
+        Claim,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="mentions",
+        help_text="The canonical claim this sentence makes; empty while it is only a suggestion.",
+    )
+    quote = models.TextField(help_text="The sentence exactly as in the source text.")
+    start = models.PositiveIntegerField(help_text="Offset of the quote's first character.")
+    end = models.PositiveIntegerField(help_text="Offset just after the quote's last character.")
+    context_before = models.CharField(max_length=CONTEXT_CHARS, blank=True)
+    context_after = models.CharField(max_length=CONTEXT_CHARS, blank=True)
+    kind = models.CharField(max_length=16, choices=ClaimKind.choices)
+    substances = models.ManyToManyField(Substance, blank=True, related_name="mentions")
+    conditions = models.ManyToManyField(Condition, blank=True, related_name="mentions")
+    certainty = models.CharField(
+        max_length=16,
+        choices=Certainty.choices,
+        help_text="How certain the wording is; the weakest cue governing the claim wins.",
+    )
+    hedge_cues = models.JSONField(
+        default=list, blank=True, help_text="The exact words that set the certainty."
+    )
+    evidence_cited = models.CharField(
+        max_length=24,
+        choices=EvidenceCited.choices,
+        default=EvidenceCited.NONE,
+        help_text="The strongest evidence the article cites for this sentence.",
+    )
+    cites_named_study = models.BooleanField(
+        default=False, help_text="A study, author, institution, journal, year or agency is named."
+    )
+    status = models.CharField(
+        max_length=16, choices=ReviewStatus.choices, default=ReviewStatus.SUGGESTED
+    )
+    anchor_lost = models.BooleanField(
+        default=False,
+        help_text="The quote could not be found in a new version of the article: review it.",
+    )
+    explain = models.JSONField(
+        default=dict, blank=True, help_text="Extractor output: label → text spans that caused it."
+    )
+    is_overclaim = models.BooleanField(default=False, editable=False)
+    overclaim_reasons = models.JSONField(default=list, blank=True, editable=False)
+    reviewed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    reviewed_at = models.DateTimeField(null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    history = HistoricalRecords(m2m_fields=[substances, conditions])
+    objects = MentionQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["source", "start", "pk"]
+        constraints = [
+            models.CheckConstraint(condition=Q(end__gt=F("start")), name="mention_offsets_ordered"),
+            models.CheckConstraint(
+                condition=Q(end=F("start") + Length("quote")), name="mention_quote_fits_offsets"
+            ),
+            models.CheckConstraint(
+                condition=Q(kind__in=ClaimKind.values), name="mention_kind_valid"
+            ),
+            models.CheckConstraint(
+                condition=Q(certainty__in=Certainty.values), name="mention_certainty_valid"
+            ),
+            models.CheckConstraint(
+                condition=Q(evidence_cited__in=EvidenceCited.values), name="mention_evidence_valid"
+            ),
+            models.CheckConstraint(
+                condition=Q(status__in=ReviewStatus.values), name="mention_status_valid"
+            ),
+            models.UniqueConstraint(
+                fields=["source", "start", "end", "claim"], name="mention_once_per_claim_and_place"
+            ),
+        ]
+        indexes = [
+            # A source's review screen and source page: its mentions in text order, by status.
+            models.Index(fields=["source", "status", "start"], name="mention_source_status_idx"),
+            # Claim pages and the claims browser: accepted mentions of a claim.
+            models.Index(fields=["claim", "status"], name="mention_claim_status_idx"),
+            # Browser filters on certainty / evidence cited / overclaims.
+            models.Index(fields=["certainty"], name="mention_certainty_idx"),
+            models.Index(fields=["evidence_cited"], name="mention_evidence_idx"),
+            models.Index(fields=["is_overclaim"], name="mention_overclaim_idx"),
+        ]
+
+    def __str__(self) -> str:
+        return self.quote if len(self.quote) <= 80 else self.quote[:79] + "…"
+
+    def save(self, *args, **kwargs) -> None:
+        # The database checks the quote's length against its offsets; that the quote is the very
+        # slice of the source text spans two tables, so it is checked here, before every save.
+        self.check_anchor()
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self) -> str:
+        return f"{self.source.get_absolute_url()}#mention-{self.pk}"
+
+    def clean(self) -> None:
+        if self.start is None or self.end is None or not self.source_id:
+            return
+        self.check_anchor()
+
+    def check_anchor(self) -> None:
+        text = self.source.text
+        if self.end <= self.start:
+            raise ValidationError("A mention must end after it starts.")
+        if self.anchor_lost:
+            return  # kept for review; its offsets refer to an earlier version of the text
+        if self.end > len(text):
+            raise ValidationError(
+                f"The mention ends at {self.end}, past the end of the source text ({len(text)})."
+            )
+        if text[self.start : self.end] != self.quote:
+            raise ValidationError(
+                {"quote": "The quote does not match the source text at these offsets."}
+            )
+
+    def set_context(self) -> None:
+        """Keep the text around the quote so it can be found again in an edited article."""
+        text = self.source.text
+        self.context_before = text[max(0, self.start - CONTEXT_CHARS) : self.start]
+        self.context_after = text[self.end : self.end + CONTEXT_CHARS]

@@ -1,0 +1,13 @@
+from django.urls import path
+
+from claims import views
+
+app_name = "claims"
+
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("claims/", views.claim_list, name="claim-list"),
+    path("claims/<slug:slug>/", views.claim_detail, name="claim-detail"),
+    path("conditions/<slug:slug>/", views.condition_detail, name="condition-detail"),
+    path("substances/<slug:slug>/", views.substance_detail, name="substance-detail"),
+]

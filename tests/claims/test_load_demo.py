@@ -1,0 +1,78 @@
+from collections import Counter
+from io import StringIO
+
+import pytest
+from django.core.management import CommandError, call_command
+
+from claims.models import Claim, Grade, Mention, ReviewStatus
+from sources.models import RubricAnswer, Source
+
+pytestmark = pytest.mark.django_db
+
+
+def counts():
+    return (
+        Source.objects.count(),
+        Claim.objects.count(),
+        Mention.objects.count(),
+        RubricAnswer.objects.count(),
+    )
+
+
+def test_the_demo_corpus_is_loaded_with_five_published_sources():
+    assert Source.objects.published().count() == 5
+    assert Mention.objects.accepted().count() >= 150
+
+
+def test_every_demo_mention_is_accepted_and_linked_to_a_graded_claim():
+    mentions = Mention.objects.select_related("claim")
+    assert not mentions.exclude(status=ReviewStatus.ACCEPTED).exists()
+    assert not mentions.filter(claim=None).exists()
+    assert not Claim.objects.filter(grade=Grade.NOT_ASSESSED, mentions__isnull=False).exists()
+    assert not Claim.objects.filter(grade_rationale="").exists()
+
+
+def test_every_mention_quote_is_its_slice_of_the_source_text():
+    for mention in Mention.objects.select_related("source"):
+        assert mention.source.text[mention.start : mention.end] == mention.quote
+
+
+def test_the_5ht2a_mechanism_is_one_claim_made_by_all_five_sources():
+    claim = Claim.objects.get(slug="psychedelics-act-on-5ht2a-receptors")
+    assert claim.mentions.values("source").distinct().count() == 5
+
+
+def test_loading_twice_leaves_the_same_counts():
+    before = counts()
+    out = StringIO()
+    call_command("load_demo", stdout=out)
+    assert counts() == before
+    assert "Loaded 5 sources (0 new)" in out.getvalue()
+    assert "(0 new)." in out.getvalue()
+
+
+def test_certainty_levels_are_all_used():
+    used = Counter(Mention.objects.values_list("certainty", flat=True))
+    assert set(used) == {"established", "probable", "possible", "anecdotal"}
+
+
+def test_a_quote_missing_from_the_text_fails_loudly_and_loads_nothing(tmp_path, settings):
+    demo = tmp_path / "demo"
+    for folder in ("articles", "curation", "claims"):
+        (demo / folder).mkdir(parents=True)
+    (demo / "articles" / "a.txt").write_text("Psilocybin may ease depression.")
+    (demo / "claims" / "c.yaml").write_text(
+        "- {slug: test-claim, statement: Psilocybin eases depression, kind: benefit,"
+        " substances: [psilocybin], conditions: [depression], grade: low, rationale: Small trials.}"
+    )
+    (demo / "curation" / "a.yaml").write_text(
+        "source: {title: A, source_type: news}\n"
+        "mentions:\n"
+        "  - {quote: 'Psilocybin cures depression.', claim: test-claim, kind: benefit,"
+        " certainty: established, evidence_cited: none, substances: [psilocybin]}\n"
+    )
+    before = counts()
+    with pytest.raises(CommandError, match="quote not found"):
+        call_command("load_demo", directory=str(demo), stdout=StringIO())
+    assert counts() == before
+    assert not Claim.objects.filter(slug="test-claim").exists()
