@@ -124,6 +124,10 @@ STORAGES = {
     },
 }
 
+# In development (and under the test runner) static files come straight from the finders.
+WHITENOISE_USE_FINDERS = DEBUG
+WHITENOISE_AUTOREFRESH = DEBUG
+
 # Uploaded articles are read in memory and reduced to text; anything larger is refused.
 MAX_ARTICLE_UPLOAD_BYTES = 2 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
