@@ -1,0 +1,15 @@
+"""Machine-suggested claim mentions: sentences, certainty, evidence cited, substances, conditions.
+
+Public interface::
+
+    vocabulary = Vocabulary.from_database()       # or Vocabulary.from_seed()
+    text = document_text(uploaded_bytes, "article.html")
+    for analysis in extract(text, vocabulary):
+        analysis.as_dict()
+"""
+
+from claims.extraction.extractor import SentenceAnalysis, extract
+from claims.extraction.formats import UnsupportedDocument, document_text
+from claims.extraction.vocabulary import Vocabulary
+
+__all__ = ["SentenceAnalysis", "UnsupportedDocument", "Vocabulary", "document_text", "extract"]

@@ -1,0 +1,89 @@
+"""Evidence a sentence cites for its claim, and whether it names a specific study.
+
+The strongest design named wins (systematic review > RCT > trial > survey > preclinical >
+unspecified research > expert opinion > anecdote). Research that is only wished for or under way
+("more research is needed", "trials are ongoing") is not evidence; a reference marker ("[12]",
+"(Passie, 2008)") is unspecified research.
+"""
+
+import re
+from dataclasses import dataclass
+
+from claims.extraction import lexicons as lx
+from claims.extraction.scope import Scope
+
+ORDER = (
+    "none",
+    "anecdotal",
+    "expert-opinion",
+    "unspecified-research",
+    "preclinical",
+    "survey-observational",
+    "clinical-trial",
+    "rct",
+    "systematic-review",
+)
+RANK = {value: i for i, value in enumerate(ORDER)}
+
+_FAMILIES = [(value, lx.compile_family(pats)) for value, pats in lx.EVIDENCE.items()]
+_FAMILIES_BY_VALUE = dict(_FAMILIES)
+_VOID = lx.compile_family(lx.EVIDENCE_VOID)
+_NOT_EVIDENCE = re.compile(
+    r"trial\s+and\s+error|anecdotal\s+evidence|evidence\s+(?:from|of)\s+(?:users|anecdot)",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class EvidenceCue:
+    value: str
+    start: int  # relative to the sentence
+    end: int
+
+
+def find_evidence(sentence: str, scope: Scope) -> list[EvidenceCue]:
+    void = [m.span() for m in _VOID.finditer(sentence)]
+    # The research words of the same clause as a void phrase go with it ("researchers are
+    # investigating whether", "more research is needed").
+    void_clauses = []
+    for vs, ve in void:
+        cs = max(sentence.rfind(",", 0, vs), sentence.rfind(";", 0, vs), -1) + 1
+        void_clauses.append((cs, ve))
+    blocked = [m.span() for m in _NOT_EVIDENCE.finditer(sentence)]
+    found: list[EvidenceCue] = []
+    opinion_spans = [m.span() for m in _FAMILIES_BY_VALUE["expert-opinion"].finditer(sentence)]
+    for value, pattern in _FAMILIES:
+        for m in pattern.finditer(sentence):
+            s, e = m.span()
+            if not scope.covers(s, e):
+                continue
+            if any(vs <= s and e <= ve for vs, ve in void_clauses):
+                continue
+            if value != "anecdotal" and any(bs <= s and e <= be for bs, be in blocked):
+                continue
+            if value == "unspecified-research" and any(
+                os <= s and e <= oe for os, oe in opinion_spans
+            ):
+                continue
+            found.append(EvidenceCue(value, s, e))
+    for m in lx.REFERENCE_MARKER.finditer(sentence):
+        found.append(EvidenceCue("unspecified-research", m.start(), m.end()))
+    return found
+
+
+def strongest(cues: list[EvidenceCue]) -> str:
+    return max((c.value for c in cues), key=RANK.__getitem__, default="none")
+
+
+def named_study_spans(sentence: str) -> list[tuple[int, int]]:
+    spans = []
+    for m in lx.NAMED_STUDY.finditer(sentence):
+        tail = sentence[m.end() : m.end() + 12]
+        if lx.NOT_NAMED.match(tail.strip()):
+            continue
+        spans.append(m.span())
+    return spans
+
+
+def points_to_study(sentence: str) -> bool:
+    return bool(lx.STUDY_POINTER.search(sentence))

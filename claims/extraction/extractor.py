@@ -1,0 +1,222 @@
+"""The extractor: one SentenceAnalysis per sentence, every label with the spans that caused it."""
+
+import re
+from dataclasses import asdict, dataclass, field
+
+from claims.extraction import lexicons as lx
+from claims.extraction.certainty import certainty_of, find_cues, hedge_cues
+from claims.extraction.detection import (
+    MECHANISM_CONDITIONS,
+    claim_kind,
+    exclusion,
+    predicate_spans,
+)
+from claims.extraction.evidence import (
+    RANK,
+    find_evidence,
+    named_study_spans,
+    points_to_study,
+    strongest,
+)
+from claims.extraction.scope import analyse_scope
+from claims.extraction.sentences import Sentence, split_sentences
+from claims.extraction.vocabulary import Match, Vocabulary
+
+Span = tuple[int, int]
+
+# Modifiers naming what something else is involved in: their conditions are background.
+_BACKGROUND = re.compile(
+    r"(?<!been\s)(?<!\bis\s)(?<!are\s)(?<!was\s)(?<!were\s)\b(?:involved\s+in|linked\s+to|"
+    r"responsible\s+for|essential\s+for|plays?\s+(?:a|an)\s+(?:\w+\s+)?role\s+in)\b[^;]*"
+    r"|,\s*which\b[^;]*$",
+    re.IGNORECASE,
+)
+_CONTEXT_SENTENCES = 4  # how far back a pronoun or "the study" may reach
+_SEP = re.compile(r"[,;:\u2014\u2013]|\s-\s")
+
+
+@dataclass(frozen=True)
+class SentenceAnalysis:
+    sentence: str
+    start: int
+    end: int
+    is_claim: bool
+    substances: list[str] = field(default_factory=list)
+    conditions: list[str] = field(default_factory=list)
+    claim_kind: str | None = None
+    certainty: str | None = None
+    hedge_cues: list[str] = field(default_factory=list)
+    evidence_cited: str = "none"
+    cites_named_study: bool = False
+    explain: dict[str, list[Span]] = field(default_factory=dict)
+
+    def as_dict(self) -> dict:
+        data = asdict(self)
+        data["explain"] = {k: [list(s) for s in v] for k, v in self.explain.items()}
+        return data
+
+
+@dataclass
+class _Context:
+    """What earlier sentences said, for pronouns and pointers to a study described nearby."""
+
+    substances: list[tuple[int, int, list[str]]] = field(default_factory=list)  # idx, block
+    study: tuple[int, int, str, bool, list[str]] | None = None  # idx, block, evidence, named
+
+    def recent_substances(self, index: int, block: int) -> list[str]:
+        for i, b, slugs in reversed(self.substances):
+            if index - i <= _CONTEXT_SENTENCES and block - b <= 1:
+                return slugs
+        return []
+
+    def recent_study(self, index: int, block: int):
+        if (
+            self.study
+            and index - self.study[0] <= _CONTEXT_SENTENCES
+            and block - self.study[1] <= 1
+        ):
+            return self.study
+        return None
+
+
+def _unique(items):
+    return list(dict.fromkeys(items))
+
+
+def _slugs(matches: list[Match]) -> list[str]:
+    return _unique(m.slug for m in matches)
+
+
+def extract(
+    text: str, vocabulary: Vocabulary, *, include_non_claims: bool = False
+) -> list[SentenceAnalysis]:
+    """Analyse every sentence of ``text``; offsets and spans refer to ``text``."""
+    out: list[SentenceAnalysis] = []
+    context = _Context()
+    for index, sentence in enumerate(split_sentences(text)):
+        analysis = _analyse(text, sentence, index, vocabulary, context)
+        if analysis.is_claim or include_non_claims:
+            out.append(analysis)
+    return out
+
+
+def _analyse(
+    text: str, sent: Sentence, index: int, vocabulary: Vocabulary, context: _Context
+) -> SentenceAnalysis:
+    s0 = sent.start
+    body = sent.text
+    scope = analyse_scope(body)
+    explain: dict[str, list[Span]] = {}
+
+    def doc(span: Span) -> Span:
+        return (span[0] + s0, span[1] + s0)
+
+    # Substances: named, or referred back to.
+    sub_matches = vocabulary.find_substances(text, sent.start, sent.end)
+    substances = _slugs(sub_matches)
+    for m in sub_matches:
+        explain.setdefault(f"substance:{m.slug}", []).append((m.start, m.end))
+    pointer = points_to_study(body)
+    anaphor = lx.ANAPHORA.search(body)
+    cues_preview = find_cues(body, scope)
+    attributed = any(c.level == "anecdotal" for c in cues_preview)
+    referred = []
+    if not substances and (anaphor or pointer or attributed):
+        referred = context.recent_substances(index, sent.block)
+        if referred:
+            span = anaphor.span() if anaphor else (0, 0)
+            for slug in referred:
+                explain.setdefault(f"substance:{slug}", []).append(doc(span))
+    has_subject = bool(substances or referred)
+
+    # Evidence, with pointers to a study described nearby.
+    study = context.recent_study(index, sent.block) if pointer else None
+    evidence_cues = find_evidence(body, scope)
+    evidence = strongest(evidence_cues)
+    named_spans = named_study_spans(body)
+    named = bool(named_spans)
+    if study and (RANK[study[2]] > RANK[evidence] or (study[3] and not named)):
+        if RANK[study[2]] > RANK[evidence]:
+            evidence = study[2]
+        named = named or study[3]
+        if not substances and not referred and study[4]:
+            referred = study[4]
+        has_subject = has_subject or bool(study[4])
+        explain.setdefault("evidence_cited", []).append(doc(lx.STUDY_POINTER.search(body).span()))
+    explain.setdefault("evidence_cited", []).extend(
+        doc((c.start, c.end)) for c in evidence_cues if c.value == evidence
+    )
+    if named_spans:
+        explain["cites_named_study"] = [doc(s) for s in named_spans]
+
+    # Certainty from the cues in scope.
+    cues = find_cues(body, scope, context_has_study=bool(study))
+    certainty = certainty_of(cues)
+    setting = hedge_cues(cues, certainty)
+    explain["certainty"] = [doc((c.start, c.end)) for c in setting]
+
+    # Is it a claim?
+    why_not = exclusion(scope, body, sent.kind)
+    predicates = predicate_spans(scope)
+    if sent.kind == "item" and not predicates:
+        predicates = [m.span() for m in re.finditer(r"\b\w+\b", scope.text)][:0]
+    is_claim = has_subject and bool(predicates) and why_not is None and len(body.split()) >= 3
+    if why_not:
+        explain["not_claim"] = [doc(why_not[1])]
+    elif is_claim:
+        explain["claim"] = [doc(p) for p in predicates[:3]]
+
+    # Conditions: those of the main clause; else of the whole in-scope text; else implied.
+    cond_matches = [
+        m
+        for m in vocabulary.find_conditions(text, sent.start, sent.end)
+        if scope.covers(m.start - s0, m.end - s0)
+    ]
+    background = [mm.span() for mm in _BACKGROUND.finditer(scope.text)]
+    primary = [m for m in cond_matches if not any(bs <= m.start - s0 < be for bs, be in background)]
+    chosen = primary or cond_matches
+    main_conditions = [
+        (m.slug, m.start - s0) for m in chosen if scope.main[m.start - s0 : m.end - s0].strip()
+    ]
+    kind, kind_spans = claim_kind(scope, main_conditions)
+    conditions = _slugs(chosen)
+    if kind == "risk" and "safety-general" not in conditions:
+        conditions.append("safety-general")
+    if not conditions:
+        conditions = {
+            "dosing": ["safety-general"],
+            "mechanism": ["wellbeing-mood"],
+            "efficacy-null": ["mental-health-general"],
+        }.get(kind, ["mental-health-general"])
+    for m in chosen:
+        explain.setdefault(f"condition:{m.slug}", []).append((m.start, m.end))
+    explain["claim_kind"] = [doc(s) for s in kind_spans]
+
+    final_substances = substances or referred
+    if is_claim:
+        context_entry = final_substances
+    else:
+        context_entry = substances
+    if context_entry:
+        context.substances.append((index, sent.block, context_entry))
+    if RANK[strongest(evidence_cues)] >= RANK["unspecified-research"] or named_spans:
+        design = strongest(evidence_cues)
+        context.study = (index, sent.block, design, bool(named_spans), final_substances)
+
+    return SentenceAnalysis(
+        sentence=body,
+        start=sent.start,
+        end=sent.end,
+        is_claim=is_claim,
+        substances=final_substances if is_claim else substances,
+        conditions=conditions if is_claim else _slugs(cond_matches),
+        claim_kind=kind if is_claim else None,
+        certainty=certainty if is_claim else None,
+        hedge_cues=_unique(c.text for c in setting) if is_claim else [],
+        evidence_cited=evidence,
+        cites_named_study=named,
+        explain={k: v for k, v in explain.items() if v},
+    )
+
+
+__all__ = ["MECHANISM_CONDITIONS", "SentenceAnalysis", "extract"]

@@ -1,0 +1,759 @@
+"""Cue lexicons: the words that set certainty, evidence, claim kind and claim-ness.
+
+Lists are general English of science communication and hedging (Hyland's hedges and boosters,
+the attribution verbs of reported speech, evidence-design vocabulary of the EBM hierarchy), not the
+wording of any one article. Each entry is a regular expression fragment matched case-insensitively
+on word boundaries; ``compile_family`` turns a list into one compiled pattern.
+"""
+
+import re
+
+# Shared pieces ------------------------------------------------------------------------------------
+W = r"[\w'\u2019-]+"  # one word
+GAP = rf"(?:\s+{W}){{0,3}}?"  # up to three words between two parts of a cue
+HAVE = r"(?:(?:have|has|had)\s+(?:also\s+|been\s+|consistently\s+|repeatedly\s+)*)?"
+
+
+def compile_family(patterns: list[str]) -> re.Pattern[str]:
+    body = "|".join(f"(?:{p})" for p in patterns)
+    return re.compile(rf"(?<![\w-])(?:{body})(?![\w])", re.IGNORECASE)
+
+
+# Certainty ----------------------------------------------------------------------------------------
+# Each family maps to one certainty level; the weakest level found in scope wins.
+
+# "possible": modal and lexical hedges of possibility.
+POSSIBLE = [
+    r"may(?!\s+\d)",
+    r"might",
+    r"could",
+    r"possib(?:le|ly|ility|ilities)",
+    r"potential(?:ly|s)?",
+    r"perhaps",
+    r"maybe",
+    r"conceivabl[ey]",
+    r"promis(?:e|es|ing)",
+    r"hypothe(?:sis|sized|sised|size|sise|ses|tical|tically)",
+    r"speculat(?:e|ed|ive|ively|ion)",
+    r"theoreti(?:cal|cally)",
+    r"(?:is|are|was|were|been|widely|generally|commonly|often)\s+(?:also\s+)?"
+    r"(?:thought|believed|considered|presumed|assumed|expected|hoped|proposed|postulated)"
+    r"(?:\s+to)?",
+    r"it\s+is\s+(?:thought|believed|hoped|assumed|hypothesi[sz]ed|proposed)",
+    r"(?:proponents|advocates|supporters|enthusiasts)\s+(?:argue|believe|suggest|contend|claim)",
+    r"ostensibly",
+    r"purported(?:ly)?",
+    r"supposed(?:ly)?",
+    r"allegedly",
+    r"(?:not|un)\s*(?:yet\s+)?(?:clear|known|certain)\s+(?:whether|if)",
+    r"unclear\s+(?:whether|if)",
+    r"tentatively",
+]
+
+# "probable": evidential hedges that point to a conclusion.
+PROBABLE = [
+    r"suggest(?:s|ed|ing)?",
+    r"indicat(?:e|es|ed|ing)",
+    r"appear(?:s|ed)?(?:\s+to)?",
+    r"seem(?:s|ed)?(?:\s+to)?",
+    r"(?:most\s+)?likely",
+    r"unlikely",
+    r"probabl[ey]",
+    r"point(?:s|ed|ing)?\s+to",
+    r"impl(?:y|ies|ied)",
+    r"tend(?:s|ed)?\s+to",
+    r"apparent(?:ly)?",
+    r"presumabl[ey]",
+    r"evidence\s+(?:suggests|indicates|points)",
+    r"consistent\s+with",
+    r"in\s+line\s+with",
+]
+
+# "established": boosters and reported findings.
+ESTABLISHED = [
+    r"(?:studies|research|trials|evidence|data|experiments|findings|results|scientists|"
+    r"researchers)\s+(?:have\s+|has\s+)?(?:consistently\s+|clearly\s+|also\s+)?"
+    r"(?:show|shows|shown|showed|demonstrate|demonstrates|demonstrated|confirm|confirms|"
+    r"confirmed|prove|proves|proved|reveal|reveals|revealed|establish|establishes|established)",
+    rf"{HAVE}(?:been\s+)?(?:shown|proven|demonstrated|established|confirmed|documented)",
+    r"(?:found(?!\s+(?:in|on|at|throughout|naturally))|find|finds|showed|shows|demonstrate[sd]?|revealed|reveals|confirmed|observed|"
+    r"reported\s+that|concluded)",
+    r"(?:is|are|was|were)\s+(?:well[-\s])?known\s+to",
+    r"known\s+to",
+    r"well[-\s](?:known|established|documented)",
+    r"clear(?:ly)?",
+    r"undoubtedly",
+    r"definitely",
+    r"certainly",
+    r"proven",
+    r"conclusive(?:ly)?",
+    r"in\s+fact",
+    r"of\s+course",
+    r"without\s+(?:a\s+)?doubt",
+    r"there\s+is\s+(?:strong|good|robust|clear|solid)\s+evidence",
+    r"(?:has|have)\s+been\s+(?:associated|linked|tied|related|correlated)\s+(?:with|to)",
+]
+
+# "anecdotal": attribution to users', people's or practitioners' reports.
+_REPORTERS = (
+    r"users?|people|persons|individuals|microdosers|many|some|others|consumers|customers|"
+    r"practitioners|anecdotes|testimonials|those\s+who\s+\w+|fans|adherents|"
+    r"self-experimenters|psychonauts|patients|clients|participants|respondents|redditors|"
+    r"(?:some|many|most|several)\s+(?:of\s+)?(?:them|those|people|users|individuals)"
+)
+_REPORT_VERBS = (
+    r"report(?:s|ed|ing)?|claim(?:s|ed|ing)?|say(?:s)?|said|describe[sd]?|not(?:e|es|ed)|"
+    r"articulat(?:e|es|ed)|swear(?:s)?|attest(?:s|ed)?|credit(?:s|ed)?|tout(?:s|ed)?|"
+    r"found|find(?:s)?|insist(?:s|ed)?|recount(?:s|ed)?|share[sd]?|mention(?:s|ed)?|"
+    r"feel(?:s)?|felt|noticed|notice(?:s)?|experienced|anecdotally"
+)
+ANECDOTAL = [
+    rf"(?:{_REPORTERS})(?:\s+{W}){{0,5}}?\s+(?:often\s+|also\s+|commonly\s+|frequently\s+|"
+    rf"have\s+|has\s+|had\s+)*(?:{_REPORT_VERBS})",
+    r"anecdot(?:al|ally|e|es)(?:\s+(?:reports?|evidence|accounts?|experiences?|claims?))?",
+    r"self[-\s]reported",
+    r"(?:commonly|widely|frequently|often|most|many|anecdotally)\s+reported",
+    r"(?:personal|first-hand|firsthand|user)\s+(?:accounts?|reports?|experiences?|stories|"
+    r"testimon(?:y|ials))",
+    r"testimon(?:y|ials?)",
+    r"(?:common\s+)?narratives?",
+    r"word\s+of\s+mouth",
+    r"according\s+to\s+(?:users|people|anecdot\w+|some|many)",
+    r"(?:online\s+)?forums?",
+    r"reports\s+of",
+]
+# Participants in a described study report findings, not anecdotes.
+STUDY_REPORTERS = re.compile(
+    r"\b(?:participants|subjects|volunteers|respondents|patients|trial|study|studies|"
+    r"research|researchers|investigators|scientists|clinical|placebo|randomi[sz]ed|cohort)\b",
+    re.IGNORECASE,
+)
+
+# Negation of a cue ---------------------------------------------------------------------------------
+NEGATORS = re.compile(
+    r"\b(?:not|no|never|n't|neither|nor|without|lack(?:s|ing)?\s+(?:of\s+)?|little|fail(?:s|ed)?"
+    r"\s+to|yet\s+to|cannot|can't|isn't|aren't|wasn't|weren't|hasn't|haven't|didn't|doesn't|"
+    r"don't)\b[^,;.]{0,25}$",
+    re.IGNORECASE,
+)
+
+# Evidence cited ----------------------------------------------------------------------------------
+# value -> patterns; the strongest value found wins.
+EVIDENCE = {
+    "systematic-review": [
+        r"systematic\s+reviews?",
+        r"meta-?\s?analy(?:sis|ses|tic)",
+        r"meta-?regression",
+        r"pooled\s+analys[ie]s",
+        r"umbrella\s+review",
+        r"cochrane(?:\s+review)?",
+        r"review\s+of\s+(?:\d+|several|multiple|many|randomi[sz]ed)\s+(?:\w+\s+){0,2}"
+        r"(?:studies|trials)",
+    ],
+    "rct": [
+        r"randomi[sz]ed(?:[-\s]controlled)?",
+        r"randomly\s+assigned",
+        r"placebo[-\s]controlled",
+        r"double[-\s]blind(?:ed)?",
+        r"triple[-\s]blind(?:ed)?",
+        r"single[-\s]blind(?:ed)?",
+        r"blinded",
+        r"controlled\s+(?:clinical\s+)?trials?",
+        r"rcts?",
+        r"(?:compared\s+(?:to|with)|versus|vs\.?|than|relative\s+to)\s+(?:a\s+|the\s+)?placebo",
+        r"placebo\s+(?:group|arm|condition)",
+    ],
+    "clinical-trial": [
+        r"clinical\s+(?:trials?|stud(?:y|ies)|research|findings|experiments?|evidence)",
+        r"trials?",
+        r"open[-\s]label",
+        r"pilot\s+stud(?:y|ies)",
+        r"phase\s+(?:[1-4]|i{1,3}v?|iv)(?:/(?:[1-4]|i{1,3}))?",
+        r"uncontrolled\s+stud(?:y|ies)",
+        r"(?:therapeutic\s+)?experiments?",
+        r"(?:healthy\s+)?volunteers",
+        r"(?:laboratory|lab)\s+stud(?:y|ies)",
+        r"dose[-\s](?:finding|response)\s+stud(?:y|ies)",
+    ],
+    "survey-observational": [
+        r"surveys?",
+        r"survey(?:ed)",
+        r"questionnaires?",
+        r"observational",
+        r"cohorts?",
+        r"case[-\s]control",
+        r"cross[-\s]sectional",
+        r"naturalistic",
+        r"longitudinal",
+        r"prospective",
+        r"retrospective",
+        r"epidemiolog(?:y|ical)",
+        r"population[-\s]based",
+        r"registry",
+        r"case\s+(?:stud(?:y|ies)|reports?|series)",
+        r"(?:interview|focus\s+group)s?",
+        r"self-?report(?:ed)?\s+(?:data|measures|outcomes)",
+    ],
+    "preclinical": [
+        r"(?:in|of)\s+(?:\w+\s+){0,3}(?:mice|rats|rodents|animals|primates|monkeys|zebrafish|"
+        r"pigs|dogs|fruit\s+flies|worms)",
+        r"mice",
+        r"rats",
+        r"rodents?",
+        r"animal\s+(?:stud(?:y|ies)|models?|research|experiments?|data)",
+        r"pre-?clinical",
+        r"in\s+vitro",
+        r"cell\s+cultures?",
+        r"cultured\s+(?:neurons|cells)",
+        r"petri\s+dish(?:es)?",
+        r"(?:cortical\s+)?neurons\s+in\s+(?:a\s+)?(?:dish|culture)",
+    ],
+    "unspecified-research": [
+        r"stud(?:y|ies)",
+        r"research(?:ers)?",
+        r"scientists?",
+        r"investigators?",
+        r"evidence",
+        r"findings?",
+        r"data",
+        r"literature",
+        r"experts?\s+(?:have\s+)?(?:found|shown)",
+        r"(?:has|have|had)\s+been\s+(?:shown|found|demonstrated|proven|observed|documented|"
+        r"associated|linked|reported\s+to)",
+        r"(?:is|are|was|were)\s+(?:well[-\s])?known\s+to",
+        r"known\s+to",
+        r"published",
+        r"journal",
+        r"paper",
+        r"analys[ie]s",
+        r"neuroimaging",
+    ],
+    "expert-opinion": [
+        r"experts?",
+        r"(?:researchers|scientists|clinicians|doctors|physicians|psychiatrists|"
+        r"practitioners|therapists|professionals|specialists|neuroscientists)\s+"
+        r"(?:\w+\s+){0,2}(?:believe|recogni[sz]e[sd]?|argue[sd]?|say|said|caution(?:ed)?|"
+        r"warn(?:ed)?|think|emphasi[sz]e[sd]?|note[sd]?|recommend(?:ed)?|reported|"
+        r"acknowledge[sd]?|agree[sd]?|speculate[sd]?|propose[sd]?|suspect(?:ed)?|hope)",
+        r"according\s+to\s+(?:dr\.?|professor|prof\.?|experts?|psychiatrists?|doctors?)",
+        r"(?:dr\.?|professor|prof\.)\s+[A-Z]\w+\s+(?:says|said|believes|argues|explains)",
+        r"(?:expert|professional|clinical)\s+(?:opinion|consensus)",
+        r"practitioners",
+    ],
+    "anecdotal": [
+        r"anecdot(?:al|ally|e|es)",
+        rf"(?:users?|people|individuals|microdosers|many|some|consumers|patients|"
+        rf"customers)(?:\s+{W}){{0,4}}?\s+(?:often\s+|also\s+|have\s+|has\s+)*"
+        rf"(?:report(?:s|ed)?|claim(?:s|ed)?|say|describe[sd]?|noted|swear|found|articulated"
+        rf"|attest)",
+        r"testimon(?:y|ials?)",
+        r"self[-\s]reported",
+        r"(?:commonly|widely|frequently|often|most)\s+reported",
+        r"(?:reported|user)\s+(?:benefits?|effects?|improvements?|experiences?)",
+        r"(?:personal|first-hand|user)\s+(?:accounts?|reports?|experiences?|stories)",
+        r"reports\s+of",
+        r"(?:common\s+)?narratives?",
+        r"forums?",
+        r"credited",
+    ],
+}
+# Research that is only under way, wished for or absent is not evidence cited.
+EVIDENCE_VOID = [
+    r"(?:more|further|additional|larger|rigorous|long-term|well-designed)\s+(?:\w+\s+){0,2}"
+    r"(?:research|studies|trials|investigation|evidence|data)\s+(?:is|are|will\s+be)?\s*"
+    r"(?:needed|required|necessary|warranted)",
+    r"(?:need|needs)\s+(?:for\s+)?(?:more|further|additional)\s+(?:research|studies|trials)",
+    r"(?:more|further)\s+(?:studies|research)\s+(?:need|needs)\s+to\s+be",
+    r"trials?\s+(?:are|is)\s+(?:ongoing|underway|under\s+way|planned|recruiting)",
+    r"(?:currently|now|still)\s+(?:being\s+)?(?:investigat|stud|explor|examin|test|evaluat)\w*",
+    r"(?:investigating|exploring|studying|examining|testing)\s+whether",
+    r"research\s+(?:is|remains)\s+(?:still\s+)?(?:in\s+its\s+infancy|ongoing|limited|"
+    r"evolving|developing|in\s+(?:its\s+)?early\s+(?:stages|phases))",
+    r"(?:is|are)\s+still\s+being\s+studied",
+    r"(?:before|until)\s+conclusive\s+evidence",
+    r"remains?\s+to\s+be\s+(?:seen|determined|established|tested|studied)",
+]
+
+# A reference marker: a footnote, a bracketed number or an author-year citation.
+REFERENCE_MARKER = re.compile(
+    r"\[\s*\d+(?:\s*[,\u2013-]\s*\d+)*\s*\]"
+    r"|[\u00b9\u00b2\u00b3\u2070-\u2079]+"
+    r"|\((?:[A-Z][\w'\u2019-]+(?:\s+(?:et\s+al\.?|and|&)\s*(?:[A-Z][\w'\u2019-]+)?)?,?\s+"
+    r"(?:19|20)\d{2}[a-z]?(?:;\s*)?)+\)"
+    r"|(?<=[a-z)])\.\d{1,3}(?:[,\u2013-]\d{1,3})*(?=\s|$)"
+)
+
+# Named study ------------------------------------------------------------------------------------
+NAMED_STUDY = re.compile(
+    r"""
+    \b[A-Z][\w'\u2019-]+(?:\s+(?:and|&)\s+[A-Z][\w'\u2019-]+)?\s+et\s+al\b\.?(?:\s*\(?(?:19|20)\d{2})?
+  | \((?:[A-Z][\w'\u2019-]+[^()]{0,40}?,?\s+(?:19|20)\d{2}[a-z]?)\)
+  | \b[A-Z][\w'\u2019-]+\s+\((?:19|20)\d{2}\)
+  | \b(?:University|College|Institute|School\s+of\s+Medicine)\s+of\s+[A-Z][\w'\u2019-]+
+    (?:\s+[A-Z][\w'\u2019-]+)*
+  | \b(?:[A-Z][\w'\u2019-]+\s+){1,4}(?:University|College|Institute|Hospital|Clinic|Center|
+    Centre|Foundation|Association|Society|Council|Agency|Administration|Laboratory|Lab)\b
+  | \bJohns\s+Hopkins\b | \bImperial\s+College\b | \bMayo\s+Clinic\b | \bHarvard\b | \bStanford\b
+  | \bYale\b | \bOxford\b | \bCambridge\b | \bUCLA\b | \bUCSF\b | \bNYU\b | \bMcGill\b
+  | \bKing's\s+College\b | \bMaastricht\b | \bBeckley\b | \bUsona\b | \bCompass\s+Pathways\b
+  | \b(?:FDA|NIH|NIMH|NIDA|NIAAA|SAMHSA|CDC|WHO|EMA|NICE|NHS|MHRA|TGA|MAPS|VA|DEA|APA)\b
+  | \b(?:Food\s+and\s+Drug\s+Administration|National\s+Institutes?\s+of\s+\w+
+    |World\s+Health\s+Organi[sz]ation|Department\s+of\s+\w+)\b
+  | \b(?:published|appeared|reported)\s+in\s+(?:the\s+)?(?:journal\s+)?[A-Z][\w'\u2019&-]+
+  | \b(?:the\s+)?journal\s+[A-Z][\w'\u2019&-]+
+  | \b(?:JAMA|Lancet|Nature|Science|NEJM|BMJ|eLife|PLOS|Psychopharmacology|
+    Journal\s+of\s+[A-Z]\w+|New\s+England\s+Journal|Scientific\s+Reports|Neuron|Cell)\b
+  | \b(?:in\s+)?(?:a|an|the|this)\s+(?:19|20)\d{2}\s+(?:study|trial|review|survey|paper|
+    analysis|meta-analysis)
+  | \b(?:in|from)\s+(?:19|20)\d{2}\b(?=[^.]{0,60}\b(?:study|trial|review|survey|published|
+    researchers|found|showed)\b)
+  | \b(?:Dr|Prof|Professor)\.?\s+[A-Z][\w'\u2019-]+
+    """,
+    re.VERBOSE,
+)
+# Institutions that look like names but are not studies ("Fadiman Protocol" is a regimen).
+NOT_NAMED = re.compile(r"\b(?:protocol|stack|method)\b", re.IGNORECASE)
+
+# Pointers back to a study described nearby ("these trials", "the study", "participants").
+STUDY_POINTER = re.compile(
+    r"\b(?:(?:this|these|that|those|the|its|their)\s+(?:\w+\s+){0,2}"
+    r"(?:stud(?:y|ies)|trials?|research|experiments?|findings|results|researchers|authors|"
+    r"investigators|data|analysis|review|survey|paper|work)"
+    r"|participants|subjects|volunteers|respondents)\b",
+    re.IGNORECASE,
+)
+
+# Claim kind --------------------------------------------------------------------------------------
+EFFICACY_NULL = [
+    r"no\s+(?:more\s+)?(?:better|more\s+effective|different)\s+than\s+(?:a\s+)?placebo",
+    r"(?:not|no)\s+(?:significantly\s+)?(?:better|superior|more\s+effective)\s+than",
+    r"no\s+(?:\w+\s+){0,2}(?:significant|meaningful|measurable|detectable|reliable|clear|"
+    r"lasting|consistent)\s+(?:\w+\s+){0,2}(?:effects?|differences?|benefits?|improvements?|"
+    r"changes?|reductions?|advantages?)",
+    r"(?:did|does|do)\s*(?:not|n't)\s+(?:significantly\s+)?(?:improve|reduce|differ|outperform|"
+    r"change|affect|alter|enhance|increase|decrease|help|work|show|produce|lead|result|"
+    r"alleviate|relieve|treat|benefit|boost|lower)",
+    r"(?:failed|fails|fail)\s+to\s+(?:\w+\s+){0,2}(?:improve|reduce|show|find|outperform|"
+    r"demonstrate|beat|separate|produce|alleviate|replicate)",
+    r"(?:is|are|was|were)\s*(?:not|n't)\s+(?:an?\s+)?(?:cure|panacea|magic\s+bullet|"
+    r"miracle|silver\s+bullet|effective|efficacious|superior|better)",
+    r"no\s+(?:evidence|proof|data)\s+(?:that|of|to\s+support|for)",
+    r"(?:little|scant|insufficient|limited)\s+(?:\w+\s+)?evidence\s+(?:that|of|to\s+support|for)",
+    r"(?:not|never)\s+(?:been\s+)?(?:proven|shown|demonstrated|established)\s+(?:to|that)",
+    r"(?:has|have)\s*(?:not|n't)\s+(?:yet\s+)?been\s+(?:proven|shown|demonstrated|established)",
+    r"ineffective",
+    r"placebo\s+effects?\s+(?:alone|explain|explains|account|accounts|may\s+explain)",
+    r"(?:similar|comparable|equivalent)\s+to\s+(?:those\s+(?:in|of|on)\s+)?(?:the\s+)?placebo",
+    r"(?:expectancy|expectation)\s+effects?",
+    r"null\s+(?:results?|findings?)",
+    r"unproven",
+]
+RISK = [
+    r"risks?",
+    r"risky",
+    r"side[-\s]effects?",
+    r"adverse",
+    r"harm(?:s|ful)?",
+    r"danger(?:s|ous)?",
+    r"unsafe",
+    r"safe(?:ly|r|ty)?",
+    r"well[-\s]tolerated",
+    r"tolera(?:ted|ble|bility|nce)",
+    r"toxic(?:ity)?",
+    r"neurotoxic(?:ity)?",
+    r"contraindicat(?:ed|ion|ions)",
+    r"interactions?",
+    r"interact\s+with\s+(?:\w+\s+){0,2}(?:medications?|drugs|ssris|antidepressants|lithium|"
+    r"maois?)",
+    r"(?:should|must)\s+(?:\w+\s+)?avoid",
+    r"caution",
+    r"dependen(?:ce|cy)",
+    r"addictive",
+    r"abuse",
+    r"overdos(?:e|es|ing)",
+    r"bad\s+trips?",
+    r"(?:trigger|induce|precipitate|cause|worsen|exacerbat)\w*\s+(?:\w+\s+){0,3}"
+    r"(?:psychosis|psychotic|mania|manic|episodes?|symptoms|anxiety|panic)",
+    r"exacerbat\w+",
+    r"worsen\w*",
+    r"impair(?:s|ed|ment|ing)?",
+    r"not\s+(?:be\s+)?suitable",
+    r"unsuitable",
+    r"complications?",
+    r"hallucinations?",
+    r"panic(?:\s+attacks?)?",
+    r"paranoia",
+    r"nausea",
+    r"headaches?",
+    r"valvulopathy",
+    r"fibrosis",
+    r"flashbacks?",
+    r"hppd",
+    r"serotonin\s+syndrome",
+    r"(?:blood\s+pressure|heart\s+rate)\s+(?:increases?|elevations?|rises?)",
+    r"(?:increase[sd]?|rais(?:e|es|ed|ing)|elevat(?:e|es|ed|ing))\s+(?:\w+\s+){0,2}"
+    r"(?:blood\s+pressure|heart\s+rate)",
+    r"concerns?",
+    r"vulnerab\w+",
+    r"discomfort",
+    r"unpleasant",
+    r"emotional\s+(?:sensitivity|pain|distress)",
+    r"purity",
+    r"contamina\w+",
+    r"withdrawal",
+]
+DOSING = [
+    r"\d+(?:[.,]\d+)?\s*(?:-|\u2013|to)?\s*\d*(?:[.,]\d+)?\s*(?:mg|\u00b5g|\u03bcg|mcg|ug|g|"
+    r"grams?|milligrams?|micrograms?|ml|mg/kg|\u00b5g/kg)\b",
+    r"\d+(?:\.\d+)?\s*(?:%|percent)\s+of\s+(?:a|an|the)?\s*(?:\w+\s+){0,2}doses?",
+    r"1/\d+(?:th)?",
+    r"one[-\s](?:tenth|twentieth|fifth|quarter|third)",
+    r"(?:tenth|twentieth)\s+of",
+    r"(?:sub[-\s]?perceptual|sub[-\s]?threshold|sub[-\s]?hallucinogenic|low|lower|higher|"
+    r"high|small|full|threshold|standard|typical|effective|recommended|single|starting)\s+"
+    r"(?:\w+\s+)?(?:doses?|dosages?|amounts?)",
+    r"every\s+(?:\w+\s+){0,2}(?:days?|weeks?|morning)",
+    r"(?:once|twice|\w+\s+times)\s+(?:a|per)\s+(?:day|week|month)",
+    r"(?:\w+\s+)?days?\s+(?:on|off)",
+    r"(?:dosing|dose|microdosing)\s+(?:schedule|regimen|protocol|frequency)",
+    r"protocols?",
+    r"schedules?",
+    r"dosages?",
+    r"titrat\w+",
+    r"doses?\s+of",
+]
+MECHANISM = [
+    r"receptors?",
+    r"5-?ht\s?(?:1a|2a|2b|2c)",
+    r"serotonin(?:ergic)?",
+    r"dopamin(?:e|ergic)",
+    r"glutamat(?:e|ergic)",
+    r"noradrenalin(?:e)?|norepinephrine",
+    r"acetylcholine",
+    r"histamine",
+    r"gaba(?:ergic)?",
+    r"nmda",
+    r"ampa",
+    r"neurotransmi(?:tter|tters|ssion)",
+    r"agonis(?:t|ts|m)",
+    r"antagonis(?:t|ts|m)",
+    r"binds?\s+to",
+    r"acts?\s+(?:on|as|by)",
+    r"default[-\s]mode\s+network",
+    r"dmn",
+    r"(?:brain|neural|neuronal|functional)\s+(?:activity|connectivity|networks?|circuits?|"
+    r"regions?|chemistry|function|signal(?:l)?ing|pathways?|entropy|oscillations)",
+    r"connectivity",
+    r"neural\s+circuits?",
+    r"neuroplasticity|plasticity|neurogenesis|synaptogenesis|neuritogenesis",
+    r"synap(?:se|ses|tic)",
+    r"dendrit\w+",
+    r"spines?",
+    r"neurons?",
+    r"bdnf|neurotrophic",
+    r"blood\s+flow",
+    r"cytokines?",
+    r"inflammat\w+|anti-inflammatory",
+    r"markers?",
+    r"mechanisms?(?:\s+of\s+action)?",
+    r"pathways?",
+    r"mediat(?:e|ed|es|ing)",
+    r"modulat(?:e|es|ed|ing|ion)",
+    r"perception",
+    r"metaboli(?:sm|zed|sed|te)",
+    r"amygdala|prefrontal|cortex|hippocamp\w+|thalamus",
+    r"stress\s+response",
+    r"gene\s+expression",
+    r"mtor|trkb",
+]
+# Words of a favourable effect on a condition: benefit rather than mechanism when they lead.
+BENEFIT = [
+    r"improv\w+",
+    r"enhanc\w+",
+    r"boost\w*",
+    r"alleviat\w+",
+    r"reliev\w+|relief",
+    r"reduc\w+\s+(?:\w+\s+){0,2}(?:symptoms?|depression|anxiety|distress|cravings?|pain|"
+    r"stress|rumination|suicidal\w*|drinking|use|smoking|ptsd)",
+    r"(?:antidepressant|anxiolytic|anti-anxiety|therapeutic)\s+(?:effects?|properties|"
+    r"benefits?|potential|value|uses?)",
+    r"treat(?:s|ed|ing|ment)?",
+    r"therap(?:y|ies|eutic)",
+    r"benefi(?:t|ts|cial|ted)",
+    r"help(?:s|ed|ing|ful)?",
+    r"effective(?:ness)?|efficacy|efficacious",
+    r"remission",
+    r"respon(?:se|ders?)\s+rates?",
+    r"heal(?:s|ed|ing)?",
+    r"cure[sd]?",
+    r"protect\w*",
+    r"prevent\w*",
+    r"recover\w*",
+    r"better",
+    r"positive\s+(?:effects?|outcomes?|results?|changes?)",
+    r"gains?",
+]
+
+# Claim detection ------------------------------------------------------------------------------------
+# An effect, mechanism, benefit, risk or dosing predicate: without one there is no claim.
+EFFECT = [
+    r"improv\w+",
+    r"enhanc\w+",
+    r"increas\w+",
+    r"decreas\w+",
+    r"reduc\w+",
+    r"lower(?:s|ed|ing)?",
+    r"rais(?:e|es|ed|ing)",
+    r"boost\w*",
+    r"promot\w+",
+    r"alleviat\w+",
+    r"reliev\w+|relief",
+    r"eas(?:e|es|ed|ing)",
+    r"help(?:s|ed|ing|ful)?",
+    r"aid(?:s|ed|ing)?",
+    r"assist(?:s|ed)?",
+    r"treat(?:s|ed|ing|ments?)",
+    r"therapeutic",
+    r"benefi(?:t|ts|cial|ted)",
+    r"effect(?:s|ive|ively|iveness)?",
+    r"efficacy|efficacious",
+    r"work(?:s|ed)?\s+(?:by|through|on|for|to|as|in)",
+    r"acts?\s+(?:on|as|by|upon)",
+    r"bind(?:s|ing)?",
+    r"activat\w+",
+    r"stimulat\w+",
+    r"modulat\w+",
+    r"influenc\w+",
+    r"affect(?:s|ed|ing)?",
+    r"alter(?:s|ed|ing|ations?)?",
+    r"chang(?:e|es|ed|ing)",
+    r"shift(?:s|ed)?",
+    r"caus(?:e|es|ed|ing)",
+    r"induc\w+",
+    r"trigger\w*",
+    r"lead(?:s|ing)?\s+to|led\s+to",
+    r"result(?:s|ed|ing)?\s+in",
+    r"produc(?:e|es|ing)|produced(?!\s+(?:by|in|from|naturally))",
+    r"(?:associated|linked|correlated|tied)\s+(?:with|to)",
+    r"contribut\w+",
+    r"supports|supported|supporting|(?:may|might|could|can|to|will)\s+support",
+    r"foster\w*",
+    r"facilitat\w+",
+    r"protect\w*",
+    r"prevent\w*",
+    r"delay\w*",
+    r"restor\w+",
+    r"regulat(?:e|es|ed|ing)",
+    r"interact(?:s|ed|ing)?\s+with",
+    r"engag(?:e|es)",
+    r"target(?:s|ed|ing)?",
+    r"block(?:s|ed|ing)?",
+    r"dampen\w*",
+    r"diminish\w*",
+    r"disrupt\w*",
+    r"reset\w*",
+    r"rewir\w+",
+    r"unlock\w*",
+    r"amplif\w+",
+    r"strengthen\w*",
+    r"cultivat\w+",
+    r"outcomes?",
+    r"improvements?",
+    r"symptoms?",
+    r"remission",
+    r"respon(?:se|ses|ded|d)\b",
+    r"outperform\w*",
+    r"superior",
+    r"better",
+    r"safe(?:ly|r|ty)?",
+    r"well[-\s]tolerated",
+    r"toleran(?:ce|t)",
+    r"risks?",
+    r"side[-\s]effects?",
+    r"adverse",
+    r"harm\w*",
+    r"danger\w*",
+    r"toxic\w*",
+    r"(?:not|non)[-\s]?addictive|addictive",
+    r"dependen(?:ce|cy)",
+    r"interactions?",
+    r"exacerbat\w+",
+    r"worsen\w*",
+    r"impair\w*",
+    r"suitable",
+    r"contraindicat\w+",
+    r"mechanisms?",
+    r"properties",
+    r"potential",
+    r"promising",
+    r"cure[sd]?",
+    r"heal\w*",
+    r"experienc(?:e|es|ed)\s+(?:\w+\s+){0,3}(?:improv|reduc|increas|decreas|relief|less|"
+    r"fewer|more|better|greater|heighten|enhanc)\w*",
+    r"(?:more|less|fewer|greater|heightened|higher|lower)\s+(?:\w+\s+)?(?:focus|energy|"
+    r"anxiety|creativity|productive|productivity|clarity|mood|stress|symptoms|engaged|"
+    r"motivation|optimism|emotional|open|connected|present|resilient|resilience|depressive)",
+    r"feel(?:s|ing)?\s+more",
+    r"allows?",
+    r"enabl\w+",
+    r"(?:antidepressant|anxiolytic|anti-anxiety)",
+    r"(?:no|little)\s+(?:effect|difference|benefit)",
+    r"placebo",
+]
+
+# What is not a claim even with an effect word in it (checked on the in-scope text only).
+NOT_CLAIM = {
+    "meta": [
+        r"(?:this|the\s+present|our|in\s+this)\s+(?:article|post|blog|page|guide|review|"
+        r"section|paper|chapter|report)\s+(?:will\s+)?(?:explore|explores|delve|delves|examine|"
+        r"examines|discuss|discusses|cover|covers|look|looks|aim|aims|review|reviews|describe|"
+        r"describes|summari[sz]es?|outlines?|provides?|focus|focuses)",
+        r"the\s+(?:purpose|aim|goal|objective)\s+of\s+(?:this|the|our)\s+(?:article|post|"
+        r"approach|study|paper|review|guide|blog)",
+        r"(?:we|we'll|we\u2019ll|let's|let\u2019s|let\s+us)\s+(?:will\s+)?(?:explore|review|"
+        r"discuss|look|examine|delve|take|consider|dive)",
+        r"(?:read\s+on|keep\s+reading|click\s+here|learn\s+more|sign\s+up|subscribe)",
+    ],
+    "research-under-way": [
+        r"(?:are|is)\s+(?:currently\s+|now\s+|still\s+|actively\s+)?(?:investigating|exploring|"
+        r"studying|examining|testing|evaluating|assessing)\s+(?:whether|if|how|the)",
+        r"(?:are|is)\s+(?:currently\s+|now\s+|still\s+)?being\s+(?:studied|investigated|"
+        r"explored|tested|assessed|examined|evaluated|researched)",
+        r"(?:more|further|additional|larger|rigorous|long-term|well-designed)\s+(?:\w+\s+){0,2}"
+        r"(?:research|studies|trials|investigation|evidence|data)\s+(?:is|are|will\s+be)\s*"
+        r"(?:needed|required|necessary|warranted)",
+        r"(?:need|needs)\s+(?:for\s+)?(?:more|further|additional)\s+(?:research|studies)",
+        r"(?:more|further)\s+(?:studies|research)\s+(?:need|needs)\s+to\s+be",
+        r"trials?\s+(?:are|is)\s+(?:ongoing|underway|under\s+way|planned|recruiting)",
+        r"(?:exploration|examination|investigation)\s+of",
+        r"research\s+(?:on|into)\s+the\s+(?:impact|effects?)\s+of",
+        r"(?:scientific\s+)?interest\s+in",
+        r"(?:gained|gaining|drawn|drew|attracted|attracting|growing)\s+(?:\w+\s+)?"
+        r"(?:attention|interest|popularity|traction)",
+    ],
+    "legal-history": [
+        r"(?:il)?legal(?:ity|ly|i[sz]ed|i[sz]ation)?",
+        r"decriminali[sz]\w+",
+        r"schedule\s+(?:i|1|one)\b",
+        r"controlled\s+substances?(?:\s+act)?",
+        r"prohibit\w+",
+        r"banned",
+        r"(?:was|were)\s+(?:first\s+)?(?:synthesi[sz]ed|discovered|isolated|developed|"
+        r"patented|invented|popularized|popularised|coined)",
+        r"(?:in|during|since)\s+the\s+(?:19|20)\d0s",
+        r"for\s+(?:centuries|millennia|thousands\s+of\s+years)",
+        r"(?:indigenous|ancient|traditional)\s+(?:\w+\s+)?(?:cultures|peoples|use|ceremonies|"
+        r"rituals|healers)",
+        r"approv(?:ed|al)\s+(?:by\s+)?(?:the\s+)?(?:fda|ema|mhra|tga)",
+        r"(?:fda|ema|mhra|tga)\s+(?:\w+\s+)?approv\w+",
+        r"breakthrough\s+therapy\s+designation",
+        r"cost|price|prices|costs|\$\d",
+        r"(?:penalt|arrest|prosecut|imprison)\w+",
+    ],
+    "advice": [
+        r"^(?:always\s+|please\s+)?(?:consult|talk|speak|seek|ask|check|keep|start|begin|"
+        r"consider|remember|make\s+sure|ensure|follow|use|try|avoid|do\s+not|don't|never)\b",
+        r"(?:consult|talk\s+to|speak\s+(?:to|with)|check\s+with)\s+(?:a|your|an|the)\s+"
+        r"(?:\w+\s+)?(?:doctor|physician|healthcare|health\s+care|provider|professional|"
+        r"clinician|pharmacist|psychiatrist|therapist)",
+        r"(?:it\s+is|it's|it\u2019s)\s+(?:\w+\s+)?(?:important|crucial|essential|advisable|"
+        r"recommended|wise|best)\s+to",
+        r"(?:is|are)\s+(?:highly\s+|strongly\s+)?(?:recommended|advised|advisable|encouraged)",
+        r"should\s+(?:only\s+|always\s+|never\s+|not\s+)?(?:be\s+)?(?:attempted|approached|"
+        r"consult|consulted|talk|speak|seek|start|begin|keep|use|be\s+used|done|taken\s+under)",
+        r"under\s+(?:the\s+)?(?:guidance|supervision)\s+of",
+        r"medical\s+supervision",
+    ],
+    "disclaimer": [
+        r"(?:for\s+)?(?:informational|educational)\s+purposes",
+        r"not\s+(?:intended\s+)?(?:as\s+)?(?:a\s+)?substitute\s+for",
+        r"(?:does\s+not|do\s+not|doesn't)\s+constitute",
+        r"medical\s+advice",
+        r"cannot\s+guarantee",
+        r"terms\s+of\s+(?:service|use)",
+        r"privacy\s+policy",
+        r"affiliate",
+        r"all\s+rights\s+reserved",
+        r"copyright",
+    ],
+    "methods": [
+        r"(?:were|was)\s+(?:randomly\s+)?(?:assigned|randomi[sz]ed|recruited|enrolled|screened|"
+        r"excluded|included|asked|instructed|collected|obtained|approved|registered|"
+        r"administered|given|measured|assessed|calculated|defined|conducted|performed|"
+        r"analy[sz]ed|used\s+to)",
+        r"we\s+(?:recruited|enrolled|conducted|searched|measured|assessed|analy[sz]ed|used|"
+        r"included|excluded|performed|administered|designed|aimed|hypothesi[sz]ed|report|"
+        r"describe|present|investigated|examined|tested|compared|collected|identified)",
+        r"(?:inclusion|exclusion|eligibility)\s+criteria",
+        r"informed\s+consent",
+        r"ethics\s+(?:committee|board|approval)",
+        r"statistical\s+analys[ie]s",
+        r"(?:primary|secondary)\s+(?:outcome|end\s*point)\s+(?:was|were|measure)",
+        r"this\s+(?:study|trial|review)\s+(?:aims|aimed|investigates|investigated|examines|"
+        r"examined|explores|explored|assesses|assessed|evaluates|evaluated)",
+        r"(?:the\s+)?aim\s+of\s+(?:this|the|our)\s+(?:study|trial|review)",
+    ],
+    "purpose": [
+        r"(?:for\s+(?:\w+\s+){0,2}(?:various|many|several|different)\s+reasons)",
+        r"people\s+(?:may\s+)?(?:\w+\s+)?(?:microdose|take|use|try)\s+(?:\w+\s+){0,3}"
+        r"(?:for|to|out\s+of)",
+        r"out\s+of\s+curiosity",
+    ],
+}
+# Definitions ("X is a compound found in..."): not claims unless an effect remains elsewhere.
+DEFINITION = re.compile(
+    r"^(?:[\w'\u2019(),\s-]{0,60}?)\b(?:is|are|was|refers\s+to|means|describes|denotes)\s+"
+    r"(?:(?:also\s+)?(?:a|an|the|one\s+of\s+the)\s+)?(?:\w+[-\s]){0,4}?"
+    r"(?:compound|substance|drug|chemical|alkaloid|molecule|tryptamine|phenethylamine|"
+    r"dissociative|anaesthetic|anesthetic|plant|fungus|fungi|mushroom|brew|tea|medication|"
+    r"medicine|ingredient|class|family|group|form|type|term|practice|process|ability|"
+    r"measure|protein|hormone|neurotransmitter|disorder|condition|illness|state|"
+    r"phenomenon|network|region|approach|technique|method)s?\b",
+    re.IGNORECASE,
+)
+# Purpose clauses ("taken to improve mood") do not assert an effect; their words are ignored.
+PURPOSE_SPAN = re.compile(
+    r"\b(?:in\s+order\s+to|so\s+as\s+to|with\s+the\s+(?:goal|aim|intention|hope|purpose)\s+of|"
+    r"aim(?:s|ed|ing)?\s+to|in\s+(?:the\s+)?hopes?\s+of|seeking\s+to|hoping\s+to|"
+    r"(?:for|with)\s+the\s+purpose\s+of|intended\s+to|designed\s+to|meant\s+to|"
+    r"(?:take|takes|taking|took|taken|use|uses|used|using|microdose|microdosing|consume[sd]?|"
+    r"ingest\w*)\s+(?:\w+\s+){0,6}?(?:to|for))\s+[^,;.]*",
+    re.IGNORECASE,
+)
+
+# Scope -------------------------------------------------------------------------------------------
+# Clauses whose cues are about something else: a leading concession or condition, a mid-sentence
+# concession, and comparisons ("unlike X, which may...", "without the effects that might...").
+LEADING_OUT_OF_SCOPE = re.compile(
+    r"^(?:while|whilst|although|though|even\s+though|despite|in\s+spite\s+of|whereas|unlike|"
+    r"notwithstanding|given\s+that|aside\s+from|apart\s+from|compared\s+(?:to|with)|"
+    r"as\s+(?:research|studies|science|interest)|alongside)\b[^,;]*[,;]",
+    re.IGNORECASE,
+)
+INNER_OUT_OF_SCOPE = re.compile(
+    r"(?:,\s*|\s)(?:while|whilst|although|though|even\s+though|whereas|despite|"
+    r"in\s+spite\s+of)\b[^,;]*(?=[,;]|$)"
+    r"|\b(?:without|unlike|rather\s+than|than|compared\s+(?:to|with)|instead\s+of)\b[^,;]*"
+    r"(?=[,;]|$)",
+    re.IGNORECASE,
+)
+# A trailing relative or consequence clause after a reported finding states an interpretation.
+TRAILING_RELATIVE = re.compile(r",\s*which\b[^;]*$", re.IGNORECASE)
+# "by stimulating X" / ", thus enhancing Y": the means and consequences of the main clause.
+MEANS_OR_CONSEQUENCE = re.compile(
+    r"(?:\bby\s+\w+ing\b|,\s*(?:thus|thereby|thereby\s+|which|so\s+that|leading|resulting|"
+    r"allowing|enabling|helping|supporting|making|suggesting|indicating)\b)[^;]*$",
+    re.IGNORECASE,
+)
+LEADING_MEANS = re.compile(r"^by\s+\w+ing\b[^,]*,\s*", re.IGNORECASE)
+
+# Reference to a substance named before ("these substances", "the drug", "both drugs").
+ANAPHORA = re.compile(
+    r"\b(?:it|its|they|them|their|(?:this|these|those|the|both|such)\s+(?:\w+\s+)?"
+    r"(?:substances?|drugs?|compounds?|medicines?|medications?|molecules?|psychedelics?|"
+    r"treatments?|therapy|therapies|approach|practice|technique|method|intervention|"
+    r"brew|drink|tea|plant|mushrooms?|agents?|chemicals?|doses|dosing|regimen|protocol|"
+    r"modulation|recalibration|effects?|benefits?|outcomes?|findings|results|study|trial|"
+    r"research))\b",
+    re.IGNORECASE,
+)
