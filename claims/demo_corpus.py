@@ -22,6 +22,7 @@ from django.utils import timezone
 
 from claims.labels import Certainty, ClaimKind, EvidenceCited, Grade, ReviewStatus
 from claims.models import Claim, Condition, Mention, Substance
+from sources import credibility
 from sources.models import (
     Publisher,
     RubricAnswer,
@@ -86,12 +87,14 @@ class DemoLoader:
 
     @transaction.atomic
     def load(self) -> LoadReport:
-        claims = self.load_claims()
-        stems = sorted(p.stem for p in (self.directory / "curation").glob("*.yaml"))
-        if not stems:
-            raise DemoDataError(f"no curation files in {self.directory / 'curation'}")
-        for stem in stems:
-            self.load_article(stem, claims)
+        # Credibility scores are recomputed once per source at the end, not once per mention.
+        with credibility.deferred():
+            claims = self.load_claims()
+            stems = sorted(p.stem for p in (self.directory / "curation").glob("*.yaml"))
+            if not stems:
+                raise DemoDataError(f"no curation files in {self.directory / 'curation'}")
+            for stem in stems:
+                self.load_article(stem, claims)
         return self.report
 
     def load_claims(self) -> dict[str, Claim]:

@@ -9,6 +9,7 @@ from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
 from claims.labels import Certainty, ClaimKind, EvidenceCited, Grade, ReviewStatus
+from claims.overclaim import overclaim_reasons
 from sources.models import SourceStatus
 
 __all__ = [
@@ -164,6 +165,13 @@ class Claim(models.Model):
     def get_absolute_url(self) -> str:
         return reverse("claims:claim-detail", args=[self.slug])
 
+    def consensus(self, mentions):
+        """Who makes this claim and how (claims.consensus.Consensus), from its public mentions
+        with their sources loaded. At most four queries, none per mention."""
+        from claims.consensus import build
+
+        return build(self, mentions)
+
 
 class MentionQuerySet(models.QuerySet):
     def accepted(self) -> "MentionQuerySet":
@@ -189,6 +197,36 @@ class MentionQuerySet(models.QuerySet):
 
     def in_text_order(self) -> "MentionQuerySet":
         return self.order_by("source_id", "start", "pk")
+
+    def overclaims(self) -> "MentionQuerySet":
+        """Mentions worded more certainly than their support (see claims/overclaim.py)."""
+        return self.filter(is_overclaim=True)
+
+    def refresh_overclaims(self) -> set[int]:
+        """Recompute the stored overclaim flags of these mentions; returns the ids of the sources
+        whose mentions changed (their credibility scores need recomputing).
+
+        For bulk changes that bypass ``Mention.save()`` (``update()``, a claim's grade). One
+        query to read, one bulk update for the changed rows only; no signals are sent.
+        """
+        changed, sources = [], set()
+        rows = self.select_related(None).values_list(
+            "pk",
+            "source_id",
+            "certainty",
+            "evidence_cited",
+            "claim__grade",
+            "is_overclaim",
+            "overclaim_reasons",
+        )
+        for pk, source_id, certainty, evidence, grade, flagged, old_reasons in rows:
+            reasons = overclaim_reasons(certainty, evidence, grade)
+            if bool(reasons) != flagged or reasons != old_reasons:
+                flag = Mention(pk=pk, is_overclaim=bool(reasons), overclaim_reasons=reasons)
+                changed.append(flag)
+                sources.add(source_id)
+        Mention.objects.bulk_update(changed, ["is_overclaim", "overclaim_reasons"], batch_size=500)
+        return sources
 
 
 class Mention(models.Model):
@@ -291,6 +329,10 @@ class Mention(models.Model):
         # The database checks the quote's length against its offsets; that the quote is the very
         # slice of the source text spans two tables, so it is checked here, before every save.
         self.check_anchor()
+        self.refresh_overclaim()
+        if kwargs.get("update_fields") is not None:
+            derived = {"is_overclaim", "overclaim_reasons"}
+            kwargs["update_fields"] = {*kwargs["update_fields"], *derived}
         super().save(*args, **kwargs)
 
     def get_absolute_url(self) -> str:
@@ -315,6 +357,15 @@ class Mention(models.Model):
             raise ValidationError(
                 {"quote": "The quote does not match the source text at these offsets."}
             )
+
+    def refresh_overclaim(self) -> None:
+        """Set is_overclaim / overclaim_reasons from the rule in claims/overclaim.py.
+
+        Reads the linked claim's grade (one query unless the claim is already loaded).
+        """
+        grade = self.claim.grade if self.claim_id else None
+        self.overclaim_reasons = overclaim_reasons(self.certainty, self.evidence_cited, grade)
+        self.is_overclaim = bool(self.overclaim_reasons)
 
     def set_context(self) -> None:
         """Keep the text around the quote so it can be found again in an edited article."""

@@ -1,0 +1,454 @@
+"""Source credibility: a transparent 0-100 score with its breakdown.
+
+How a source is scored (shown to readers at /sources/credibility/, "How we score sources"):
+
+**Curator-answered items** (66 points), from the JAMA benchmarks for health information on the
+web (Silberg, Lundberg & Musacchio, JAMA 1997) and the DISCERN instrument (Charnock et al.,
+1999). A curator answers each for the article: *yes* earns the item's full weight, *partly*
+half, *no* nothing.
+
+=================  ======  =====================================================
+item               weight  source of the item
+=================  ======  =====================================================
+authorship            8    JAMA: authors, affiliations and credentials
+attribution           8    JAMA: references and sources for the content
+disclosure            6    JAMA: ownership, sponsorship, commercial interests
+currency              6    JAMA: dates of posting and updating
+claim_sources        10    DISCERN 4: clear what sources support the claims
+risks_described       8    DISCERN 11: risks of each treatment
+uncertainty           8    DISCERN 8: areas of uncertainty
+balanced              8    DISCERN 6: balanced and unbiased
+alternatives          4    DISCERN 14: more than one treatment choice
+=================  ======  =====================================================
+
+**Measured items** (34 points), computed from the source's accepted mentions:
+
+- *named studies* (12): the share of mentions that name a study, author, institution, journal or
+  year; full marks when at least half do (share / 50%, capped at 1).
+- *overclaim rate* (14): the share of mentions flagged by the overclaim rule
+  (claims/overclaim.py); full marks at 0%, none at 50% or more (1 - 2 × rate, floored at 0).
+- *commercial interest* (8): full marks when the publisher sells nothing related to the topic,
+  none when it does.
+
+The profiles of certainty wording and of evidence cited are shown beside the score but carry no
+weight of their own: hedged wording is not better or worse in itself; what matters is whether the
+wording matches the evidence, which the overclaim rate measures.
+
+**Bands** (in the spirit of NewsGuard's): 75-100 high credibility, 60-74 generally credible,
+40-59 credible with exceptions, 20-39 low credibility, 0-19 proceed with maximum caution.
+
+A source is *not scored* (``credibility_score`` is NULL) until every curator item is answered and
+it has at least one accepted mention: a partial score would mislead.
+
+Keeping it fresh: ``Source.credibility_score`` is recomputed by signals (sources/signals.py)
+whenever a mention, a rubric answer or the source itself is saved or deleted, and when a claim's
+grade changes. Each recomputation costs two queries (one aggregate over the mentions, one read of
+the rubric answers) plus an UPDATE when the score changed. Bulk writers wrap their work in
+:func:`deferred` to recompute once per source at the end; ``manage.py recompute_credibility``
+fixes everything after writes that bypass signals (``QuerySet.update()``).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import threading
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+
+from django.db.models import Count, Q
+
+from claims.labels import Certainty, EvidenceCited, ReviewStatus
+from sources.models import RubricAnswerValue, RubricItem
+
+# --- published weights -------------------------------------------------------------------------
+
+CURATOR_WEIGHTS: dict[str, int] = {
+    RubricItem.AUTHORSHIP: 8,
+    RubricItem.ATTRIBUTION: 8,
+    RubricItem.DISCLOSURE: 6,
+    RubricItem.CURRENCY: 6,
+    RubricItem.CLAIM_SOURCES: 10,
+    RubricItem.RISKS_DESCRIBED: 8,
+    RubricItem.UNCERTAINTY: 8,
+    RubricItem.BALANCED: 8,
+    RubricItem.ALTERNATIVES: 4,
+}
+ANSWER_CREDIT: dict[str, float] = {
+    RubricAnswerValue.YES: 1.0,
+    RubricAnswerValue.PARTLY: 0.5,
+    RubricAnswerValue.NO: 0.0,
+}
+NAMED_STUDY_WEIGHT = 12
+NAMED_STUDY_FULL_AT = 0.5  # full marks when half the mentions name a study
+OVERCLAIM_WEIGHT = 14
+OVERCLAIM_ZERO_AT = 0.5  # no marks when half the mentions overclaim
+COMMERCIAL_WEIGHT = 8
+
+MEASURED_WEIGHT = NAMED_STUDY_WEIGHT + OVERCLAIM_WEIGHT + COMMERCIAL_WEIGHT
+assert sum(CURATOR_WEIGHTS.values()) + MEASURED_WEIGHT == 100
+
+
+@dataclass(frozen=True)
+class Band:
+    low: int
+    high: int
+    label: str
+    meaning: str
+    slug: str
+
+
+BANDS: tuple[Band, ...] = (
+    Band(75, 100, "High credibility", "Meets nearly all standards.", "high"),
+    Band(60, 74, "Generally credible", "Meets most standards; read critically.", "good"),
+    Band(40, 59, "Credible with exceptions", "Fails several standards.", "mixed"),
+    Band(20, 39, "Low credibility", "Fails most standards; check claims elsewhere.", "low"),
+    Band(0, 19, "Proceed with maximum caution", "Fails nearly all standards.", "very-low"),
+)
+
+
+def band_for(score: int | None) -> Band | None:
+    if score is None:
+        return None
+    return next(band for band in BANDS if band.low <= score <= band.high)
+
+
+# --- what curators look for --------------------------------------------------------------------
+
+CURATOR_ITEMS: dict[str, dict[str, str]] = {
+    RubricItem.AUTHORSHIP: {
+        "name": "Authorship",
+        "group": "JAMA",
+        "help": "JAMA: “Authors and contributors, their affiliations, and relevant credentials "
+        "should be provided.”",
+    },
+    RubricItem.ATTRIBUTION: {
+        "name": "Attribution",
+        "group": "JAMA",
+        "help": "JAMA: “References and sources for all content should be listed clearly, and "
+        "all relevant copyright information noted.”",
+    },
+    RubricItem.DISCLOSURE: {
+        "name": "Disclosure",
+        "group": "JAMA",
+        "help": "JAMA: “Web site ‘ownership’ should be prominently and fully disclosed, as "
+        "should any sponsorship, advertising, underwriting, commercial funding arrangements or "
+        "support, or potential conflicts of interest.”",
+    },
+    RubricItem.CURRENCY: {
+        "name": "Currency",
+        "group": "JAMA",
+        "help": "JAMA: “The dates that content was posted and updated should be indicated.”",
+    },
+    RubricItem.CLAIM_SOURCES: {
+        "name": "Sources of claims",
+        "group": "DISCERN",
+        "help": "DISCERN 4: “Is it clear what sources of information were used to compile the "
+        "publication?” Look for a way to check the sources: references, named studies, the "
+        "experts or organisations quoted.",
+    },
+    RubricItem.RISKS_DESCRIBED: {
+        "name": "Risks described",
+        "group": "DISCERN",
+        "help": "DISCERN 11: “Does it describe the risks of each treatment?” Look for side "
+        "effects, contraindications and interactions, not a passing mention.",
+    },
+    RubricItem.UNCERTAINTY: {
+        "name": "Uncertainty acknowledged",
+        "group": "DISCERN",
+        "help": "DISCERN 8: “Does it refer to areas of uncertainty?” Look for gaps in knowledge "
+        "or differences in expert opinion, said where the claims are made.",
+    },
+    RubricItem.BALANCED: {
+        "name": "Balanced",
+        "group": "DISCERN",
+        "help": "DISCERN 6: “Is it balanced and unbiased?” Be wary if it focuses on the "
+        "advantages of one choice, or leaves out evidence against it (e.g. null placebo-"
+        "controlled trials).",
+    },
+    RubricItem.ALTERNATIVES: {
+        "name": "Alternatives mentioned",
+        "group": "DISCERN",
+        "help": "DISCERN 14: “Is it clear that there may be more than one possible treatment "
+        "choice?” Look for other options described as options, not only as foils.",
+    },
+}
+
+MEASURED_ITEMS: dict[str, dict[str, str]] = {
+    "named_study": {
+        "name": "Named studies",
+        "help": "Share of the source's claims that name a study, author, institution, journal or "
+        "year. Full marks when at least half do.",
+    },
+    "overclaim_rate": {
+        "name": "Overclaim rate",
+        "help": "Share of the source's claims worded more certainly than the evidence grade or "
+        "the evidence it cites allows. Full marks at 0%, none at 50% or more.",
+    },
+    "commercial_interest": {
+        "name": "Commercial interest",
+        "help": "Whether the publisher sells products or services related to the topic. Full "
+        "marks when it does not.",
+    },
+}
+
+
+# --- the breakdown -----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ItemScore:
+    key: str
+    name: str
+    group: str  # JAMA, DISCERN or Measured
+    weight: int
+    points: float | None  # None: not answered / not measurable
+    value: str  # what the reader sees: "Yes", "Partly", "3 of 52 (6%)"
+    note: str
+    help: str
+    answer: str = ""  # yes / partly / no for curator items
+
+    @property
+    def points_display(self) -> str:
+        if self.points is None:
+            return "–"
+        return f"{self.points:.1f}".removesuffix(".0")
+
+
+@dataclass(frozen=True)
+class ProfileBar:
+    value: str
+    label: str
+    count: int
+    percent: int
+
+
+@dataclass
+class Credibility:
+    items: list[ItemScore]
+    certainty_profile: list[ProfileBar]
+    evidence_profile: list[ProfileBar]
+    mentions: int
+    named: int
+    overclaims: int
+    missing: list[str] = field(default_factory=list)
+
+    @property
+    def score(self) -> int | None:
+        if self.missing:
+            return None
+        return round(sum(item.points or 0 for item in self.items))
+
+    @property
+    def band(self) -> Band | None:
+        return band_for(self.score)
+
+    @property
+    def curator_items(self) -> list[ItemScore]:
+        return [item for item in self.items if item.group != "Measured"]
+
+    @property
+    def measured_items(self) -> list[ItemScore]:
+        return [item for item in self.items if item.group == "Measured"]
+
+    def item(self, key: str) -> ItemScore:
+        return next(item for item in self.items if item.key == key)
+
+
+def stat_counts(prefix: str = "") -> dict[str, Count]:
+    """Count expressions for a source's accepted mentions: total, named, overclaims and one per
+    certainty and evidence level. ``prefix`` is ``"mentions__"`` when annotating sources."""
+    accepted = Q(**{f"{prefix}status": ReviewStatus.ACCEPTED})
+    pk = f"{prefix}pk" if prefix else "pk"
+    counts = {
+        "cred_total": Count(pk, filter=accepted),
+        "cred_named": Count(pk, filter=accepted & Q(**{f"{prefix}cites_named_study": True})),
+        "cred_over": Count(pk, filter=accepted & Q(**{f"{prefix}is_overclaim": True})),
+    }
+    for level in Certainty:
+        counts[f"cred_c_{level.name}"] = Count(
+            pk, filter=accepted & Q(**{f"{prefix}certainty": level.value})
+        )
+    for level in EvidenceCited:
+        counts[f"cred_e_{level.name}"] = Count(
+            pk, filter=accepted & Q(**{f"{prefix}evidence_cited": level.value})
+        )
+    return counts
+
+
+def mention_stats(source) -> dict[str, int]:
+    """The counts of :func:`stat_counts` for one source: from ``with_credibility()`` annotations
+    when present, else one aggregate query."""
+    names = stat_counts().keys()
+    if all(hasattr(source, name) for name in names):
+        return {name: getattr(source, name) for name in names}
+    from claims.models import Mention
+
+    return Mention.objects.filter(source_id=source.pk).aggregate(**stat_counts())
+
+
+def percent(part: int, whole: int) -> int:
+    return round(100 * part / whole) if whole else 0
+
+
+def assess(source) -> Credibility:
+    """The credibility breakdown of ``source``.
+
+    Costs up to two queries (rubric answers, mention aggregate), none when the source comes from
+    ``Source.objects.with_credibility()``.
+    """
+    stats = mention_stats(source)
+    answers = {answer.item: answer for answer in source.rubric_answers.all()}
+    items: list[ItemScore] = []
+    missing: list[str] = []
+
+    unanswered = []
+    for key, weight in CURATOR_WEIGHTS.items():
+        meta = CURATOR_ITEMS[key]
+        answer = answers.get(key)
+        if answer is None:
+            unanswered.append(meta["name"])
+        items.append(
+            ItemScore(
+                key=str(key),
+                name=meta["name"],
+                group=meta["group"],
+                weight=weight,
+                points=None if answer is None else weight * ANSWER_CREDIT[answer.answer],
+                value="Not answered" if answer is None else answer.get_answer_display(),
+                note="" if answer is None else answer.note,
+                help=meta["help"],
+                answer="" if answer is None else answer.answer,
+            )
+        )
+    if unanswered:
+        missing.append(
+            f"{len(unanswered)} curator item{'s' if len(unanswered) > 1 else ''} not answered "
+            f"yet: {', '.join(unanswered)}."
+        )
+
+    total, named, over = stats["cred_total"], stats["cred_named"], stats["cred_over"]
+    if not total:
+        missing.append("No accepted claims yet: named studies and overclaims cannot be measured.")
+    named_share = named / total if total else 0.0
+    over_rate = over / total if total else 0.0
+    items.append(
+        ItemScore(
+            key="named_study",
+            name=MEASURED_ITEMS["named_study"]["name"],
+            group="Measured",
+            weight=NAMED_STUDY_WEIGHT,
+            points=(
+                round(NAMED_STUDY_WEIGHT * min(1.0, named_share / NAMED_STUDY_FULL_AT), 1)
+                if total
+                else None
+            ),
+            value=f"{named} of {total} claims ({percent(named, total)}%)",
+            note="",
+            help=MEASURED_ITEMS["named_study"]["help"],
+        )
+    )
+    items.append(
+        ItemScore(
+            key="overclaim_rate",
+            name=MEASURED_ITEMS["overclaim_rate"]["name"],
+            group="Measured",
+            weight=OVERCLAIM_WEIGHT,
+            points=(
+                round(OVERCLAIM_WEIGHT * max(0.0, 1 - over_rate / OVERCLAIM_ZERO_AT), 1)
+                if total
+                else None
+            ),
+            value=f"{over} of {total} claims ({percent(over, total)}%)",
+            note="",
+            help=MEASURED_ITEMS["overclaim_rate"]["help"],
+        )
+    )
+    items.append(
+        ItemScore(
+            key="commercial_interest",
+            name=MEASURED_ITEMS["commercial_interest"]["name"],
+            group="Measured",
+            weight=COMMERCIAL_WEIGHT,
+            points=0.0 if source.commercial_interest else float(COMMERCIAL_WEIGHT),
+            value="Sells related products or services" if source.commercial_interest else "None",
+            note="",
+            help=MEASURED_ITEMS["commercial_interest"]["help"],
+        )
+    )
+    return Credibility(
+        items=items,
+        certainty_profile=[
+            ProfileBar(
+                level.value,
+                level.label,
+                stats[f"cred_c_{level.name}"],
+                percent(stats[f"cred_c_{level.name}"], total),
+            )
+            for level in Certainty
+        ],
+        evidence_profile=[
+            ProfileBar(
+                level.value,
+                level.label,
+                stats[f"cred_e_{level.name}"],
+                percent(stats[f"cred_e_{level.name}"], total),
+            )
+            for level in reversed(EvidenceCited)  # strongest first
+        ],
+        mentions=total,
+        named=named,
+        overclaims=over,
+        missing=missing,
+    )
+
+
+# --- keeping the stored score fresh ------------------------------------------------------------
+
+_state = threading.local()
+
+
+def recompute(source_ids: Iterable[int]) -> dict[int, int | None]:
+    """Recompute and store the score of these sources; returns {source id: new score} for the
+    sources whose stored score changed. Two queries for any number of sources, plus one UPDATE
+    per changed source."""
+    from sources.models import Source
+
+    ids = {pk for pk in source_ids if pk is not None}
+    if not ids:
+        return {}
+    changed: dict[int, int | None] = {}
+    for source in Source.objects.filter(pk__in=ids).with_credibility():
+        score = assess(source).score
+        if score != source.credibility_score:
+            # update(), not save(): no signal loop, no history row for a derived value.
+            Source.objects.filter(pk=source.pk).update(credibility_score=score)
+            changed[source.pk] = score
+    return changed
+
+
+def schedule(source_id: int | None) -> None:
+    """Recompute ``source_id`` now, or at the end of the enclosing :func:`deferred` block."""
+    pending = getattr(_state, "pending", None)
+    if pending is not None:
+        pending.add(source_id)
+    else:
+        recompute([source_id])
+
+
+@contextlib.contextmanager
+def deferred() -> Iterator[set]:
+    """Collect recomputations inside the block and run each source's once at its end.
+
+    For bulk writers (the demo loader, imports): a source with 60 mentions is scored once, not
+    60 times. Nested blocks share the outer block's set.
+    """
+    if getattr(_state, "pending", None) is not None:
+        yield _state.pending
+        return
+    _state.pending = set()
+    try:
+        yield _state.pending
+        pending = _state.pending
+    finally:
+        _state.pending = None
+    recompute(pending)
