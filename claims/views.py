@@ -1,39 +1,323 @@
+"""Reader pages: home, the claims browser, claim, condition and substance pages."""
+
+from __future__ import annotations
+
+from urllib.parse import urlencode
+
+from django.contrib.postgres.search import SearchHeadline, SearchRank
+from django.core.paginator import Paginator
+from django.db.models import Case, Count, F, IntegerField, OuterRef, Q, Subquery, Value, When
+from django.db.models.functions import Coalesce
+from django.http import HttpRequest, QueryDict
 from django.shortcuts import get_object_or_404, render
+from django.views.decorators.http import require_GET
+from django.views.decorators.vary import vary_on_headers
 
+from claims import browse
+from claims.filters import (
+    FACETS,
+    SEARCH_CONFIG,
+    ClaimFilter,
+    claim_search_vector,
+    mention_search_vector,
+    search_query,
+    uses_postgres,
+)
+from claims.labels import Certainty, Grade, ReviewStatus
 from claims.models import Claim, Condition, Mention, Substance
-from sources.models import Source
+from sources.models import Source, SourceStatus
+
+PAGE_SIZE = 20
+PUBLIC_MENTION = Q(mentions__status=ReviewStatus.ACCEPTED) & Q(
+    mentions__source__status=SourceStatus.PUBLISHED
+)
+GRADE_RANK = Case(
+    *[When(grade=g.value, then=Value(g.strength)) for g in Grade if g.strength is not None],
+    default=Value(-1),
+    output_field=IntegerField(),
+)
 
 
-def home(request):
+def with_reader_stats(claims):
+    """Annotate sources and certainty spread over each claim's public mentions (one GROUP BY)."""
+    counts = {
+        f"n_{c.value}": Count("mentions", filter=PUBLIC_MENTION & Q(mentions__certainty=c.value))
+        for c in Certainty
+    }
+    return claims.annotate(
+        n_sources=Count("mentions__source", filter=PUBLIC_MENTION, distinct=True),
+        n_mentions=Count("mentions", filter=PUBLIC_MENTION),
+        grade_rank=GRADE_RANK,
+        **counts,
+    )
+
+
+def attach_spread(claim) -> None:
+    claim.spread = browse.certainty_spread(
+        value for c in Certainty for value in [c.value] * getattr(claim, f"n_{c.value}", 0)
+    )
+
+
+def results_for(filterset: ClaimFilter):
+    """The browser's claims (not yet paginated): claims with a mention passing the filters."""
+    mentions = filterset.mentions_without(None)
+    claims = with_reader_stats(Claim.objects.filter(pk__in=mentions.values("claim_id")))
+    q = filterset.search_text
+    sort = filterset.sort
+    if sort == "relevance" and uses_postgres():
+        query = search_query(q)
+        best_quote = (
+            Mention.objects.public()
+            .filter(claim=OuterRef("pk"))
+            .annotate(r=SearchRank(mention_search_vector(), query))
+            .order_by("-r")
+            .values("r")[:1]
+        )
+        claims = claims.annotate(
+            rank=SearchRank(claim_search_vector(), query) + Coalesce(Subquery(best_quote), 0.0)
+        ).order_by("-rank", "-n_sources", "statement")
+    elif sort == "relevance":
+        in_statement = Case(
+            When(statement__icontains=q, then=Value(1)),
+            default=Value(0),
+            output_field=IntegerField(),
+        )
+        claims = claims.annotate(rank=in_statement).order_by("-rank", "-n_sources", "statement")
+    elif sort == "grade":
+        claims = claims.order_by("-grade_rank", "-n_sources", "statement")
+    elif sort == "statement":
+        claims = claims.order_by("statement")
+    else:
+        claims = claims.order_by("-n_sources", "-grade_rank", "statement")
+    return claims.prefetch_related("substances")
+
+
+def snippets_for(filterset: ClaimFilter, claim_ids: list[int]) -> dict[int, object]:
+    """The best matching quote of each listed claim, highlighted: one query for the page."""
+    q = filterset.search_text
+    if not q or not claim_ids:
+        return {}
+    mentions = filterset.mentions_without(None).filter(claim_id__in=claim_ids)
+    if uses_postgres():
+        query = search_query(q)
+        rows = (
+            mentions.annotate(
+                rank=SearchRank(mention_search_vector(), query),
+                headline=SearchHeadline(
+                    "quote",
+                    query,
+                    config=SEARCH_CONFIG,
+                    start_sel=browse.START_SEL,
+                    stop_sel=browse.STOP_SEL,
+                    max_words=40,
+                    min_words=20,
+                ),
+            )
+            .order_by("-rank", "pk")
+            .values_list("claim_id", "headline", "source__title")
+        )
+        snippets = {}
+        for claim_id, headline, title in rows:
+            if claim_id not in snippets and browse.START_SEL in headline:
+                snippets[claim_id] = (browse.mark_sentinels(headline), title)
+        return snippets
+    snippets = {}
+    terms = browse.search_terms(q)
+    for claim_id, quote, title in mentions.order_by("pk").values_list(
+        "claim_id", "quote", "source__title"
+    ):
+        if claim_id not in snippets and browse.find_spans(quote, terms):
+            snippets[claim_id] = (browse.highlight(quote, terms), title)
+    return snippets
+
+
+def query_string(params: QueryDict, **changes) -> str:
+    """The current GET parameters with some replaced (None removes one), as ``?a=b``."""
+    data = params.copy()
+    for key, value in changes.items():
+        if value is None:
+            data.pop(key, None)
+        else:
+            data.setlist(key, [str(value)])
+    return "?" + data.urlencode() if data else "?"
+
+
+def active_filters(params: QueryDict, facets: list[dict]) -> list[dict]:
+    """Chips for the chosen options, each with a link that removes it."""
+    chips = []
+    for facet in facets:
+        for option in facet["options"]:
+            if option["checked"]:
+                data = params.copy()
+                data.pop("page", None)
+                data.setlist(
+                    facet["name"],
+                    [v for v in params.getlist(facet["name"]) if v != option["value"]],
+                )
+                chips.append(
+                    {
+                        "label": f"{facet['heading']}: {option['label']}",
+                        "url": "?" + data.urlencode(),
+                    }
+                )
+    if params.get("q"):
+        data = params.copy()
+        data.pop("q")
+        data.pop("page", None)
+        chips.append({"label": f"Search: {params['q']}", "url": "?" + data.urlencode()})
+    return chips
+
+
+def paginate(request: HttpRequest, claims, notes: list[str]):
+    paginator = Paginator(claims, PAGE_SIZE)
+    raw = request.GET.get("page", "1")
+    try:
+        number = int(raw)
+    except ValueError:
+        notes.append(f"“{raw[:20]}” is not a page number; showing the first page.")
+        number = 1
+    if number < 1:
+        notes.append("Pages start at 1; showing the first page.")
+        number = 1
+    if number > paginator.num_pages:
+        if paginator.count:
+            notes.append(
+                f"There is no page {number}; showing the last page, {paginator.num_pages}."
+            )
+        number = paginator.num_pages
+    return paginator.page(number)
+
+
+@require_GET
+@vary_on_headers("HX-Request")
+def claim_list(request: HttpRequest):
+    filterset = ClaimFilter(request.GET)
+    notes = [str(e) for errors in filterset.form.errors.values() for e in errors]
+    page = paginate(request, results_for(filterset), notes)
+    rows = list(page.object_list)
+    for claim in rows:
+        attach_spread(claim)
+    snippets = snippets_for(filterset, [c.pk for c in rows])
+    terms = browse.search_terms(filterset.search_text)
+    for claim in rows:
+        claim.snippet = snippets.get(claim.pk)
+        claim.statement_html = browse.highlight(claim.statement, terms)
+    facets = filterset.facets()
     ctx = {
-        "conditions": Condition.objects.filter(parent=None),
-        "recent_sources": Source.objects.published().order_by("-created_at")[:5],
+        "filterset": filterset,
+        "form": filterset.form,
+        "facets": facets,
+        "facet_names": list(FACETS),
+        "page": page,
+        "claims": rows,
+        "notes": notes,
+        "chips": active_filters(request.GET, facets),
+        "q": filterset.search_text,
+        "prev_url": query_string(request.GET, page=page.previous_page_number())
+        if page.has_previous()
+        else None,
+        "next_url": query_string(request.GET, page=page.next_page_number())
+        if page.has_next()
+        else None,
+    }
+    template = "claims/claim_list.html"
+    if request.htmx and not request.htmx.history_restore_request:
+        template += "#results"
+    return render(request, template, ctx)
+
+
+@require_GET
+def home(request: HttpRequest):
+    tree: dict[int | None, list[Condition]] = {}
+    conditions = list(Condition.objects.order_by("name"))
+    for condition in conditions:
+        tree.setdefault(condition.parent_id, []).append(condition)
+    pairs = Mention.objects.public().order_by().values_list("conditions__id", "claim_id").distinct()
+    claims_by_condition: dict[int, set[int]] = {}
+    for condition_id, claim_id in pairs:
+        if condition_id is not None:
+            claims_by_condition.setdefault(condition_id, set()).add(claim_id)
+
+    def claims_under(condition) -> set[int]:
+        found = set(claims_by_condition.get(condition.pk, set()))
+        for child in tree.get(condition.pk, []):
+            found |= claims_under(child)
+        return found
+
+    top = []
+    for condition in tree.get(None, []):
+        condition.claim_count = len(claims_under(condition))
+        if condition.claim_count:
+            top.append(condition)
+    top.sort(key=lambda c: (-c.claim_count, c.name))
+    ctx = {
+        "conditions": top,
+        "recent_sources": Source.objects.published()
+        .select_related("publisher")
+        .order_by("-created_at")[:5],
+        "claim_count": Claim.objects.public().count(),
     }
     return render(request, "claims/home.html", ctx)
 
 
-def claim_list(request):
-    ctx = {"claims": Claim.objects.public().prefetch_related("substances", "conditions")}
-    return render(request, "claims/claim_list.html", ctx)
-
-
-def claim_detail(request, slug: str):
-    claim = get_object_or_404(Claim.objects.public(), slug=slug)
-    mentions = Mention.objects.public().filter(claim=claim).with_source()
-    return render(request, "claims/claim_detail.html", {"claim": claim, "mentions": mentions})
-
-
-def condition_detail(request, slug: str):
-    condition = get_object_or_404(Condition, slug=slug)
-    claims = Claim.objects.public().filter(conditions__in=condition.with_descendants()).distinct()
-    return render(
-        request, "claims/condition_detail.html", {"condition": condition, "claims": claims}
+@require_GET
+def claim_detail(request: HttpRequest, slug: str):
+    claim = get_object_or_404(
+        Claim.objects.public().prefetch_related("substances", "conditions"), slug=slug
     )
+    mentions = list(
+        Mention.objects.public()
+        .filter(claim=claim)
+        .with_source()
+        .order_by(F("source__credibility_score").desc(nulls_last=True), "source__title", "start")
+    )
+    for mention in mentions:
+        mention.quote_html = browse.highlight(mention.quote, mention.hedge_cues or [], "hedge")
+    ctx = {
+        "claim": claim,
+        "mentions": mentions,
+        "source_count": len({m.source_id for m in mentions}),
+        "certainty": browse.certainty_spread(m.certainty for m in mentions),
+        "evidence": browse.evidence_spread(m.evidence_cited for m in mentions),
+        "named_study_count": sum(1 for m in mentions if m.cites_named_study),
+        "grade_symbols": browse.GRADE_SYMBOLS.get(claim.grade, ""),
+    }
+    return render(request, "claims/claim_detail.html", ctx)
 
 
-def substance_detail(request, slug: str):
+@require_GET
+def condition_detail(request: HttpRequest, slug: str):
+    condition = get_object_or_404(Condition.objects.select_related("parent"), slug=slug)
+    nested = condition.with_descendants()
+    mentions = Mention.objects.public().filter(conditions__in=[c.pk for c in nested])
+    columns, rows = browse.evidence_matrix(
+        mentions, "substances", Substance, {"condition": condition.slug}, "substance"
+    )
+    ctx = {
+        "subject": condition,
+        "subject_kind": "condition",
+        "nested": [c for c in nested if c.pk != condition.pk],
+        "columns": columns,
+        "rows": rows,
+        "column_heading": "Substance",
+        "browse_query": urlencode({"condition": condition.slug}),
+    }
+    return render(request, "claims/condition_detail.html", ctx)
+
+
+@require_GET
+def substance_detail(request: HttpRequest, slug: str):
     substance = get_object_or_404(Substance, slug=slug)
-    claims = Claim.objects.public().filter(substances=substance)
-    return render(
-        request, "claims/substance_detail.html", {"substance": substance, "claims": claims}
+    mentions = Mention.objects.public().filter(substances=substance)
+    columns, rows = browse.evidence_matrix(
+        mentions, "conditions", Condition, {"substance": substance.slug}, "condition"
     )
+    ctx = {
+        "subject": substance,
+        "subject_kind": "substance",
+        "columns": columns,
+        "rows": rows,
+        "column_heading": "Condition",
+        "browse_query": urlencode({"substance": substance.slug}),
+    }
+    return render(request, "claims/substance_detail.html", ctx)

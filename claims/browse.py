@@ -1,0 +1,250 @@
+"""Reading helpers for the reader pages: highlighted text built safely, evidence matrices.
+
+Article text is untrusted. Everything here escapes each piece of text it is given and only adds
+markup of its own through ``format_html``; nothing marks article text safe as a whole.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from django.db.models import Count
+from django.utils.html import escape, format_html, format_html_join
+from django.utils.safestring import SafeString, mark_safe
+
+from claims.labels import Certainty, EvidenceCited, Grade
+
+# Sentinels that PostgreSQL's ts_headline puts around matches instead of HTML: the snippet is
+# escaped first, then the sentinels become <mark> elements.
+START_SEL = "\x02"
+STOP_SEL = "\x03"
+
+GRADE_SYMBOLS = {
+    Grade.HIGH: "⊕⊕⊕⊕",
+    Grade.MODERATE: "⊕⊕⊕◯",
+    Grade.LOW: "⊕⊕◯◯",
+    Grade.VERY_LOW: "⊕◯◯◯",
+    Grade.NOT_ASSESSED: "◯◯◯◯",
+}
+
+
+def grades_at_least(minimum: str) -> list[str]:
+    """The grade values as strong as ``minimum`` or stronger (``not-assessed`` never counts)."""
+    floor = Grade(minimum).strength
+    if floor is None:
+        return []
+    return [g.value for g in Grade if g.strength is not None and g.strength >= floor]
+
+
+def mark_sentinels(text: str) -> SafeString:
+    """Escape ``text`` and turn START_SEL…STOP_SEL spans into ``<mark>`` elements."""
+    out: list[str] = []
+    for i, chunk in enumerate(re.split(f"[{START_SEL}{STOP_SEL}]", text)):
+        # Even chunks lie outside a match, odd ones inside (headlines never nest).
+        out.append(format_html("<mark>{}</mark>", chunk) if i % 2 else escape(chunk))
+    return mark_safe("".join(out))  # every piece above is escaped
+
+
+def find_spans(text: str, needles: Iterable[str]) -> list[tuple[int, int]]:
+    """Non-overlapping (start, end) spans of each needle in text, case-insensitive, in order."""
+    spans: list[tuple[int, int]] = []
+    for needle in sorted({n.strip() for n in needles if n and n.strip()}, key=len, reverse=True):
+        for match in re.finditer(re.escape(needle), text, flags=re.IGNORECASE):
+            start, end = match.span()
+            if all(end <= s or start >= e for s, e in spans):
+                spans.append((start, end))
+    return sorted(spans)
+
+
+def highlight(text: str, needles: Iterable[str], css_class: str = "") -> SafeString:
+    """``text`` escaped, with each needle (e.g. a hedge cue) wrapped in ``<mark>``."""
+    out: list[str] = []
+    pos = 0
+    for start, end in find_spans(text, needles):
+        out.append(escape(text[pos:start]))
+        if css_class:
+            out.append(format_html('<mark class="{}">{}</mark>', css_class, text[start:end]))
+        else:
+            out.append(format_html("<mark>{}</mark>", text[start:end]))
+        pos = end
+    out.append(escape(text[pos:]))
+    return mark_safe("".join(out))  # every piece above is escaped
+
+
+def search_terms(q: str) -> list[str]:
+    """Plain words of a websearch-style query, for highlighting where the database cannot."""
+    words = re.findall(r"[\w'-]+", q or "")
+    return [w for w in words if w.lower() not in {"or", "and", "not"} and len(w) > 1]
+
+
+# --- Source text with its mentions in place ---------------------------------------------------
+
+
+def _mention_label(mention) -> str:
+    claim = mention.claim
+    parts = [
+        f"Claim: {claim.statement}" if claim else "No claim",
+        f"certainty: {mention.get_certainty_display().lower()}",
+        f"evidence cited: {mention.get_evidence_cited_display().lower()}",
+    ]
+    if claim:
+        parts.append(f"evidence grade: {claim.get_grade_display().lower()}")
+    return "; ".join(parts)
+
+
+def _render_mark(text: str, group: Sequence) -> SafeString:
+    first = group[0]
+    labels = format_html_join(
+        "", '<span class="mention-label">{}</span>', ((_mention_label(m),) for m in group)
+    )
+    extra = format_html_join(
+        " ",
+        '<a class="mention-extra" href="{}" aria-label="Also: {}">+</a>',
+        ((m.claim.get_absolute_url(), m.claim.statement) for m in group[1:]),
+    )
+    return format_html(
+        '<mark class="mention certainty-{}" id="mention-{}">'
+        '<a href="{}" aria-describedby="mention-{}-labels">{}</a>{}'
+        '<span class="mention-labels" id="mention-{}-labels" role="tooltip">{}</span></mark>',
+        first.certainty,
+        first.pk,
+        first.claim.get_absolute_url(),
+        first.pk,
+        text,
+        extra,
+        first.pk,
+        labels,
+    )
+
+
+def article_paragraphs(text: str, mentions: Sequence) -> list[SafeString]:
+    """The article as paragraphs (split on blank lines), each mention wrapped in place.
+
+    ``mentions`` must have ``claim`` loaded (select_related) and be public. Mentions with the same
+    span are shown as one mark with a link per claim; a mention overlapping an earlier one is not
+    marked again (its claim is still listed on the claim page).
+    """
+    groups: dict[tuple[int, int], list] = defaultdict(list)
+    for mention in sorted(mentions, key=lambda m: (m.start, m.end, m.pk)):
+        groups[(mention.start, mention.end)].append(mention)
+    spans = []
+    last_end = -1
+    for (start, end), group in sorted(groups.items()):
+        if start >= last_end:
+            spans.append((start, end, group))
+            last_end = end
+
+    paragraphs: list[SafeString] = []
+    bounds, pos = [], 0
+    for blank in re.finditer(r"\n[ \t]*\n\s*", text):
+        bounds.append((pos, blank.start()))
+        pos = blank.end()
+    bounds.append((pos, len(text)))
+    for p_start, p_end in bounds:
+        if not text[p_start:p_end].strip():
+            continue
+        out: list[str] = []
+        pos = p_start
+        for start, end, group in spans:
+            if end <= p_start or start >= p_end:
+                continue
+            s, e = max(start, p_start), min(end, p_end)
+            out.append(escape(text[pos:s]))
+            out.append(_render_mark(text[s:e], group))
+            pos = e
+        out.append(escape(text[pos:p_end]))
+        paragraphs.append(mark_safe("".join(out)))  # every piece above is escaped
+    return paragraphs
+
+
+# --- Summaries --------------------------------------------------------------------------------
+
+
+@dataclass
+class Spread:
+    """How many mentions use each certainty (or cite each kind of evidence)."""
+
+    counts: list[tuple[str, str, int]] = field(default_factory=list)  # (value, label, n)
+
+    @property
+    def total(self) -> int:
+        return sum(n for _, _, n in self.counts)
+
+    @property
+    def parts(self) -> list[tuple[str, str, int, float]]:
+        total = self.total or 1
+        return [(v, label, n, round(100 * n / total, 1)) for v, label, n in self.counts if n]
+
+
+def certainty_spread(values: Iterable[str]) -> Spread:
+    counted = Counter(values)
+    return Spread([(c.value, c.label, counted.get(c.value, 0)) for c in Certainty])
+
+
+def evidence_spread(values: Iterable[str]) -> Spread:
+    counted = Counter(values)
+    ordered = sorted(EvidenceCited, key=lambda e: e.strength, reverse=True)
+    return Spread([(e.value, e.label, counted.get(e.value, 0)) for e in ordered])
+
+
+# --- Evidence matrices ------------------------------------------------------------------------
+
+
+@dataclass
+class MatrixCell:
+    sources: int
+    url: str
+
+
+@dataclass
+class MatrixRow:
+    claim: object
+    cells: list[MatrixCell | None]
+
+
+def evidence_matrix(mentions, column_field: str, columns_model, row_filter: dict, link_param: str):
+    """Claims (rows) by substance or condition (columns): sources per cell. Three queries.
+
+    ``mentions`` are already restricted to the page's condition or substance; ``column_field`` is
+    the mention relation giving the columns (``substances`` or ``conditions``); ``row_filter`` is
+    the GET parameters the cells' browser links start from.
+    """
+    from urllib.parse import urlencode
+
+    from django.urls import reverse
+
+    from claims.models import Claim
+
+    counts = (
+        mentions.order_by()
+        .values("claim_id", f"{column_field}__id")
+        .annotate(n=Count("source", distinct=True))
+    )
+    cell_counts: dict[tuple[int, int], int] = {}
+    for row in counts:
+        column_id = row[f"{column_field}__id"]
+        if column_id is not None:
+            cell_counts[(row["claim_id"], column_id)] = row["n"]
+    claim_ids = {c for c, _ in cell_counts}
+    column_ids = {col for _, col in cell_counts}
+    columns = list(columns_model.objects.filter(pk__in=column_ids).order_by("name"))
+    claims = sorted(
+        Claim.objects.filter(pk__in=claim_ids),
+        key=lambda c: (-(Grade(c.grade).strength or -1), c.statement),
+    )
+    browse = reverse("claims:claim-list")
+    rows = []
+    for claim in claims:
+        cells: list[MatrixCell | None] = []
+        for column in columns:
+            n = cell_counts.get((claim.pk, column.pk))
+            if n:
+                query = urlencode({**row_filter, link_param: column.slug})
+                cells.append(MatrixCell(n, f"{browse}?{query}"))
+            else:
+                cells.append(None)
+        rows.append(MatrixRow(claim, cells))
+    return columns, rows
