@@ -250,6 +250,17 @@ class Credibility:
     def measured_items(self) -> list[ItemScore]:
         return [item for item in self.items if item.group == "Measured"]
 
+    @property
+    def certainty_summary(self) -> str:
+        """“established 12, probable 1, possible 20, anecdotal 18”."""
+        return ", ".join(f"{bar.label.lower()} {bar.count}" for bar in self.certainty_profile)
+
+    @property
+    def evidence_summary(self) -> str:
+        """The evidence levels used, strongest first: “clinical trial 3, none 14”."""
+        used = [bar for bar in self.evidence_profile if bar.count]
+        return ", ".join(f"{bar.label.lower()} {bar.count}" for bar in used) or "none"
+
     def item(self, key: str) -> ItemScore:
         return next(item for item in self.items if item.key == key)
 

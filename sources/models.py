@@ -185,9 +185,7 @@ class Source(models.Model):
         )
         if duplicate:
             raise ValidationError(
-                {
-                    "text": f"This text is already stored as “{duplicate.title}” (#{duplicate.pk})."
-                }
+                {"text": f"This text is already stored as “{duplicate.title}” (#{duplicate.pk})."}
             )
 
 

@@ -1,0 +1,180 @@
+"""The credibility score: published weights, the demo ranking, and freshness on every change."""
+
+from io import StringIO
+
+import pytest
+from django.core.management import call_command
+
+from claims.labels import Certainty, EvidenceCited, ReviewStatus
+from claims.models import Mention
+from sources import credibility
+from sources.models import RubricAnswer, RubricAnswerValue, RubricItem, Source, SourceType
+
+pytestmark = pytest.mark.django_db
+
+THERAPY = "Microdosing Therapy"  # 000: no sources for its claims, nearly half overclaim
+EXPLORING = "Exploring Microdosing: Therapeutic Applications and Clinical Insights"  # 001
+
+
+def score_of(title: str) -> int | None:
+    return Source.objects.get(title=title).credibility_score
+
+
+def test_the_weights_add_up_to_100_and_every_rubric_item_has_one():
+    assert set(credibility.CURATOR_WEIGHTS) == set(RubricItem.values)
+    assert set(credibility.CURATOR_ITEMS) == set(RubricItem.values)
+    total = sum(credibility.CURATOR_WEIGHTS.values()) + credibility.MEASURED_WEIGHT
+    assert total == 100
+
+
+def test_every_band_has_a_name_and_the_bands_cover_0_to_100():
+    covered = sorted(n for band in credibility.BANDS for n in range(band.low, band.high + 1))
+    assert covered == list(range(101))
+    assert credibility.band_for(80).label == "High credibility"
+    assert credibility.band_for(10).label == "Proceed with maximum caution"
+
+
+def test_every_demo_source_is_scored_and_the_stored_score_is_the_computed_one():
+    for source in Source.objects.published().with_credibility():
+        assert source.credibility_score is not None
+        assert source.credibility_score == source.credibility.score
+        assert 0 <= source.credibility_score <= 100
+
+
+def test_the_source_that_names_studies_outranks_the_one_that_overclaims_half_its_claims():
+    assert score_of(EXPLORING) > score_of(THERAPY)
+    therapy = Source.objects.get(title=THERAPY).credibility
+    exploring = Source.objects.get(title=EXPLORING).credibility
+    assert exploring.item("named_study").points > therapy.item("named_study").points
+    assert exploring.item("overclaim_rate").points > therapy.item("overclaim_rate").points
+
+
+def test_the_breakdown_adds_up_to_the_score():
+    cred = Source.objects.get(title=EXPLORING).credibility
+    assert round(sum(item.points for item in cred.items)) == cred.score
+    assert [item.group for item in cred.items].count("Measured") == 3
+    assert cred.item("authorship").value == "No"
+    assert cred.item("authorship").note == "No author or credentials are given."
+    assert cred.item("named_study").value.endswith(
+        f"of {cred.mentions} claims ({round(100 * cred.named / cred.mentions)}%)"
+    )
+
+
+def test_answering_an_item_better_raises_the_score_at_once():
+    source = Source.objects.get(title=THERAPY)
+    before = source.credibility_score
+    answer = source.rubric_answers.get(item=RubricItem.AUTHORSHIP)
+    assert answer.answer == RubricAnswerValue.NO
+    answer.answer = RubricAnswerValue.YES
+    answer.save()
+    source.refresh_from_db()
+    assert source.credibility_score == before + credibility.CURATOR_WEIGHTS["authorship"]
+
+
+def test_deleting_an_answer_leaves_the_source_unscored():
+    source = Source.objects.get(title=THERAPY)
+    source.rubric_answers.get(item=RubricItem.CURRENCY).delete()
+    source.refresh_from_db()
+    assert source.credibility_score is None
+    assert "Currency" in source.credibility.missing[0]
+
+
+def test_declaring_a_commercial_interest_lowers_the_score():
+    source = Source.objects.get(title=THERAPY)
+    before = source.credibility_score
+    source.commercial_interest = True
+    source.save()
+    source.refresh_from_db()
+    assert source.credibility_score == before - credibility.COMMERCIAL_WEIGHT
+
+
+def test_an_overclaim_fixed_in_review_raises_the_score():
+    source = Source.objects.get(title=THERAPY)
+    before = source.credibility
+    for mention in source.mentions.overclaims()[:5]:
+        mention.certainty = Certainty.POSSIBLE
+        mention.save()
+    source.refresh_from_db()
+    after = Source.objects.get(pk=source.pk).credibility
+    assert after.overclaims == before.overclaims - 5
+    assert source.credibility_score > before.score
+
+
+def test_rejecting_or_deleting_mentions_changes_what_is_measured():
+    source = Source.objects.get(title=EXPLORING)
+    named = source.mentions.filter(cites_named_study=True)
+    before = source.credibility
+    first, second = named[0], named[1]
+    first.status = ReviewStatus.REJECTED
+    first.save()
+    second.delete()
+    after = Source.objects.get(pk=source.pk)
+    assert after.credibility.named == before.named - 2
+    assert after.credibility.mentions == before.mentions - 2
+    assert after.credibility_score == after.credibility.score
+
+
+def test_a_new_source_is_not_scored_until_answered_and_claimed():
+    source = Source.objects.create(
+        title="A new article", text="Psilocybin may lift mood.", source_type=SourceType.NEWS
+    )
+    assert source.credibility_score is None
+    for item in RubricItem.values:
+        RubricAnswer.objects.create(source=source, item=item, answer=RubricAnswerValue.YES)
+    source.refresh_from_db()
+    assert source.credibility_score is None  # no claims yet
+    assert any("No accepted claims" in reason for reason in source.credibility.missing)
+    Mention.objects.create(
+        source=source,
+        quote="Psilocybin may lift mood.",
+        start=0,
+        end=25,
+        kind="benefit",
+        certainty=Certainty.POSSIBLE,
+        evidence_cited=EvidenceCited.NONE,
+        status=ReviewStatus.ACCEPTED,
+    )
+    source.refresh_from_db()
+    # All answers yes, no overclaim, no named study, no commercial interest.
+    assert source.credibility_score == 100 - credibility.NAMED_STUDY_WEIGHT
+
+
+def test_deferred_recomputes_each_source_once_at_the_end(django_assert_max_num_queries):
+    source = Source.objects.get(title=THERAPY)
+    answers = list(source.rubric_answers.all())
+    with credibility.deferred() as pending:
+        for answer in answers:
+            answer.answer = RubricAnswerValue.YES
+            answer.save()
+        source.refresh_from_db()
+        assert pending == {source.pk}
+        stale = source.credibility_score
+    source.refresh_from_db()
+    assert source.credibility_score > stale
+
+
+def test_scoring_a_list_of_sources_costs_two_queries(django_assert_num_queries):
+    with django_assert_num_queries(2):
+        scores = [s.credibility.score for s in Source.objects.with_credibility()]
+    assert len(scores) == Source.objects.count()
+
+
+def test_recompute_credibility_repairs_scores_and_flags_changed_behind_their_back():
+    Source.objects.update(credibility_score=0)
+    Mention.objects.update(is_overclaim=False, overclaim_reasons=[])
+    out = StringIO()
+    call_command("recompute_credibility", stdout=out)
+    assert "5 credibility scores changed" in out.getvalue()
+    for source in Source.objects.with_credibility():
+        assert source.credibility_score == source.credibility.score > 0
+    assert Mention.objects.overclaims().exists()
+
+
+def test_credibility_report_prints_each_source_with_its_score_and_items():
+    out = StringIO()
+    call_command("credibility_report", stdout=out)
+    text = out.getvalue()
+    for source in Source.objects.published():
+        assert source.title in text
+        assert f"{source.credibility_score}/100" in text
+    assert "Authorship" in text and "Overclaim rate" in text
