@@ -87,14 +87,19 @@ class ClaimFilter(django_filters.FilterSet):
         label="Evidence grade (at least)", choices=GRADE_CHOICES, method="filter_grade"
     )
     certainty = django_filters.MultipleChoiceFilter(
-        label="Certainty of wording", choices=Certainty.choices
+        label="Certainty of wording", choices=Certainty.choices, distinct=False
     )
-    kind = django_filters.MultipleChoiceFilter(label="Kind of claim", choices=ClaimKind.choices)
+    kind = django_filters.MultipleChoiceFilter(
+        label="Kind of claim", choices=ClaimKind.choices, distinct=False
+    )
     source = django_filters.ModelMultipleChoiceFilter(
-        label="Source", queryset=Source.objects.published()
+        label="Source", queryset=Source.objects.published(), distinct=False
     )
     source_type = django_filters.MultipleChoiceFilter(
-        label="Type of source", field_name="source__source_type", choices=SourceType.choices
+        label="Type of source",
+        field_name="source__source_type",
+        choices=SourceType.choices,
+        distinct=False,
     )
     overclaim = django_filters.BooleanFilter(
         label="Only overclaims (wording more certain than the evidence)",

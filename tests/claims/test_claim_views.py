@@ -1,0 +1,166 @@
+"""Reader pages for claims: the browser, a claim, a condition, a substance, the home page."""
+
+import pytest
+from django.urls import reverse
+
+from claims import views
+from claims.models import Claim, Mention
+
+pytestmark = pytest.mark.django_db
+
+BROWSER = "/claims/"
+
+
+def test_the_browser_lists_claims_with_grade_sources_and_hedging(client):
+    response = client.get(BROWSER, {"kind": "dosing"})
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "3 claims" in html
+    assert "Microdosing means taking" in html or "sub-perceptual" in html.lower()
+    assert "established" in html  # the certainty spread, written out
+    assert 'class="grade grade-' in html
+
+
+def test_htmx_requests_get_only_the_results_fragment(client):
+    response = client.get(BROWSER, {"kind": "dosing"}, headers={"HX-Request": "true"})
+    html = response.content.decode()
+    assert "3 claims" in html
+    assert "<html" not in html and 'id="id_q"' not in html
+    assert "HX-Request" in response["Vary"]
+
+
+def test_htmx_history_restore_gets_the_whole_page(client):
+    headers = {"HX-Request": "true", "HX-History-Restore-Request": "true"}
+    html = client.get(BROWSER, {"kind": "dosing"}, headers=headers).content.decode()
+    assert "<html" in html and "3 claims" in html
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "page=abc",
+        "page=99999999999999999999",
+        "page=-3",
+        "grade=zzz",
+        "condition=no-such-condition",
+        "substance=%3Cscript%3E",
+        "source=abc",
+        "source=999999",
+        "certainty=sure",
+        "sort=sideways",
+        "overclaim=maybe",
+        "q=" + "x" * 500,
+        "q=%22unclosed&q=or+or+-",
+    ],
+)
+def test_bad_input_never_breaks_the_page(client, query):
+    response = client.get(f"{BROWSER}?{query}")
+    assert response.status_code == 200
+    assert b'id="id_q"' in response.content  # the form is still there
+
+
+def test_bad_input_is_explained(client):
+    html = client.get(BROWSER, {"page": "abc", "grade": "zzz", "condition": "nope"}).content
+    html = html.decode()
+    assert "“abc” is not a page number" in html
+    assert "no grade zzz" in html
+    assert "There is no nope here" in html
+
+
+def test_a_page_past_the_end_shows_the_last_page_and_says_so(client):
+    html = client.get(BROWSER, {"page": "999"}).content.decode()
+    assert "There is no page 999" in html
+
+
+def test_search_highlights_the_matching_words_and_escapes_the_query(client):
+    html = client.get(BROWSER, {"q": "default mode network <b>"}).content.decode()
+    assert "<b>" not in html.replace("<body", "")
+    html = client.get(BROWSER, {"q": "network"}).content.decode()
+    assert "<mark>network</mark>" in html.lower() or "<mark>networks</mark>" in html.lower()
+
+
+def test_the_browser_runs_a_fixed_number_of_queries_whatever_the_page_size(
+    client, django_assert_num_queries, monkeypatch
+):
+    monkeypatch.setattr(views, "PAGE_SIZE", 3)
+    with django_assert_num_queries(BROWSER_QUERIES):
+        client.get(BROWSER, {"condition": "depression", "kind": "benefit"})
+    monkeypatch.setattr(views, "PAGE_SIZE", 100)
+    with django_assert_num_queries(BROWSER_QUERIES):
+        client.get(BROWSER, {"condition": "depression", "kind": "benefit"})
+
+
+def test_a_search_adds_one_query_for_the_snippets(client, django_assert_num_queries):
+    with django_assert_num_queries(BROWSER_QUERIES + 1):
+        client.get(BROWSER, {"q": "depression", "condition": "depression", "kind": "benefit"})
+
+
+# Validating the condition slugs, the condition tree, the count, the page of claims, their
+# substances, 8 grouped facet counts, the substances and the sources naming facet options.
+BROWSER_QUERIES = 15
+
+
+def test_the_claim_page_shows_every_mention_side_by_side(client):
+    claim = Claim.objects.get(slug="microdosing-reduces-anxiety")
+    mentions = Mention.objects.public().filter(claim=claim)
+    response = client.get(claim.get_absolute_url())
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert claim.statement in html
+    assert claim.get_grade_display() in html
+    assert html.count('class="mention-card"') == mentions.count()
+    assert "not scored" in html or "Credibility" in html
+
+
+def test_the_claim_page_highlights_hedge_cues(client):
+    # 001: "Proponents argue that microdosing can lead to improved mood, …" (cue: proponents argue)
+    html = client.get(reverse("claims:claim-detail", args=["microdosing-improves-mood"])).content
+    assert '<mark class="hedge">Proponents argue</mark>' in html.decode()
+
+
+def test_the_claim_page_runs_a_fixed_number_of_queries(client, django_assert_max_num_queries):
+    with django_assert_max_num_queries(12):
+        client.get(reverse("claims:claim-detail", args=["microdosing-reduces-depression"]))
+
+
+def test_an_unknown_or_unpublished_claim_is_not_found(client):
+    assert client.get("/claims/no-such-claim/").status_code == 404
+
+
+def test_the_condition_page_shows_an_evidence_matrix(client):
+    response = client.get("/conditions/depression/")
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "<table" in html and "Psilocybin" in html
+    # The full-dose psilocybin claim (003) is in the matrix, with its grade written out.
+    assert "Full-dose psilocybin therapy" in html or "psilocybin-full-dose" in html
+    assert "Moderate" in html
+    assert "/claims/?condition=depression&amp;substance=psilocybin" in html
+
+
+def test_the_substance_page_shows_claims_by_condition(client):
+    html = client.get("/substances/lsd/").content.decode()
+    assert "/claims/?substance=lsd&amp;condition=anxiety" in html
+    assert "Anxiety" in html
+
+
+def test_matrix_pages_run_a_fixed_number_of_queries(client, django_assert_num_queries):
+    with django_assert_num_queries(MATRIX_QUERIES):
+        client.get("/conditions/depression/")
+    with django_assert_num_queries(MATRIX_QUERIES - 1):  # no condition tree to read
+        client.get("/substances/psilocybin/")
+
+
+MATRIX_QUERIES = 5
+
+
+def test_the_home_page_lists_conditions_with_claim_counts_and_a_search_box(client):
+    html = client.get("/").content.decode()
+    assert 'action="/claims/"' in html and 'name="q"' in html
+    assert "Depression" in html and "claims" in html
+    assert "Microdosing Therapy" in html  # a recent source
+
+
+def test_the_home_page_runs_a_fixed_number_of_queries(client, django_assert_num_queries):
+    with django_assert_num_queries(4):
+        client.get("/")

@@ -1,0 +1,164 @@
+"""The claims browser's filters on the demo corpus. Expected claims were worked out by reading
+claims/demo/curation/*.yaml (mentions) and claims/demo/claims/*.yaml (grades) by hand."""
+
+import pytest
+from django.http import QueryDict
+
+from claims.filters import ClaimFilter
+from claims.models import Claim, Condition, Mention
+from claims.views import results_for
+from sources.models import Source, SourceType
+
+pytestmark = pytest.mark.django_db
+
+DOSING_CLAIMS = {
+    "microdosing-dose-sub-perceptual",
+    "microdosing-intermittent-schedule-avoids-tolerance",
+    "microdosing-allows-flexible-dosing",
+}
+
+
+def slugs(query: str) -> set[str]:
+    return {c.slug for c in results_for(ClaimFilter(QueryDict(query)))}
+
+
+def facet(query: str, name: str) -> dict[str, int]:
+    facets = {f["name"]: f for f in ClaimFilter(QueryDict(query)).facets()}
+    return {o["value"]: o["count"] for o in facets[name]["options"]}
+
+
+def source_id(stem_title: str) -> int:
+    return Source.objects.get(title=stem_title).pk
+
+
+def test_it_lists_every_public_claim_without_filters():
+    assert slugs("") == set(Claim.objects.public().values_list("slug", flat=True))
+
+
+def test_condition_filter_includes_a_child_condition_only():
+    # 003 tags one sentence of the full-dose psilocybin claim treatment-resistant-depression.
+    assert slugs("condition=treatment-resistant-depression") == {
+        "psilocybin-full-dose-treats-depression"
+    }
+
+
+def test_condition_filter_includes_claims_tagged_only_with_a_nested_condition():
+    trd = Condition.objects.get(slug="treatment-resistant-depression")
+    for mention in Mention.objects.filter(claim__slug="psilocybin-full-dose-treats-depression"):
+        mention.conditions.set([trd])
+    assert "psilocybin-full-dose-treats-depression" in slugs("condition=depression")
+    assert "psilocybin-full-dose-treats-depression" not in slugs("condition=anxiety")
+
+
+def test_condition_filter_leaves_out_claims_about_other_conditions():
+    found = slugs("condition=depression")
+    assert {"microdosing-reduces-depression", "psychedelics-reduce-dmn-activity"} <= found
+    # Dosing definitions name no outcome condition.
+    assert not found & {"microdosing-dose-sub-perceptual", "cbd-reduces-chronic-pain"}
+
+
+def test_substance_filter_finds_claims_made_about_lsd():
+    found = slugs("substance=lsd")
+    assert {
+        "microdosing-reduces-anxiety",
+        "psychedelics-reduce-inflammation",
+        "psychedelics-act-on-5ht2a-receptors",
+    } <= found
+    assert "microdosing-reduces-depression" not in found  # never said of LSD by name
+
+
+def test_several_values_of_one_filter_are_alternatives():
+    assert slugs("substance=lsd&substance=cbd") == slugs("substance=lsd") | slugs("substance=cbd")
+
+
+def test_grade_filter_keeps_claims_at_least_that_strong():
+    # High: 5-HT2A and perception/mood; moderate: full-dose psilocybin (placebo claim: no mention).
+    assert slugs("grade=moderate") == {
+        "psychedelics-act-on-5ht2a-receptors",
+        "psychedelics-alter-perception-mood",
+        "psilocybin-full-dose-treats-depression",
+    }
+    assert slugs("grade=high") == {
+        "psychedelics-act-on-5ht2a-receptors",
+        "psychedelics-alter-perception-mood",
+    }
+    assert "microdosing-improves-mood" in slugs("grade=low")  # graded low
+    assert "microdosing-improves-mood" not in slugs("grade=moderate")
+
+
+def test_kind_filter_on_dosing():
+    assert slugs("kind=dosing") == DOSING_CLAIMS
+
+
+def test_filters_must_hold_for_the_same_mention():
+    # Dosing sentences are all worded as established except one flexible-dosing sentence (004).
+    assert slugs("kind=dosing&certainty=possible") == {"microdosing-allows-flexible-dosing"}
+    assert slugs("kind=risk&certainty=anecdotal") == {"microdosing-side-effects"}
+
+
+def test_certainty_filter_finds_anecdotal_wording():
+    found = slugs("certainty=anecdotal")
+    assert "microdosing-improves-mental-health" in found  # 001: "as users report"
+    assert not found & DOSING_CLAIMS
+
+
+def test_source_filter_keeps_that_article_s_claims():
+    exploring = source_id("Exploring Microdosing: Therapeutic Applications and Clinical Insights")
+    found = slugs(f"source={exploring}")
+    # Only 001 makes these; 003 alone makes the full-dose psilocybin claim.
+    assert {"cbd-reduces-chronic-pain", "microdosing-reduces-ptsd"} <= found
+    assert "psilocybin-full-dose-treats-depression" not in found
+
+
+def test_source_type_filter():
+    # All five demo articles are wellness blogs.
+    assert slugs("source_type=wellness_blog") == slugs("")
+    assert slugs("source_type=news") == set()
+    managing = "Managing Depression with Microdosing: What the Research Says"  # 003
+    Source.objects.filter(title=managing).update(source_type=SourceType.NEWS)
+    assert "psilocybin-full-dose-treats-depression" in slugs("source_type=news")
+    assert "cbd-reduces-chronic-pain" not in slugs("source_type=news")
+
+
+def test_overclaim_filter_keeps_only_flagged_mentions():
+    Mention.objects.update(is_overclaim=False)
+    assert slugs("overclaim=true") == set()
+    Mention.objects.filter(claim__slug="microdosing-reduces-ptsd").update(is_overclaim=True)
+    assert slugs("overclaim=true") == {"microdosing-reduces-ptsd"}
+    assert slugs("overclaim=on&kind=dosing") == set()
+
+
+def test_free_text_search_finds_quotes_and_statements():
+    # "default mode network" is in the DMN claim's statement and quoted in its sentences.
+    assert "psychedelics-reduce-dmn-activity" in slugs("q=default+mode+network")
+    assert "cbd-reduces-chronic-pain" not in slugs("q=default+mode+network")
+    assert slugs("q=zzqqxx") == set()
+
+
+def test_unknown_values_are_left_out_with_a_message():
+    filterset = ClaimFilter(QueryDict("condition=no-such&grade=zzz&source=abc&kind=benefit"))
+    messages = " ".join(str(e) for errors in filterset.form.errors.values() for e in errors)
+    assert "no-such" in messages and "zzz" in messages and "abc" in messages
+    assert slugs("condition=no-such&grade=zzz&source=abc&kind=benefit") == slugs("kind=benefit")
+
+
+def test_facet_counts_use_the_other_active_filters():
+    counts = facet("kind=dosing", "certainty")
+    assert counts["established"] == 3
+    assert counts["possible"] == 1
+    assert "anecdotal" not in counts  # options with no result are not offered
+    # The kind facet ignores the kind filter itself, so every kind stays choosable.
+    assert facet("kind=dosing", "kind")["benefit"] == len(slugs("kind=benefit"))
+
+
+def test_condition_facet_counts_a_parent_with_its_children():
+    counts = facet("", "condition")
+    assert counts["depression"] == len(slugs("condition=depression"))
+    assert counts["treatment-resistant-depression"] == 1
+
+
+def test_grade_facet_counts_at_least_that_grade():
+    counts = facet("", "grade")
+    assert counts["high"] == 2
+    assert counts["moderate"] == 3
+    assert counts["very-low"] == len(slugs("grade=very-low"))
