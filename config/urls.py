@@ -6,6 +6,7 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("accounts/login/", auth_views.LoginView.as_view(), name="login"),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("curate/", include("claims.curation.urls")),
     path("sources/", include("sources.urls")),
     path("", include("claims.urls")),
 ]

@@ -1,0 +1,228 @@
+"""Writes of the review and editing screens: each a keyword-only function, atomic where it
+touches several rows, attributed to the user (history records who did it)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import Count, Q
+from django.utils import timezone
+
+from claims.curation.ingest import suggestion_to_mention
+from claims.labels import Certainty, ClaimKind, ReviewStatus
+from claims.models import Claim, Condition, Mention, Substance
+from sources.models import Source, SourceStatus
+
+
+def _attribute(obj, user):
+    obj._history_user = user
+    return obj
+
+
+def review_mention(*, mention: Mention, status: str, user) -> Mention:
+    """Accept or reject a mention (or send it back to suggested)."""
+    if status not in ReviewStatus.values:
+        raise ValueError(f"unknown review status {status!r}")
+    if mention.anchor_lost and status == ReviewStatus.ACCEPTED:
+        raise ValidationError(
+            "This sentence is no longer in the article: reject it, or add the new sentence."
+        )
+    _attribute(mention, user)
+    mention.status = status
+    mention.reviewed_by = user
+    mention.reviewed_at = timezone.now()
+    mention.save()
+    return mention
+
+
+@transaction.atomic
+def link_mention(*, mention: Mention, claim: Claim, user) -> Mention:
+    """Link a mention to a canonical claim. Linking is a review decision: it accepts the mention.
+
+    When the claim is already linked to the same sentence, the link is refused.
+    """
+    clash = (
+        Mention.objects.filter(source_id=mention.source_id, start=mention.start, end=mention.end)
+        .filter(claim=claim)
+        .exclude(pk=mention.pk)
+        .exists()
+    )
+    if clash:
+        raise ValidationError("This sentence is already linked to that claim.")
+    _attribute(mention, user)
+    mention.claim = claim
+    if not mention.anchor_lost:
+        mention.status = ReviewStatus.ACCEPTED
+    mention.reviewed_by = user
+    mention.reviewed_at = timezone.now()
+    mention.save()
+    return mention
+
+
+@transaction.atomic
+def create_claim_for(*, mention: Mention, claim: Claim, user) -> Mention:
+    """Save a new claim (built by NewClaimForm) with the mention's substances and conditions,
+    and link the mention to it."""
+    _attribute(claim, user)
+    claim.full_clean()
+    claim.save()
+    claim.substances.set(mention.substances.all())
+    claim.conditions.set(mention.conditions.all())
+    return link_mention(mention=mention, claim=claim, user=user)
+
+
+@transaction.atomic
+def save_labels(*, form, user) -> Mention:
+    """Save the labels edited in a MentionLabelsForm; editing is a review: it accepts."""
+    mention = form.save(commit=False)
+    _attribute(mention, user)
+    if not mention.anchor_lost:
+        mention.status = ReviewStatus.ACCEPTED
+    mention.reviewed_by = user
+    mention.reviewed_at = timezone.now()
+    mention.save()
+    form.save_m2m()
+    return mention
+
+
+@transaction.atomic
+def add_passage(*, source: Source, start: int, end: int, user) -> Mention:
+    """Make a mention of a passage the extractor did not suggest, labelled as the extractor would
+    label it (when it sees a claim there), for the curator to check."""
+    from claims.extraction import Vocabulary, extract
+
+    text = source.text
+    found = [
+        f
+        for f in extract(text[start:end], Vocabulary.from_database(), include_non_claims=True)
+        if f.end - f.start > 0
+    ]
+    if found:
+        best = max(found, key=lambda f: f.is_claim)
+        mention, substance_slugs, condition_slugs = suggestion_to_mention(
+            source, best, offset=start
+        )
+        # The passage is what the curator chose, even where the extractor splits it.
+        mention.start, mention.end, mention.quote = start, end, text[start:end]
+    else:
+        mention = Mention(
+            source=source,
+            start=start,
+            end=end,
+            quote=text[start:end],
+            kind=ClaimKind.BENEFIT,
+            certainty=Certainty.ESTABLISHED,
+        )
+        substance_slugs, condition_slugs = [], []
+    mention.set_context()
+    mention.status = ReviewStatus.SUGGESTED
+    if mention.kind not in ClaimKind.values:
+        mention.kind = ClaimKind.BENEFIT
+    if Mention.objects.filter(source=source, start=start, end=end, claim=None).exists():
+        raise ValidationError("This passage is already a mention.")
+    _attribute(mention, user)
+    mention.full_clean()
+    mention.save()
+    mention.substances.set(Substance.objects.filter(slug__in=substance_slugs))
+    mention.conditions.set(Condition.objects.filter(slug__in=condition_slugs))
+    return mention
+
+
+def set_source_status(*, source: Source, status: str, user) -> Source:
+    if status not in SourceStatus.values:
+        raise ValueError(f"unknown source status {status!r}")
+    if source.status != status:
+        _attribute(source, user)
+        source.status = status
+        source.status_changed_at = timezone.now()
+        source.save()
+    return source
+
+
+def set_grade(*, form, user) -> Claim:
+    claim = form.save(commit=False)
+    _attribute(claim, user)
+    claim.save()
+    return claim
+
+
+@dataclass(frozen=True)
+class MergeResult:
+    moved: int  # mentions now linked to the target
+    duplicates_removed: int  # mentions that duplicated one the target already had in that place
+
+
+@transaction.atomic
+def merge_claims(*, target: Claim, duplicate: Claim, user) -> MergeResult:
+    """Merge ``duplicate`` into ``target``: its mentions move, its substances and conditions are
+    added, its rationale is kept in the target's when they differ, then it is deleted (its
+    history stays, with the reason). A mention of the duplicate in a place where the target
+    already has one is the same link twice: it is deleted, with the reason in its history.
+    """
+    if target.pk == duplicate.pk:
+        raise ValidationError("A claim cannot be merged into itself.")
+    reason = f"merged into {target.slug}"
+    taken = set(target.mentions.values_list("source_id", "start", "end"))
+    moved = removed = 0
+    for mention in duplicate.mentions.select_related("source").order_by("pk"):
+        _attribute(mention, user)
+        mention._change_reason = reason
+        if (mention.source_id, mention.start, mention.end) in taken:
+            mention.delete()
+            removed += 1
+            continue
+        mention.claim = target
+        mention.save()
+        taken.add((mention.source_id, mention.start, mention.end))
+        moved += 1
+    target.substances.add(*duplicate.substances.all())
+    target.conditions.add(*duplicate.conditions.all())
+    if duplicate.grade_rationale and duplicate.grade_rationale not in target.grade_rationale:
+        note = (
+            f"(Merged “{duplicate.statement}”, graded {duplicate.get_grade_display().lower()}: "
+            f"{duplicate.grade_rationale})"
+        )
+        target.grade_rationale = f"{target.grade_rationale}\n\n{note}".strip()
+        _attribute(target, user)
+        target._change_reason = f"merged {duplicate.slug}"
+        target.save()
+    _attribute(duplicate, user)
+    duplicate._change_reason = reason
+    duplicate.delete()
+    return MergeResult(moved, removed)
+
+
+def merged_into(slug: str) -> Claim | None:
+    """The claim a deleted (merged) claim's slug now lives on, for redirects. Two queries."""
+    record = (
+        Claim.history.filter(
+            slug=slug, history_type="-", history_change_reason__startswith="merged into "
+        )
+        .order_by("-history_date")
+        .first()
+    )
+    if record is None:
+        return None
+    target_slug = record.history_change_reason.removeprefix("merged into ").strip()
+    return Claim.objects.filter(slug=target_slug).first() or merged_into(target_slug)
+
+
+def queue():
+    """Sources awaiting review (suggestions or lost anchors), oldest first, with counts. One
+    query."""
+    return (
+        Source.objects.annotate(
+            n_suggested=Count("mentions", filter=Q(mentions__status=ReviewStatus.SUGGESTED)),
+            n_accepted=Count("mentions", filter=Q(mentions__status=ReviewStatus.ACCEPTED)),
+            n_rejected=Count("mentions", filter=Q(mentions__status=ReviewStatus.REJECTED)),
+            n_lost=Count("mentions", filter=Q(mentions__anchor_lost=True)),
+            n_unlinked=Count(
+                "mentions",
+                filter=Q(mentions__status=ReviewStatus.ACCEPTED, mentions__claim__isnull=True),
+            ),
+        )
+        .select_related("publisher", "added_by")
+        .order_by("created_at", "pk")
+    )

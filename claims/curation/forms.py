@@ -1,0 +1,230 @@
+"""Forms of the curation screens. Every input from a request goes through one of these."""
+
+import re
+
+from django import forms
+from django.utils.text import slugify
+
+from claims.labels import ClaimKind, Grade
+from claims.models import Claim, Condition, Mention, Substance
+
+
+class HedgeCuesField(forms.CharField):
+    """Hedge cues typed as a comma-separated list ("may, suggests")."""
+
+    def prepare_value(self, value):
+        if isinstance(value, list | tuple):
+            return ", ".join(value)
+        return value
+
+    def to_python(self, value) -> list[str]:
+        text = super().to_python(value) or ""
+        cues = []
+        for cue in text.split(","):
+            cue = " ".join(cue.split()).lower()
+            if cue and cue not in cues:
+                cues.append(cue)
+        return cues
+
+
+class MentionLabelsForm(forms.ModelForm):
+    hedge_cues = HedgeCuesField(
+        required=False,
+        label="Hedge cues",
+        help_text="The exact words that set the certainty, separated by commas.",
+    )
+    substances = forms.ModelMultipleChoiceField(
+        queryset=Substance.objects.all(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    conditions = forms.ModelMultipleChoiceField(
+        queryset=Condition.objects.all(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+    class Meta:
+        model = Mention
+        fields = [
+            "kind",
+            "certainty",
+            "hedge_cues",
+            "evidence_cited",
+            "cites_named_study",
+            "substances",
+            "conditions",
+        ]
+        labels = {"kind": "Claim kind", "cites_named_study": "Names a specific study"}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        prefix = f"m{self.instance.pk}" if self.instance.pk else "new"
+        self.auto_id = f"{prefix}-%s"
+
+    def clean(self):
+        cleaned = super().clean()
+        quote = (self.instance.quote or "").lower()
+        missing = [cue for cue in cleaned.get("hedge_cues") or [] if cue not in quote]
+        if missing:
+            self.add_error(
+                "hedge_cues",
+                "Hedge cues must be words of the sentence; not found: " + ", ".join(missing),
+            )
+        return cleaned
+
+
+class ClaimSearchForm(forms.Form):
+    q = forms.CharField(label="Find a claim", max_length=200, required=False)
+
+
+class LinkClaimForm(forms.Form):
+    claim = forms.ModelChoiceField(
+        queryset=Claim.objects.all(),
+        to_field_name="slug",
+        error_messages={"invalid_choice": "That claim does not exist (any more)."},
+    )
+
+
+class NewClaimForm(forms.ModelForm):
+    """A new canonical claim, created from a mention (which it is then linked to)."""
+
+    class Meta:
+        model = Claim
+        fields = ["statement", "kind"]
+        labels = {"statement": "New claim, in neutral words"}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["statement"].widget.attrs["placeholder"] = "Microdosing improves mood"
+
+    def clean_statement(self) -> str:
+        statement = " ".join(self.cleaned_data["statement"].split())
+        if not slugify(statement):
+            raise forms.ValidationError("Write the claim in words.")
+        duplicate = Claim.objects.filter(statement__iexact=statement).first()
+        if duplicate:
+            raise forms.ValidationError(
+                f"This claim exists already ({duplicate.slug}): link to it instead."
+            )
+        return statement
+
+    def save(self, commit: bool = True) -> Claim:
+        claim = super().save(commit=False)
+        claim.slug = unique_claim_slug(claim.statement)
+        if commit:
+            claim.save()
+        return claim
+
+
+def unique_claim_slug(statement: str) -> str:
+    base = slugify(statement)[:100].strip("-") or "claim"
+    slug, n = base, 2
+    while Claim.objects.filter(slug=slug).exists():
+        slug, n = f"{base}-{n}", n + 1
+    return slug
+
+
+class PassageForm(forms.Form):
+    """A passage the extractor missed. The script fills start/end from the selection; without
+    it, the curator pastes the exact sentence and it is found in the text."""
+
+    passage = forms.CharField(
+        label="Sentence the extractor missed",
+        widget=forms.Textarea(attrs={"rows": 3}),
+        max_length=5000,
+        strip=True,
+        help_text="Select it in the article, or paste it here exactly as it appears.",
+    )
+    start = forms.IntegerField(min_value=0, required=False, widget=forms.HiddenInput)
+    end = forms.IntegerField(min_value=1, required=False, widget=forms.HiddenInput)
+
+    def __init__(self, *args, text: str, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.text = text
+
+    def clean(self):
+        cleaned = super().clean()
+        passage, start, end = cleaned.get("passage"), cleaned.get("start"), cleaned.get("end")
+        if not passage:
+            return cleaned
+        if start is not None and end is not None:
+            span = self.text[start:end] if end <= len(self.text) else ""
+            if span.strip() and " ".join(span.split()) == " ".join(passage.split()):
+                lead = len(span) - len(span.lstrip())
+                cleaned["start"], cleaned["end"] = start + lead, start + len(span.rstrip())
+                return cleaned
+        spans = find_passage(self.text, passage)
+        if not spans:
+            raise forms.ValidationError(
+                "This passage is not in the article: copy it exactly from the text.",
+                code="not_found",
+            )
+        if len(spans) > 1:
+            raise forms.ValidationError(
+                "This passage occurs %(n)s times in the article: select the one you mean in the "
+                "text, or paste a longer passage.",
+                params={"n": len(spans)},
+                code="ambiguous",
+            )
+        cleaned["start"], cleaned["end"] = spans[0]
+        return cleaned
+
+
+def find_passage(text: str, passage: str) -> list[tuple[int, int]]:
+    """Spans of ``passage`` in ``text``, white space matched loosely (a paste from the page
+    may join lines or double spaces)."""
+    words = passage.split()
+    if not words:
+        return []
+    pattern = re.compile(r"\s+".join(re.escape(w) for w in words))
+    return [(m.start(), m.end()) for m in pattern.finditer(text)]
+
+
+class GradeForm(forms.ModelForm):
+    class Meta:
+        model = Claim
+        fields = ["grade", "grade_rationale"]
+        labels = {"grade": "Evidence grade (GRADE)", "grade_rationale": "Rationale"}
+        widgets = {"grade_rationale": forms.Textarea(attrs={"rows": 3})}
+
+    def clean(self):
+        cleaned = super().clean()
+        rationale = (cleaned.get("grade_rationale") or "").strip()
+        if cleaned.get("grade") and cleaned["grade"] != Grade.NOT_ASSESSED and not rationale:
+            self.add_error(
+                "grade_rationale",
+                "Say which evidence exists for the claim (one to three sentences).",
+            )
+        cleaned["grade_rationale"] = rationale
+        return cleaned
+
+
+class MergeForm(forms.Form):
+    """Merge another claim (the duplicate) into this one."""
+
+    duplicate = forms.ModelChoiceField(
+        queryset=Claim.objects.all(),
+        to_field_name="slug",
+        label="Duplicate claim to merge into this one",
+        help_text="Its mentions move here; the duplicate is then deleted (its history is kept).",
+        error_messages={"invalid_choice": "That claim does not exist (any more)."},
+    )
+
+    def __init__(self, *args, target: Claim, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.target = target
+        self.fields["duplicate"].queryset = Claim.objects.exclude(pk=target.pk)
+
+
+class PublishForm(forms.Form):
+    action = forms.ChoiceField(choices=[("publish", "Publish"), ("unpublish", "Unpublish")])
+
+
+class ReviewActionForm(forms.Form):
+    """Which mention to show next after an action (keeps the curator's place without JS)."""
+
+    next = forms.IntegerField(required=False, min_value=1)
+
+
+KIND_CHOICES = ClaimKind.choices

@@ -1,0 +1,166 @@
+"""Readable change history of sources, claims and mentions (django-simple-history records).
+
+``entries(records)`` turns historical records into "who changed what, when" lines, newest first.
+Diffs are computed in Python between consecutive records of the same object, so a page of history
+costs one query for the records (plus one for the claims named in changes of a mention's claim).
+"""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass, field
+
+from claims.models import Claim, Mention
+from sources.models import Source
+
+# Fields not worth a line: they change with every save or are derived.
+SKIPPED = {
+    "id",
+    "updated_at",
+    "created_at",
+    "content_hash",
+    "word_count",
+    "context_before",
+    "context_after",
+    "explain",
+    "is_overclaim",
+    "overclaim_reasons",
+    "credibility_score",
+    "reviewed_at",
+    "reviewed_by",
+    "status_changed_at",
+    "added_by",
+    "end",
+}
+ACTIONS = {"+": "created", "~": "changed", "-": "deleted"}
+_LONG = 120
+
+
+@dataclass
+class Change:
+    label: str
+    old: str
+    new: str
+
+
+@dataclass
+class HistoryEntry:
+    when: datetime.datetime
+    who: str
+    action: str
+    subject: str
+    changes: list[Change] = field(default_factory=list)
+    reason: str = ""
+
+
+def _fields(model) -> dict[str, object]:
+    return {
+        f.attname if f.is_relation else f.name: f
+        for f in model._meta.concrete_fields
+        if f.name not in SKIPPED and f.attname not in SKIPPED and f.name != "source"
+    }
+
+
+def _show(model_field, value, claims: dict[int, str]) -> str:
+    if value is None or value == "" or value == []:
+        return "—"
+    if model_field.name == "claim":
+        return claims.get(value, f"claim #{value}")
+    if model_field.choices:
+        return str(dict(model_field.flatchoices).get(value, value))
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, list):
+        return ", ".join(str(v) for v in value)
+    text = str(value)
+    return text if len(text) <= _LONG else text[: _LONG - 1] + "…"
+
+
+def _subject(record, model) -> str:
+    if model is Mention:
+        quote = record.quote or ""
+        return "Mention “" + (quote if len(quote) <= 70 else quote[:69] + "…") + "”"
+    if model is Claim:
+        return f"Claim “{record.statement}”"
+    if model is Source:
+        return "Source"
+    return model._meta.verbose_name.capitalize()
+
+
+def entries(records, *, limit: int | None = 50) -> list[HistoryEntry]:
+    """History lines for historical ``records`` (any mix of objects of one model).
+
+    Pass every record of the objects concerned: the diff of a record is taken against the
+    previous record of the same object.
+    """
+    records = list(records)
+    if not records:
+        return []
+    model = records[0].instance_type
+    fields = _fields(model)
+    records.sort(key=lambda r: (r.history_date, r.history_id))
+    claim_ids = set()
+    if "claim_id" in fields:
+        claim_ids = {r.claim_id for r in records if r.claim_id}
+    claims = dict(Claim.objects.filter(pk__in=claim_ids).values_list("pk", "statement"))
+
+    previous: dict[int, object] = {}
+    out: list[HistoryEntry] = []
+    for record in records:
+        before = previous.get(record.id)
+        changes = []
+        if before is not None and record.history_type == "~":
+            for name, model_field in fields.items():
+                old, new = getattr(before, name, None), getattr(record, name, None)
+                if old != new:
+                    label = "position" if name == "start" else model_field.verbose_name
+                    if name == "text":
+                        changes.append(Change("text", "previous version", "new version"))
+                    else:
+                        changes.append(
+                            Change(
+                                label,
+                                _show(model_field, old, claims),
+                                _show(model_field, new, claims),
+                            )
+                        )
+        previous[record.id] = record
+        if record.history_type == "~" and before is not None and not changes:
+            continue  # a save that changed nothing visible
+        user = record.history_user
+        out.append(
+            HistoryEntry(
+                when=record.history_date,
+                who=user.get_username() if user else "system",
+                action=ACTIONS.get(record.history_type, record.history_type),
+                subject=_subject(record, model),
+                changes=changes,
+                reason=record.history_change_reason or "",
+            )
+        )
+    out.reverse()
+    return out[:limit] if limit else out
+
+
+def source_history(source: Source, *, limit: int = 60) -> list[HistoryEntry]:
+    """The source's own changes and those of its mentions, newest first. Three queries."""
+    own = entries(source.history.select_related("history_user"), limit=None)
+    mentions = entries(
+        Mention.history.filter(source_id=source.pk).select_related("history_user"), limit=None
+    )
+    merged = sorted(own + mentions, key=lambda e: e.when, reverse=True)
+    return merged[:limit]
+
+
+def claim_history(claim: Claim, *, limit: int = 40) -> list[HistoryEntry]:
+    """The claim's changes and the mentions linked to or away from it, newest first."""
+    own = entries(claim.history.select_related("history_user"), limit=None)
+    mention_ids = Mention.history.filter(claim_id=claim.pk).values("id")
+    mentions = entries(
+        Mention.history.filter(id__in=mention_ids).select_related("history_user"), limit=None
+    )
+    relevant = [
+        e for e in mentions if e.action != "changed" or any(c.label == "claim" for c in e.changes)
+    ]
+    merged = sorted(own + relevant, key=lambda e: e.when, reverse=True)
+    return merged[:limit]

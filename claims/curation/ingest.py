@@ -1,0 +1,205 @@
+"""Adding an article: store the source and the extractor's suggested mentions, in one transaction.
+
+The same entry point serves the "add an article" page and ``manage.py ingest``:
+
+- a text already stored leads to that source (nothing is written);
+- a URL already stored with a different text is a new version of that article: its text is
+  replaced, its reviewed mentions are re-anchored (see ``reimport``) and fresh suggestions are made
+  for the sentences no mention covers;
+- otherwise a new draft source is created with one suggested mention per claim-bearing sentence.
+"""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass
+from enum import StrEnum
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+
+from claims.curation.reimport import reanchor_mentions
+from claims.labels import Certainty, ClaimKind, EvidenceCited, ReviewStatus
+from claims.models import Condition, Mention, Substance
+from sources.models import Publisher, Source, SourceStatus, normalise_text
+
+NO_SENTENCES = (
+    "The text holds no sentences to review: paste the article's body, not a title or list."
+)
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleMetadata:
+    title: str
+    source_type: str
+    url: str = ""
+    publisher: str = ""
+    author: str = ""
+    published_on: datetime.date | None = None
+    retrieved_on: datetime.date | None = None
+    commercial_interest: bool = False
+
+
+class Outcome(StrEnum):
+    CREATED = "created"
+    DUPLICATE = "duplicate"  # the same text is already stored: nothing written
+    NEW_VERSION = "new version"  # same URL, new text: re-imported
+
+
+@dataclass(frozen=True, slots=True)
+class IngestResult:
+    source: Source
+    outcome: Outcome
+    suggested: int = 0
+    kept: int = 0  # re-import: reviewed mentions found again exactly
+    moved: int = 0  # re-import: found in an edited sentence, back to review
+    lost: int = 0  # re-import: not found, flagged for review
+
+    def message(self) -> str:
+        title = self.source.title
+        if self.outcome == Outcome.DUPLICATE:
+            return f"This text is already stored as “{title}”: here it is."
+        if self.outcome == Outcome.NEW_VERSION:
+            return (
+                f"New version of “{title}”: {self.kept} reviewed mentions found again, "
+                f"{self.moved} in edited sentences to check, {self.lost} could not be found; "
+                f"{self.suggested} new suggestions."
+            )
+        return f"Added “{title}” with {self.suggested} suggested mentions to review."
+
+
+def has_sentences(text: str) -> bool:
+    """Whether the text has at least one sentence a claim could be in (three words or more)."""
+    from claims.extraction.sentences import split_sentences
+
+    for sentence in split_sentences(text):
+        words = [w for w in sentence.text.split() if any(c.isalpha() for c in w)]
+        if sentence.kind != "heading" and len(words) >= 3:
+            return True
+    return False
+
+
+def extract_suggestions(text: str) -> list:
+    """The extractor's claim-bearing sentences of ``text`` (offsets into ``text``)."""
+    from claims.extraction import Vocabulary, extract
+
+    return list(extract(text, Vocabulary.from_database()))
+
+
+def _explain_json(explain, offset: int = 0) -> dict:
+    return {
+        str(label): [[span[0] + offset, span[1] + offset] for span in spans]
+        for label, spans in (explain or {}).items()
+    }
+
+
+def _choice(value, choices, default):
+    value = getattr(value, "value", value)
+    return value if value in choices.values else default
+
+
+def suggestion_to_mention(source: Source, found, *, offset: int = 0) -> tuple[Mention, list, list]:
+    """An unsaved suggested Mention for one extracted sentence, with its substance and condition
+    slugs. ``offset`` shifts the extractor's offsets (when it ran on a part of the text)."""
+    start, end = found.start + offset, found.end + offset
+    mention = Mention(
+        source=source,
+        quote=source.text[start:end],
+        start=start,
+        end=end,
+        kind=_choice(found.claim_kind, ClaimKind, ClaimKind.BENEFIT),
+        certainty=_choice(found.certainty, Certainty, Certainty.ESTABLISHED),
+        hedge_cues=[str(cue) for cue in found.hedge_cues or []],
+        evidence_cited=_choice(found.evidence_cited, EvidenceCited, EvidenceCited.NONE),
+        cites_named_study=bool(found.cites_named_study),
+        status=ReviewStatus.SUGGESTED,
+        explain=_explain_json(getattr(found, "explain", None), offset),
+    )
+    mention.set_context()
+    return mention, list(found.substances or []), list(found.conditions or [])
+
+
+def create_suggestions(source: Source, *, user=None) -> int:
+    """Suggested mentions for every claim-bearing sentence no existing mention overlaps."""
+    substances = {s.slug: s for s in Substance.objects.all()}
+    conditions = {c.slug: c for c in Condition.objects.all()}
+    taken = [
+        (m.start, m.end) for m in source.mentions.filter(anchor_lost=False).only("start", "end")
+    ]
+    created = 0
+    for found in extract_suggestions(source.text):
+        if any(found.start < end and start < found.end for start, end in taken):
+            continue
+        mention, substance_slugs, condition_slugs = suggestion_to_mention(source, found)
+        if user is not None:
+            mention._history_user = user
+        mention.full_clean()
+        mention.save()
+        mention.substances.set([substances[s] for s in substance_slugs if s in substances])
+        mention.conditions.set([conditions[c] for c in condition_slugs if c in conditions])
+        taken.append((mention.start, mention.end))
+        created += 1
+    return created
+
+
+def ingest_article(*, text: str, metadata: ArticleMetadata, user=None) -> IngestResult:
+    """Store an article and its suggested mentions, or lead to the source that already holds it.
+
+    Raises ValidationError (with field names) for input the models refuse: no text, no sentences,
+    an invalid field. Nothing is written then.
+    """
+    text = normalise_text(text or "")
+    if not text:
+        raise ValidationError({"text": "The article has no text."})
+    existing = Source.objects.find_existing(text=text, url=metadata.url)
+    if existing is not None and existing.text == text:
+        return IngestResult(existing, Outcome.DUPLICATE)
+    if not has_sentences(text):
+        raise ValidationError({"text": NO_SENTENCES})
+    with transaction.atomic():
+        if existing is not None:
+            return _new_version(existing, text=text, metadata=metadata, user=user)
+        publisher = None
+        if metadata.publisher.strip():
+            publisher, _ = Publisher.objects.get_or_create(name=metadata.publisher.strip())
+        source = Source(
+            title=metadata.title.strip(),
+            url=metadata.url.strip(),
+            publisher=publisher,
+            author=metadata.author.strip(),
+            published_on=metadata.published_on,
+            retrieved_on=metadata.retrieved_on or timezone.localdate(),
+            source_type=metadata.source_type,
+            commercial_interest=metadata.commercial_interest,
+            text=text,
+            status=SourceStatus.DRAFT,
+            status_changed_at=timezone.now(),
+            added_by=user if getattr(user, "is_authenticated", False) else None,
+        )
+        if user is not None:
+            source._history_user = user
+        source.full_clean()
+        source.save()
+        suggested = create_suggestions(source, user=user)
+    return IngestResult(source, Outcome.CREATED, suggested=suggested)
+
+
+def _new_version(source: Source, *, text: str, metadata: ArticleMetadata, user) -> IngestResult:
+    old_text = source.text
+    source.text = text
+    source.retrieved_on = metadata.retrieved_on or timezone.localdate()
+    if user is not None:
+        source._history_user = user
+    source.full_clean()
+    source.save()
+    result = reanchor_mentions(source=source, old_text=old_text, user=user)
+    suggested = create_suggestions(source, user=user)
+    return IngestResult(
+        source,
+        Outcome.NEW_VERSION,
+        suggested=suggested,
+        kept=result.kept,
+        moved=result.moved,
+        lost=result.lost,
+    )

@@ -1,0 +1,439 @@
+"""Curation screens: the queue, adding an article, reviewing its suggestions, editing claims.
+
+Every action is a plain form POST that ends in a redirect; HTMX requests get the changed mention
+card instead (``curate/review.html#card_response``), so the page works with and without JS.
+"""
+
+from urllib.parse import urlencode
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.db.models import Count, Prefetch, Q
+from django.http import HttpResponseBadRequest
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from claims.curation import actions
+from claims.curation.forms import (
+    ClaimSearchForm,
+    GradeForm,
+    LinkClaimForm,
+    MentionLabelsForm,
+    MergeForm,
+    NewClaimForm,
+    PassageForm,
+    PublishForm,
+)
+from claims.curation.history import claim_history, source_history
+from claims.curation.ingest import ArticleMetadata, Outcome, ingest_article
+from claims.curation.search import search_claims
+from claims.labels import ClaimKind, Grade, ReviewStatus
+from claims.models import Claim, Condition, Mention, Substance
+from claims.roles import curator_required, editor_required, is_editor
+from sources.forms import ArticleForm
+from sources.models import Source
+
+STATUS_FILTERS = {
+    "all": Q(),
+    "suggested": Q(status=ReviewStatus.SUGGESTED),
+    "accepted": Q(status=ReviewStatus.ACCEPTED),
+    "rejected": Q(status=ReviewStatus.REJECTED),
+}
+
+
+@curator_required
+@require_GET
+def queue(request):
+    sources = list(actions.queue())
+    awaiting = [s for s in sources if s.n_suggested or s.n_lost]
+    drafts_ready = [s for s in sources if not (s.n_suggested or s.n_lost) and not s.is_published]
+    ctx = {"awaiting": awaiting, "drafts_ready": drafts_ready}
+    return render(request, "curate/queue.html", ctx)
+
+
+@curator_required
+@require_http_methods(["GET", "POST"])
+def add_article(request):
+    form = ArticleForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        metadata = ArticleMetadata(
+            title=data["title"],
+            source_type=data["source_type"],
+            url=data.get("url") or "",
+            publisher=data.get("publisher_name") or "",
+            author=data.get("author") or "",
+            published_on=data.get("published_on"),
+            retrieved_on=data.get("retrieved_on"),
+            commercial_interest=data.get("commercial_interest") or False,
+        )
+        try:
+            result = ingest_article(text=data["text"], metadata=metadata, user=request.user)
+        except ValidationError as exc:
+            form.add_error(None, exc)
+        else:
+            level = messages.INFO if result.outcome == Outcome.DUPLICATE else messages.SUCCESS
+            messages.add_message(request, level, result.message())
+            return redirect("curate:review", pk=result.source.pk)
+    status = 400 if request.method == "POST" else 200
+    return render(request, "curate/add.html", {"form": form}, status=status)
+
+
+def _review_mentions(source: Source, status_filter: str):
+    return (
+        source.mentions.filter(STATUS_FILTERS[status_filter])
+        .select_related("claim", "reviewed_by")
+        .prefetch_related(
+            Prefetch("substances", queryset=Substance.objects.only("pk", "name", "slug")),
+            Prefetch("conditions", queryset=Condition.objects.only("pk", "name", "slug")),
+        )
+        .order_by("anchor_lost", "start", "pk")
+    )
+
+
+def article_segments(text: str, mentions) -> list[tuple[str, Mention | None]]:
+    """The text cut into plain runs and highlighted mentions (overlaps: the first one wins)."""
+    segments, pos = [], 0
+    for mention in sorted((m for m in mentions if not m.anchor_lost), key=lambda m: m.start):
+        if mention.start < pos or mention.end > len(text):
+            continue
+        if mention.start > pos:
+            segments.append((text[pos : mention.start], None))
+        segments.append((text[mention.start : mention.end], mention))
+        pos = mention.end
+    if pos < len(text):
+        segments.append((text[pos:], None))
+    return segments
+
+
+def _counts(source: Source) -> dict[str, int]:
+    row = source.mentions.aggregate(
+        suggested=Count("pk", filter=Q(status=ReviewStatus.SUGGESTED)),
+        accepted=Count("pk", filter=Q(status=ReviewStatus.ACCEPTED)),
+        rejected=Count("pk", filter=Q(status=ReviewStatus.REJECTED)),
+        lost=Count("pk", filter=Q(anchor_lost=True)),
+        unlinked=Count("pk", filter=Q(status=ReviewStatus.ACCEPTED, claim__isnull=True)),
+    )
+    return row
+
+
+def review_context(request, source: Source, **extra) -> dict:
+    status_filter = request.GET.get("show", "all")
+    if status_filter not in STATUS_FILTERS:
+        status_filter = "all"
+    mentions = list(_review_mentions(source, status_filter))
+    ctx = {
+        "source": source,
+        "mentions": mentions,
+        "segments": article_segments(source.text, mentions),
+        "counts": _counts(source),
+        "show": status_filter,
+        "status_filters": list(STATUS_FILTERS),
+        "passage_form": PassageForm(text=source.text),
+        "publish_form": PublishForm(),
+        "can_publish": is_editor(request.user),
+        "history": source_history(source),
+        "editing_pk": None,
+        "link_pk": None,
+        "kind_choices": ClaimKind.choices,
+    }
+    ctx.update(extra)
+    return ctx
+
+
+@curator_required
+@require_GET
+def review(request, pk: int):
+    source = get_object_or_404(Source.objects.select_related("publisher"), pk=pk)
+    extra = {}
+    # Without JavaScript the claim search of one card is a GET form to this page.
+    link_form = ClaimSearchForm(request.GET)
+    link_pk = request.GET.get("link")
+    if link_pk and link_pk.isdigit() and link_form.is_valid():
+        linking = get_object_or_404(Mention, pk=int(link_pk), source=source)
+        query = link_form.cleaned_data["q"]
+        extra = {"link_pk": linking.pk, "results": _claim_results(query, linking), "q": query}
+    return render(request, "curate/review.html", review_context(request, source, **extra))
+
+
+def _get_mention(pk: int) -> Mention:
+    return get_object_or_404(
+        Mention.objects.select_related("source", "claim", "reviewed_by").prefetch_related(
+            "substances", "conditions"
+        ),
+        pk=pk,
+    )
+
+
+def _card_response(request, mention: Mention, *, status: int = 200, **extra):
+    """The card of one mention (HTMX), with the page's counts swapped out of band."""
+    mention = _get_mention(mention.pk)
+    ctx = {
+        "mention": mention,
+        "source": mention.source,
+        "counts": _counts(mention.source),
+        "oob": True,
+        "editing_pk": None,
+        "link_pk": None,
+        "kind_choices": ClaimKind.choices,
+    }
+    ctx.update(extra)
+    return render(request, "curate/review.html#card_response", ctx, status=status)
+
+
+def _after_action(request, mention: Mention, *, advance: bool):
+    if request.htmx:
+        return _card_response(request, mention)
+    url = reverse("curate:review", args=[mention.source_id])
+    anchor = mention.pk
+    if advance:
+        following = (
+            mention.source.mentions.filter(status=ReviewStatus.SUGGESTED, start__gt=mention.start)
+            .order_by("start", "pk")
+            .values_list("pk", flat=True)
+            .first()
+        )
+        anchor = following or mention.pk
+    return redirect(f"{url}#card-{anchor}")
+
+
+def _refuse(request, mention: Mention, message: str):
+    if request.htmx:
+        return _card_response(request, mention, status=400, error=message)
+    messages.error(request, message)
+    return redirect(f"{reverse('curate:review', args=[mention.source_id])}#card-{mention.pk}")
+
+
+@curator_required
+@require_GET
+def card(request, pk: int):
+    """One mention's card (HTMX: cancelling an edit); without JS, its place on the page."""
+    mention = _get_mention(pk)
+    return _after_action(request, mention, advance=False)
+
+
+@curator_required
+@require_POST
+def accept(request, pk: int):
+    mention = _get_mention(pk)
+    try:
+        actions.review_mention(mention=mention, status=ReviewStatus.ACCEPTED, user=request.user)
+    except ValidationError as exc:
+        return _refuse(request, mention, " ".join(exc.messages))
+    return _after_action(request, mention, advance=True)
+
+
+@curator_required
+@require_POST
+def reject(request, pk: int):
+    mention = _get_mention(pk)
+    actions.review_mention(mention=mention, status=ReviewStatus.REJECTED, user=request.user)
+    return _after_action(request, mention, advance=True)
+
+
+@curator_required
+@require_POST
+def reset(request, pk: int):
+    """Undo a decision: back to suggested."""
+    mention = _get_mention(pk)
+    if mention.status == ReviewStatus.SUGGESTED:
+        return _after_action(request, mention, advance=False)
+    actions.review_mention(mention=mention, status=ReviewStatus.SUGGESTED, user=request.user)
+    return _after_action(request, mention, advance=False)
+
+
+@curator_required
+@require_http_methods(["GET", "POST"])
+def edit(request, pk: int):
+    mention = _get_mention(pk)
+    form = MentionLabelsForm(request.POST or None, instance=mention)
+    if request.method == "POST" and form.is_valid():
+        actions.save_labels(form=form, user=request.user)
+        return _after_action(request, mention, advance=False)
+    status = 400 if request.method == "POST" else 200
+    if request.htmx:
+        return _card_response(request, mention, status=status, editing_pk=mention.pk, form=form)
+    ctx = review_context(request, mention.source, editing_pk=mention.pk, form=form)
+    return render(request, "curate/review.html", ctx, status=status)
+
+
+def _claim_results(query: str, mention: Mention) -> list[Claim]:
+    return search_claims(query or mention.quote, limit=8)
+
+
+@curator_required
+@require_GET
+def claim_search(request, pk: int):
+    """Claims to link a mention to, best first; an empty query searches with its sentence."""
+    mention = _get_mention(pk)
+    form = ClaimSearchForm(request.GET)
+    if not form.is_valid():
+        return HttpResponseBadRequest("The search text is too long.")
+    query = form.cleaned_data["q"]
+    results = _claim_results(query, mention)
+    if request.htmx:
+        ctx = {"mention": mention, "results": results, "q": query, "searched": True}
+        return render(request, "curate/review.html#claim_results", ctx)
+    url = reverse("curate:review", args=[mention.source_id])
+    return redirect(f"{url}?{urlencode({'link': mention.pk, 'q': query})}#card-{mention.pk}")
+
+
+@curator_required
+@require_POST
+def link(request, pk: int):
+    mention = _get_mention(pk)
+    form = LinkClaimForm(request.POST)
+    if not form.is_valid():
+        return _refuse(request, mention, " ".join(form.errors.get("claim", ["Choose a claim."])))
+    try:
+        actions.link_mention(mention=mention, claim=form.cleaned_data["claim"], user=request.user)
+    except ValidationError as exc:
+        return _refuse(request, mention, " ".join(exc.messages))
+    return _after_action(request, mention, advance=False)
+
+
+@curator_required
+@require_POST
+def new_claim(request, pk: int):
+    mention = _get_mention(pk)
+    form = NewClaimForm(request.POST, initial={"kind": mention.kind})
+    if not form.is_valid():
+        message = " ".join(e for errors in form.errors.values() for e in errors)
+        return _refuse(request, mention, message)
+    claim = form.save(commit=False)
+    actions.create_claim_for(mention=mention, claim=claim, user=request.user)
+    if not request.htmx:
+        messages.success(request, f"Created the claim “{claim.statement}” and linked the mention.")
+    return _after_action(request, mention, advance=False)
+
+
+@curator_required
+@require_POST
+def add_passage(request, pk: int):
+    source = get_object_or_404(Source, pk=pk)
+    form = PassageForm(request.POST, text=source.text)
+    if form.is_valid():
+        try:
+            mention = actions.add_passage(
+                source=source,
+                start=form.cleaned_data["start"],
+                end=form.cleaned_data["end"],
+                user=request.user,
+            )
+        except ValidationError as exc:
+            form.add_error(None, exc)
+        else:
+            messages.success(request, "Added the passage as a mention: check its labels.")
+            url = reverse("curate:edit", args=[mention.pk])
+            return redirect(f"{url}#card-{mention.pk}")
+    ctx = review_context(request, source, passage_form=form)
+    return render(request, "curate/review.html", ctx, status=400)
+
+
+@editor_required
+@require_POST
+def publish(request, pk: int):
+    source = get_object_or_404(Source, pk=pk)
+    form = PublishForm(request.POST)
+    if not form.is_valid():
+        return HttpResponseBadRequest("Choose publish or unpublish.")
+    publishing = form.cleaned_data["action"] == "publish"
+    actions.set_source_status(
+        source=source, status="published" if publishing else "draft", user=request.user
+    )
+    if publishing:
+        waiting = source.mentions.filter(status=ReviewStatus.SUGGESTED).count()
+        note = (
+            f" {waiting} suggestions are not reviewed yet: readers do not see them."
+            if waiting
+            else ""
+        )
+        messages.success(request, f"Published “{source.title}”.{note}")
+    else:
+        messages.success(request, f"“{source.title}” is a draft again: readers no longer see it.")
+    return redirect("curate:review", pk=source.pk)
+
+
+@curator_required
+@require_GET
+def claim_list(request):
+    form = ClaimSearchForm(request.GET)
+    query = form.cleaned_data["q"] if form.is_valid() else ""
+    if query:
+        claims = search_claims(query, limit=50)
+        counts = dict(
+            Mention.objects.filter(claim__in=claims)
+            .values_list("claim")
+            .annotate(n=Count("pk"))
+            .values_list("claim", "n")
+        )
+        for claim in claims:
+            claim.n_mentions = counts.get(claim.pk, 0)
+    else:
+        claims = Claim.objects.annotate(n_mentions=Count("mentions")).order_by(
+            "-n_mentions", "statement"
+        )[:200]
+    not_assessed = Claim.objects.filter(grade=Grade.NOT_ASSESSED).count()
+    ctx = {"form": form, "claims": claims, "query": query, "not_assessed": not_assessed}
+    if request.htmx:
+        return render(request, "curate/claim_list.html#claims", ctx)
+    return render(request, "curate/claim_list.html", ctx)
+
+
+def _claim_page(request, claim: Claim, *, grade_form=None, merge_form=None, status=200):
+    mentions = (
+        claim.mentions.select_related("source")
+        .prefetch_related("substances", "conditions")
+        .order_by("source__title", "start")
+    )
+    ctx = {
+        "claim": claim,
+        "mentions": mentions,
+        "grade_form": grade_form or GradeForm(instance=claim),
+        "merge_form": merge_form or MergeForm(target=claim),
+        "can_edit": is_editor(request.user),
+        "history": claim_history(claim),
+    }
+    return render(request, "curate/claim_detail.html", ctx, status=status)
+
+
+@curator_required
+@require_GET
+def claim_detail(request, slug: str):
+    claim = get_object_or_404(Claim.objects.prefetch_related("substances", "conditions"), slug=slug)
+    return _claim_page(request, claim)
+
+
+@editor_required
+@require_POST
+def grade(request, slug: str):
+    claim = get_object_or_404(Claim, slug=slug)
+    form = GradeForm(request.POST, instance=claim)
+    if not form.is_valid():
+        return _claim_page(request, claim, grade_form=form, status=400)
+    actions.set_grade(form=form, user=request.user)
+    messages.success(request, f"Graded: {claim.get_grade_display()}.")
+    return redirect("curate:claim", slug=claim.slug)
+
+
+@editor_required
+@require_POST
+def merge(request, slug: str):
+    target = get_object_or_404(Claim, slug=slug)
+    form = MergeForm(request.POST, target=target)
+    if not form.is_valid():
+        return _claim_page(request, target, merge_form=form, status=400)
+    duplicate = form.cleaned_data["duplicate"]
+    statement = duplicate.statement
+    result = actions.merge_claims(target=target, duplicate=duplicate, user=request.user)
+    messages.success(
+        request,
+        f"Merged “{statement}” into this claim: {result.moved} mentions moved"
+        + (
+            f", {result.duplicates_removed} duplicate links removed."
+            if result.duplicates_removed
+            else "."
+        ),
+    )
+    return redirect("curate:claim", slug=target.slug)

@@ -1,0 +1,43 @@
+import pytest
+
+from claims.roles import CURATOR, EDITOR, ensure_groups
+
+ARTICLE = (
+    "Microdosing and mood: what we know\n\n"
+    "Microdosing psilocybin may improve mood in healthy adults. "
+    "A 2022 placebo-controlled trial found no difference between psilocybin microdoses and "
+    "placebo on wellbeing. Users report that microdosing LSD helps them focus at work.\n\n"
+    "Psilocybin is thought to promote neuroplasticity. "
+    "Some people experience anxiety after taking LSD.\n"
+)
+
+
+@pytest.fixture
+def groups(db):
+    return ensure_groups()
+
+
+@pytest.fixture
+def curator(user_factory, groups):
+    user = user_factory("cora")
+    user.groups.add(groups[CURATOR])
+    return user
+
+
+@pytest.fixture
+def editor(user_factory, groups):
+    user = user_factory("eddie")
+    user.groups.add(groups[CURATOR], groups[EDITOR])
+    return user
+
+
+@pytest.fixture
+def curator_client(client, curator):
+    client.force_login(curator)
+    return client
+
+
+@pytest.fixture
+def editor_client(client, editor):
+    client.force_login(editor)
+    return client
