@@ -30,6 +30,7 @@ def source_list(request: HttpRequest):
             n_mentions=Count("mentions", filter=PUBLIC_MENTION),
             n_claims=Count("mentions__claim", filter=PUBLIC_MENTION, distinct=True),
         )
+        .with_credibility()  # the credibility breakdown of every row, in one more query
         .order_by(*SORTS[sort][1])
     )
     ctx = {
