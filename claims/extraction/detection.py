@@ -23,6 +23,13 @@ _STRONG_DOSING = re.compile(
     r"\bprotocols?\b|\bschedule\b|\bdosing\s+regimen",
     re.IGNORECASE,
 )
+# An amount or schedule stated as a fact makes a dosing claim even without an effect verb.
+_STRONG_AMOUNT = re.compile(
+    r"\d\s*(?:mg|\u00b5g|\u03bcg|mcg|ug|g|grams?|milligrams?|micrograms?)\b|\b1/\d+|"
+    r"\d\s*(?:%|percent)\s+of|\bone[-\s](?:tenth|twentieth)|\bevery\s+(?:\w+\s+){0,2}days?\b|"
+    r"\bdays?\s+(?:on|off)\b",
+    re.IGNORECASE,
+)
 _MECHANISM = lx.compile_family(lx.MECHANISM)
 _BENEFIT = lx.compile_family(lx.BENEFIT)
 _MECHANISM_VERB = re.compile(
@@ -33,7 +40,13 @@ _MECHANISM_VERB = re.compile(
 )
 # Conditions that are mechanisms rather than benefits.
 MECHANISM_CONDITIONS = frozenset({"neuroplasticity", "inflammation"})
-_RISK_OVERRIDES_EXCLUSION = frozenset({"advice", "legal-history", "research-under-way"})
+_ADVICE = lx.compile_family(lx.ADVICE)
+_MASKS = lx.compile_family(lx.MASKS)
+_RISK_BESIDES_LAW = re.compile(
+    r"\b(?:concerns?|purity|contamina\w+|side\s+effects|adverse|toxic\w*|harm\w*)\b", re.I
+)
+_ANY_CUE = lx.compile_family(lx.POSSIBLE + lx.PROBABLE + lx.ANECDOTAL + lx.ESTABLISHED)
+_LIST_INTRO = re.compile(r":\s*$")
 
 
 def exclusion(scope: Scope, sentence: str, kind: str) -> tuple[str, tuple[int, int]] | None:
@@ -43,32 +56,54 @@ def exclusion(scope: Scope, sentence: str, kind: str) -> tuple[str, tuple[int, i
         return "question", (len(stripped) - 1, len(stripped))
     if kind == "heading":
         return "heading", (0, len(sentence))
-    risk = _RISK.search(scope.text)
+    if _LIST_INTRO.search(stripped) and len(stripped.split()) < 13:
+        return "list-intro", (0, len(sentence))
+    text = scope.text
     for name, pattern in _NOT_CLAIM.items():
-        m = pattern.search(scope.text)
+        m = pattern.search(text)
         if not m:
             continue
-        if name in _RISK_OVERRIDES_EXCLUSION and risk and not _risk_is_advice_only(scope.text):
+        if name == "not-understood" and lx.FINDING_VERB.search(text[: m.start()] + text[m.end() :]):
+            continue
+        if name == "legal-history" and _RISK_BESIDES_LAW.search(text):
             continue
         return name, m.span()
+    attention = lx.ATTENTION.search(text)
+    if attention:
+        rest = text[: attention.start()] + " " * (attention.end() - attention.start())
+        rest += text[attention.end() :]
+        if not (_ANY_CUE.search(rest) or re.search(r"\b(?:due\s+to|because)\b", rest, re.I)):
+            return "attention", attention.span()
+    advice = _ADVICE.search(text)
+    if advice and not lx.ADVICE_WITH_CLAIM.search(text):
+        risk_before = _RISK.search(text, 0, advice.start())
+        if not risk_before:
+            return "advice", advice.span()
+    body = text.lstrip()
+    research = lx.RESEARCH_SUBJECT.match(body)
+    if research and not lx.FINDING_VERB.search(body):
+        offset = len(text) - len(body)
+        return "about-research", (research.start() + offset, research.end() + offset)
     return None
 
 
-def _risk_is_advice_only(text: str) -> bool:
-    # "consult a doctor about the risks": the risk word is the object of the advice.
-    return bool(re.search(r"\b(?:consult|talk|speak|ask|discuss)\b[^.;]*\brisks?\b", text, re.I))
+def masked(scope: Scope) -> str:
+    """The in-scope text with purposes, research under way, legal status and history blanked."""
+    chars = list(scope.text)
+    for pattern in (_MASKS, lx.PURPOSE_SPAN):
+        for m in pattern.finditer(scope.text):
+            for i in range(m.start(), m.end()):
+                chars[i] = " "
+    return "".join(chars)
 
 
 def predicate_spans(scope: Scope) -> list[tuple[int, int]]:
-    """Effect words in scope and outside purpose clauses."""
-    purposes = [m.span() for m in lx.PURPOSE_SPAN.finditer(scope.text)]
-    spans = []
-    for m in _EFFECT.finditer(scope.text):
-        s, e = m.span()
-        if any(ps <= s and e <= pe for ps, pe in purposes):
-            continue
-        spans.append((s, e))
-    return spans
+    """Effect words (or a stated amount) in scope and outside purposes and masks."""
+    text = masked(scope)
+    spans = [m.span() for m in _EFFECT.finditer(text)]
+    spans += [m.span() for m in _RISK.finditer(text)]
+    spans += [m.span() for m in _STRONG_AMOUNT.finditer(text)]
+    return sorted(spans)
 
 
 def claim_kind(scope: Scope, conditions_in_main: list[tuple[str, int]]) -> tuple[str, list]:

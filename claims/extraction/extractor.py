@@ -31,6 +31,9 @@ _BACKGROUND = re.compile(
     r"|,\s*which\b[^;]*$",
     re.IGNORECASE,
 )
+_STRONG_RISK = re.compile(
+    r"\b(?:at\s+risk|risks?\s+of|adverse|side\s+effects|interactions?|toxicity|harmful)\b", re.I
+)
 _CONTEXT_SENTENCES = 4  # how far back a pronoun or "the study" may reach
 _SEP = re.compile(r"[,;:\u2014\u2013]|\s-\s")
 
@@ -63,9 +66,9 @@ class _Context:
     substances: list[tuple[int, int, list[str]]] = field(default_factory=list)  # idx, block
     study: tuple[int, int, str, bool, list[str]] | None = None  # idx, block, evidence, named
 
-    def recent_substances(self, index: int, block: int) -> list[str]:
+    def recent_substances(self, index: int, block: int, reach: int) -> list[str]:
         for i, b, slugs in reversed(self.substances):
-            if index - i <= _CONTEXT_SENTENCES and block - b <= 1:
+            if index - i <= reach and block - b <= max(1, reach - _CONTEXT_SENTENCES):
                 return slugs
         return []
 
@@ -116,18 +119,31 @@ def _analyse(
     substances = _slugs(sub_matches)
     for m in sub_matches:
         explain.setdefault(f"substance:{m.slug}", []).append((m.start, m.end))
+    in_scope = [m for m in sub_matches if scope.covers(m.start - s0, m.end - s0)]
     pointer = points_to_study(body)
-    anaphor = lx.ANAPHORA.search(body)
-    cues_preview = find_cues(body, scope)
-    attributed = any(c.level == "anecdotal" for c in cues_preview)
-    referred = []
-    if not substances and (anaphor or pointer or attributed):
-        referred = context.recent_substances(index, sent.block)
-        if referred:
-            span = anaphor.span() if anaphor else (0, 0)
+    opening = lx.OPENING_ANAPHORA.match(scope.text.lstrip())
+    anaphor = lx.ANAPHORA.search(scope.text) or opening
+    attributed = any(c.level == "anecdotal" for c in find_cues(body, scope))
+    referred: list[str] = []
+    if not in_scope and (anaphor or pointer or attributed or sent.kind == "item"):
+        referred = substances or context.recent_substances(
+            index, sent.block, reach=8 if sent.kind == "item" else _CONTEXT_SENTENCES
+        )
+        if referred and not substances:
+            span = (0, 0)
+            if anaphor:
+                lead = len(scope.text) - len(scope.text.lstrip())
+                span = (
+                    anaphor.span()
+                    if anaphor is not opening
+                    else (lead + opening.start(), lead + opening.end())
+                )
             for slug in referred:
                 explain.setdefault(f"substance:{slug}", []).append(doc(span))
-    has_subject = bool(substances or referred)
+    if not in_scope and not referred and _STRONG_RISK.search(scope.main):
+        # "Patients may be at risk for adverse reactions": a risk in a passage about a substance.
+        referred = context.recent_substances(index, sent.block, reach=2)
+    has_subject = bool(in_scope or referred)
 
     # Evidence, with pointers to a study described nearby.
     study = context.recent_study(index, sent.block) if pointer else None
@@ -158,8 +174,6 @@ def _analyse(
     # Is it a claim?
     why_not = exclusion(scope, body, sent.kind)
     predicates = predicate_spans(scope)
-    if sent.kind == "item" and not predicates:
-        predicates = [m.span() for m in re.finditer(r"\b\w+\b", scope.text)][:0]
     is_claim = has_subject and bool(predicates) and why_not is None and len(body.split()) >= 3
     if why_not:
         explain["not_claim"] = [doc(why_not[1])]

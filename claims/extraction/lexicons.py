@@ -330,9 +330,8 @@ EFFICACY_NULL = [
     r"no\s+(?:\w+\s+){0,2}(?:significant|meaningful|measurable|detectable|reliable|clear|"
     r"lasting|consistent)\s+(?:\w+\s+){0,2}(?:effects?|differences?|benefits?|improvements?|"
     r"changes?|reductions?|advantages?)",
-    r"(?:did|does|do)\s*(?:not|n't)\s+(?:significantly\s+)?(?:improve|reduce|differ|outperform|"
-    r"change|affect|alter|enhance|increase|decrease|help|work|show|produce|lead|result|"
-    r"alleviate|relieve|treat|benefit|boost|lower)",
+    r"(?:did|does|do)\s*(?:not|n't)\s+(?:significantly\s+|always\s+)?(?:improve|reduce|differ|"
+    r"outperform|enhance|help|work|alleviate|relieve|treat|benefit|boost|lower)",
     r"(?:failed|fails|fail)\s+to\s+(?:\w+\s+){0,2}(?:improve|reduce|show|find|outperform|"
     r"demonstrate|beat|separate|produce|alleviate|replicate)",
     r"(?:is|are|was|were)\s*(?:not|n't)\s+(?:an?\s+)?(?:cure|panacea|magic\s+bullet|"
@@ -596,73 +595,47 @@ EFFECT = [
     r"feel(?:s|ing)?\s+more",
     r"allows?",
     r"enabl\w+",
+    r"offer(?:s|ed|ing)?",
+    r"provid(?:e|es|ed|ing)\s+(?:\w+\s+){0,3}(?:relief|benefits?|improvements?|support|"
+    r"effects?|approach|alternative|boost|protection|treatment)",
     r"(?:antidepressant|anxiolytic|anti-anxiety)",
     r"(?:no|little)\s+(?:effect|difference|benefit)",
     r"placebo",
 ]
 
 # What is not a claim even with an effect word in it (checked on the in-scope text only).
+# Vetoes: the whole sentence is not a claim.
 NOT_CLAIM = {
     "meta": [
-        r"(?:this|the\s+present|our|in\s+this)\s+(?:article|post|blog|page|guide|review|"
-        r"section|paper|chapter|report)\s+(?:will\s+)?(?:explore|explores|delve|delves|examine|"
-        r"examines|discuss|discusses|cover|covers|look|looks|aim|aims|review|reviews|describe|"
-        r"describes|summari[sz]es?|outlines?|provides?|focus|focuses)",
+        r"(?:this|the\s+present|our|in\s+this)\s+(?:article|post|blog(?:\s+post)?|page|guide|"
+        r"review|section|paper|chapter|report)\s+(?:has\s+|will\s+)?(?:explore|explores|explored|"
+        r"delve|delves|examine|examines|discuss|discusses|discussed|cover|covers|look|looks|aim|"
+        r"aims|review|reviews|describe|describes|summari[sz]es?|outlines?|provides?|focus|"
+        r"focuses|highlight\w*)",
         r"the\s+(?:purpose|aim|goal|objective)\s+of\s+(?:this|the|our)\s+(?:article|post|"
         r"approach|study|paper|review|guide|blog)",
         r"(?:we|we'll|we\u2019ll|let's|let\u2019s|let\s+us)\s+(?:will\s+)?(?:explore|review|"
         r"discuss|look|examine|delve|take|consider|dive)",
         r"(?:read\s+on|keep\s+reading|click\s+here|learn\s+more|sign\s+up|subscribe)",
     ],
-    "research-under-way": [
-        r"(?:are|is)\s+(?:currently\s+|now\s+|still\s+|actively\s+)?(?:investigating|exploring|"
-        r"studying|examining|testing|evaluating|assessing)\s+(?:whether|if|how|the)",
-        r"(?:are|is)\s+(?:currently\s+|now\s+|still\s+)?being\s+(?:studied|investigated|"
-        r"explored|tested|assessed|examined|evaluated|researched)",
+    "not-understood": [
+        r"(?:is|are|remains?)\s+(?:still\s+)?(?:not\s+(?:yet\s+)?(?:fully\s+|well\s+|"
+        r"completely\s+)?understood|unknown|poorly\s+understood|(?:largely\s+)?unstudied|unclear)",
+        r"worth\s+(?:exploring|investigating|studying|researching|pursuing)",
+        r"(?:deepen|improve|advance|further)\s+(?:our\s+|the\s+)?understanding|"
+        r"better\s+(?:understand|elucidate)|elucidate|shed\s+light",
+        r"(?:are|is)\s+(?:currently\s+|now\s+|still\s+|also\s+)?being\s+(?:studied|"
+        r"investigated|explored|tested|assessed|examined|evaluated|researched)",
+        r"(?:exploration|examination|investigation|investigations)\s+(?:of|into)",
+        r"research\s+(?:on|into)\s+the\s+(?:impact|effects?)\s+of",
+        r"for\s+(?:\w+\s+){0,2}(?:various|many|several|different|a\s+variety\s+of)\s+reasons",
         r"(?:more|further|additional|larger|rigorous|long-term|well-designed)\s+(?:\w+\s+){0,2}"
         r"(?:research|studies|trials|investigation|evidence|data)\s+(?:is|are|will\s+be)\s*"
         r"(?:needed|required|necessary|warranted)",
-        r"(?:need|needs)\s+(?:for\s+)?(?:more|further|additional)\s+(?:research|studies)",
+        r"(?:need|needs)\s+(?:for\s+)?(?:more|further|additional|comprehensive|rigorous|larger|"
+        r"large-scale|well-designed|controlled)[\s,]+(?:[\w-]+,?\s+){0,3}(?:research|studies|"
+        r"trials)",
         r"(?:more|further)\s+(?:studies|research)\s+(?:need|needs)\s+to\s+be",
-        r"trials?\s+(?:are|is)\s+(?:ongoing|underway|under\s+way|planned|recruiting)",
-        r"(?:exploration|examination|investigation)\s+of",
-        r"research\s+(?:on|into)\s+the\s+(?:impact|effects?)\s+of",
-        r"(?:scientific\s+)?interest\s+in",
-        r"(?:gained|gaining|drawn|drew|attracted|attracting|growing)\s+(?:\w+\s+)?"
-        r"(?:attention|interest|popularity|traction)",
-    ],
-    "legal-history": [
-        r"(?:il)?legal(?:ity|ly|i[sz]ed|i[sz]ation)?",
-        r"decriminali[sz]\w+",
-        r"schedule\s+(?:i|1|one)\b",
-        r"controlled\s+substances?(?:\s+act)?",
-        r"prohibit\w+",
-        r"banned",
-        r"(?:was|were)\s+(?:first\s+)?(?:synthesi[sz]ed|discovered|isolated|developed|"
-        r"patented|invented|popularized|popularised|coined)",
-        r"(?:in|during|since)\s+the\s+(?:19|20)\d0s",
-        r"for\s+(?:centuries|millennia|thousands\s+of\s+years)",
-        r"(?:indigenous|ancient|traditional)\s+(?:\w+\s+)?(?:cultures|peoples|use|ceremonies|"
-        r"rituals|healers)",
-        r"approv(?:ed|al)\s+(?:by\s+)?(?:the\s+)?(?:fda|ema|mhra|tga)",
-        r"(?:fda|ema|mhra|tga)\s+(?:\w+\s+)?approv\w+",
-        r"breakthrough\s+therapy\s+designation",
-        r"cost|price|prices|costs|\$\d",
-        r"(?:penalt|arrest|prosecut|imprison)\w+",
-    ],
-    "advice": [
-        r"^(?:always\s+|please\s+)?(?:consult|talk|speak|seek|ask|check|keep|start|begin|"
-        r"consider|remember|make\s+sure|ensure|follow|use|try|avoid|do\s+not|don't|never)\b",
-        r"(?:consult|talk\s+to|speak\s+(?:to|with)|check\s+with)\s+(?:a|your|an|the)\s+"
-        r"(?:\w+\s+)?(?:doctor|physician|healthcare|health\s+care|provider|professional|"
-        r"clinician|pharmacist|psychiatrist|therapist)",
-        r"(?:it\s+is|it's|it\u2019s)\s+(?:\w+\s+)?(?:important|crucial|essential|advisable|"
-        r"recommended|wise|best)\s+to",
-        r"(?:is|are)\s+(?:highly\s+|strongly\s+)?(?:recommended|advised|advisable|encouraged)",
-        r"should\s+(?:only\s+|always\s+|never\s+|not\s+)?(?:be\s+)?(?:attempted|approached|"
-        r"consult|consulted|talk|speak|seek|start|begin|keep|use|be\s+used|done|taken\s+under)",
-        r"under\s+(?:the\s+)?(?:guidance|supervision)\s+of",
-        r"medical\s+supervision",
     ],
     "disclaimer": [
         r"(?:for\s+)?(?:informational|educational)\s+purposes",
@@ -675,6 +648,19 @@ NOT_CLAIM = {
         r"affiliate",
         r"all\s+rights\s+reserved",
         r"copyright",
+    ],
+    "legal-history": [
+        r"(?:il)?legal(?:ity|ly)?\s+(?:status|in|to|ramifications|consequences|penalties)",
+        r"illegal",
+        r"decriminali[sz]\w+",
+        r"schedule\s+(?:i|1|one)\b",
+        r"classified\s+as",
+        r"controlled\s+substances?",
+        r"(?:was|were)\s+(?:first\s+)?(?:synthesi[sz]ed|discovered|isolated|patented|invented|"
+        r"popularized|popularised|coined)",
+        r"(?:have|has)\s+been\s+(?:used|utili[sz]ed)\s+(?:\w+\s+){0,2}(?:for\s+(?:centuries|"
+        r"millennia|thousands\s+of\s+years)|(?:by|in)\s+(?:indigenous|ancient|traditional))",
+        r"(?:penalt|arrest|prosecut|imprison)\w+",
     ],
     "methods": [
         r"(?:were|was)\s+(?:randomly\s+)?(?:assigned|randomi[sz]ed|recruited|enrolled|screened|"
@@ -692,32 +678,88 @@ NOT_CLAIM = {
         r"this\s+(?:study|trial|review)\s+(?:aims|aimed|investigates|investigated|examines|"
         r"examined|explores|explored|assesses|assessed|evaluates|evaluated)",
         r"(?:the\s+)?aim\s+of\s+(?:this|the|our)\s+(?:study|trial|review)",
-    ],
-    "purpose": [
-        r"(?:for\s+(?:\w+\s+){0,2}(?:various|many|several|different)\s+reasons)",
-        r"people\s+(?:may\s+)?(?:\w+\s+)?(?:microdose|take|use|try)\s+(?:\w+\s+){0,3}"
-        r"(?:for|to|out\s+of)",
-        r"out\s+of\s+curiosity",
+        r"(?:study|trial|review)\s+(?:published\s+in\s+\S+\s+)?(?:examined|analy[sz]ed|"
+        r"investigated|assessed|evaluated|explored)\s+(?:the|whether|how|multiple|\w+\s+studies)",
     ],
 }
-# Definitions ("X is a compound found in..."): not claims unless an effect remains elsewhere.
-DEFINITION = re.compile(
-    r"^(?:[\w'\u2019(),\s-]{0,60}?)\b(?:is|are|was|refers\s+to|means|describes|denotes)\s+"
-    r"(?:(?:also\s+)?(?:a|an|the|one\s+of\s+the)\s+)?(?:\w+[-\s]){0,4}?"
-    r"(?:compound|substance|drug|chemical|alkaloid|molecule|tryptamine|phenethylamine|"
-    r"dissociative|anaesthetic|anesthetic|plant|fungus|fungi|mushroom|brew|tea|medication|"
-    r"medicine|ingredient|class|family|group|form|type|term|practice|process|ability|"
-    r"measure|protein|hormone|neurotransmitter|disorder|condition|illness|state|"
-    r"phenomenon|network|region|approach|technique|method)s?\b",
+# Advice is a veto unless it gives a risk as its reason, warns off, or states an amount.
+ADVICE = [
+    r"^(?:always\s+|please\s+)?(?:consult|talk|speak|seek|ask|check|keep|start|begin|"
+    r"consider|remember|make\s+sure|ensure|follow|use|try|avoid|do\s+not|don't|never)\b",
+    r"^(?:following|keeping|tracking|recording|consulting|journaling|maintaining|seeking|"
+    r"obtaining|practicing|practising)\b",
+    r"(?:consult|talk\s+to|speak\s+(?:to|with)|check\s+with)\s+(?:a|your|an|the)\s+"
+    r"(?:\w+\s+)?(?:doctor|physician|healthcare|health\s+care|provider|professional|"
+    r"clinician|pharmacist|psychiatrist|therapist)",
+    r"(?:it\s+is|it's|it\u2019s)\s+(?:\w+\s+)?(?:important|crucial|essential|advisable|"
+    r"recommended|wise|best|vital)\s+(?:to|that)",
+    r"(?:is|are)\s+(?:highly\s+|strongly\s+)?(?:recommended|advised|advisable|encouraged)",
+    r"should\s+(?:only\s+|always\s+|never\s+|not\s+|also\s+)?(?:be\s+)?(?:attempted|"
+    r"approached|consult|consulted|talk|speak|seek|start|begin|keep|use|used|done|"
+    r"consider|considered|prioriti[sz]e|aim|taken\s+under)",
+    r"must\s+(?:prioriti[sz]e|be\s+approached)",
+    r"under\s+(?:the\s+)?(?:guidance|supervision)\s+of",
+    r"medical\s+supervision",
+]
+ADVICE_WITH_CLAIM = re.compile(
+    r"(?:due\s+to|because\s+of|owing\s+to|given)\s+(?:the\s+|their\s+|its\s+)?(?:\w+\s+){0,2}"
+    r"(?:risks?|potential|possible|dangers?|interactions?|exacerbation|side|adverse|harm)"
+    r"|should\s+(?:\w+\s+)?(?:avoid|not\s+(?:take|use|combine|microdose|try))"
+    r"|\d\s*(?:mg|\u00b5g|\u03bcg|mcg|g|grams?|micrograms?)\b"
+    r"|every\s+(?:\w+\s+){0,2}days?",
+    re.IGNORECASE,
+)
+# Sentences about research itself ("Ongoing research can help elucidate...") unless they report
+# what it found.
+RESEARCH_SUBJECT = re.compile(
+    r"^(?:[\w,]+\s+){0,3}?(?:(?:the|this|that|these|such|ongoing|continued|further|future|"
+    r"more|scientific|clinical|recent|current|new|many|numerous|some|research|public)\s+){0,3}"
+    r"(?:research(?:\s+(?:initiatives|efforts|community))?|investigations?|inquiry|studies|"
+    r"trials|"
+    r"scientists|researchers|scientific\s+community|funding|future|"
+    r"conversation|ethical\s+considerations|community|health\s+professionals|"
+    r"experts|clinicians|interest)\b",
+    re.IGNORECASE,
+)
+FINDING_VERB = re.compile(
+    r"\b(?:show\w*|suggest\w*|indicat\w+|find|finds|found|reveal\w*|demonstrat\w+|"
+    r"confirm\w*|reported|reports?\s+that|prove\w*|(?:been|is|are)\s+(?:linked|associated)|"
+    r"point\w*\s+to|observ\w+|"
+    r"recogni[sz]\w+|believ\w+|note[sd]?)\b",
+    re.IGNORECASE,
+)
+# Masks: words that do not make a claim, blanked before looking for an effect predicate.
+MASKS = [
+    r"(?:are|is)\s+(?:currently\s+|now\s+|still\s+|actively\s+|also\s+)?(?:investigating|"
+    r"exploring|studying|examining|testing|evaluating|assessing)\s+(?:whether|if|how|the)\b"
+    r"[^,;.]*",
+    r"trials?\s+(?:are|is)\s+(?:ongoing|underway|under\s+way|planned|recruiting)",
+    r"(?:scientific\s+)?(?:interest|curiosity)\s+in\b[^,;.]*",
+    r"controlled\s+substances?(?:\s+act)?",
+    r"approv(?:ed|al)\s+(?:by\s+)?(?:the\s+)?(?:fda|ema|mhra|tga)\b[^,;.]*",
+    r"(?:fda|ema|mhra|tga)\s+(?:\w+\s+)?approv\w+[^,;.]*",
+    r"breakthrough\s+therapy\s+designation",
+]
+# "has gained popularity as a potential treatment": popularity is no claim; a claim needs a cue
+# of its own elsewhere ("due to anecdotal reports suggesting...", "a promising approach that...").
+ATTENTION = re.compile(
+    r"\b(?:gained|gaining|garnered|garnering|drawn|drew|draws|attracted|attracting|growing|"
+    r"received|receiving|rising)\s+(?:\w+\s+){0,2}(?:attention|interest|popularity|traction)"
+    r"(?:\s+in\s+recent\s+years)?(?:\s+(?:in|within)\s+[\w\s]+?)?"
+    r"(?:\s+(?:as|for)\s+(?:a|an|its|their)\b[^,;.]*?(?=\s+(?:due\s+to|since|because)\b|"
+    r"[,;.]|$))?",
     re.IGNORECASE,
 )
 # Purpose clauses ("taken to improve mood") do not assert an effect; their words are ignored.
 PURPOSE_SPAN = re.compile(
-    r"\b(?:in\s+order\s+to|so\s+as\s+to|with\s+the\s+(?:goal|aim|intention|hope|purpose)\s+of|"
-    r"aim(?:s|ed|ing)?\s+to|in\s+(?:the\s+)?hopes?\s+of|seeking\s+to|hoping\s+to|"
-    r"(?:for|with)\s+the\s+purpose\s+of|intended\s+to|designed\s+to|meant\s+to|"
-    r"(?:take|takes|taking|took|taken|use|uses|used|using|microdose|microdosing|consume[sd]?|"
-    r"ingest\w*)\s+(?:\w+\s+){0,6}?(?:to|for))\s+[^,;.]*",
+    r"\b(?:(?:in\s+order\s+to|so\s+as\s+to|with\s+the\s+(?:goal|aim|intention|hope|purpose)\s+of"
+    r"|aim(?:s|ed|ing)?\s+to|in\s+(?:the\s+)?hopes?\s+of|seeking\s+to|hoping\s+to"
+    r"|(?:for|with)\s+the\s+purpose\s+of|intended\s+to|designed\s+to|meant\s+to"
+    r"|the\s+(?:goal|aim|purpose|objective)\s+(?:of\s+[\w\s]{0,40}?)?is\s+to"
+    r"|(?:take|takes|taking|took|taken|use|uses|used|using|consume[sd]?|consuming|ingest\w*"
+    r"|utili[sz]e[sd]?|administer\w*)\s+(?:[\w'\u2019-]+\s+){0,12}?to)"
+    r"[^;.]*?(?=,\s+(?:which|but|while|although|whereas|and\s+(?:it|they|this))\b|[;.]|$)"
+    r"|for\s+(?:\w+\s+){0,3}(?:purposes|reasons))",
     re.IGNORECASE,
 )
 
@@ -733,7 +775,8 @@ LEADING_OUT_OF_SCOPE = re.compile(
 INNER_OUT_OF_SCOPE = re.compile(
     r"(?:,\s*|\s)(?:while|whilst|although|though|even\s+though|whereas|despite|"
     r"in\s+spite\s+of)\b[^,;]*(?=[,;]|$)"
-    r"|\b(?:without|unlike|rather\s+than|than|compared\s+(?:to|with)|instead\s+of)\b[^,;]*"
+    r"|(?<!not\s)\b(?:without|unlike|rather\s+than|than|compared\s+(?:to|with)|instead\s+of)\b"
+    r"[^,;]*"
     r"(?=[,;]|$)",
     re.IGNORECASE,
 )
@@ -747,13 +790,34 @@ MEANS_OR_CONSEQUENCE = re.compile(
 )
 LEADING_MEANS = re.compile(r"^by\s+\w+ing\b[^,]*,\s*", re.IGNORECASE)
 
-# Reference to a substance named before ("these substances", "the drug", "both drugs").
+# Reference to a substance named before: a demonstrative noun phrase anywhere ("both drugs",
+# "these substances"), or a pronoun, demonstrative or topic phrase opening the sentence ("It
+# fine-tunes...", "This modulation...", "Another possible mechanism is...", "Taking too much...").
 ANAPHORA = re.compile(
-    r"\b(?:it|its|they|them|their|(?:this|these|those|the|both|such)\s+(?:\w+\s+)?"
-    r"(?:substances?|drugs?|compounds?|medicines?|medications?|molecules?|psychedelics?|"
-    r"treatments?|therapy|therapies|approach|practice|technique|method|intervention|"
-    r"brew|drink|tea|plant|mushrooms?|agents?|chemicals?|doses|dosing|regimen|protocol|"
-    r"modulation|recalibration|effects?|benefits?|outcomes?|findings|results|study|trial|"
-    r"research))\b",
+    r"\b(?:this|these|those|both|such)\s+(?!as\b)(?:\w+\s+)?(?:substances?|drugs?|compounds?|"
+    r"medicines?|medications?|molecules?|psychedelics?|treatments?|therapy|therapies|approach|"
+    r"practice|technique|method|intervention|brew|drink|tea|plant|mushrooms?|agents?|"
+    r"chemicals?|doses|dosing|regimen|protocol|strategy|option)\b"
+    r"|\bthe\s+(?:drug|substance|compound|drink|brew|tea|medication|medicine|treatment)"
+    r"(?!\s+(?:effects?|use|users|seeking|policy|policies|laws?|war))\b"
+    r"|\b(?:that|suggest\w*|show\w*|found|indicat\w+|whether)\s+(?:it|they)\s",
+    re.IGNORECASE,
+)
+OPENING_ANAPHORA = re.compile(
+    r"^(?:(?:however|additionally|moreover|furthermore|also|and|but|yet|still|so|thus|"
+    r"therefore|notably|importantly|overall|finally|in\s+addition|for\s+example|"
+    r"for\s+instance|similarly|likewise|indeed|nevertheless|nonetheless|instead|rather),?\s+)?"
+    r"(?:it|they|its|their|(?:this|these)(?:\s+\w+){0,2}?\s+(?:can|could|may|might|is|are|has|"
+    r"have|was|were|will|would|suggests?|means?|makes?|allows?|helps?|leads?)"
+    r"|(?:potential|possible|common|mild|rare|serious|reported|known)\s+(?:side\s+effects|"
+    r"risks|adverse\s+effects|benefits|effects)"
+    r"|(?:another|one|a\s+(?:second|third|further|related|major|key|common|notable)|"
+    r"the\s+(?:main|primary|biggest|most\s+\w+))\s+(?:\w+\s+){0,3}?(?:mechanisms?|"
+    r"benefits?|advantages?|disadvantages?|drawbacks?|concerns?|risks?|explanations?|"
+    r"effects?|applications?|downsides?|dangers?|reasons?|findings?|uses?)"
+    r"|there\s+(?:is|are)\s+(?:also\s+)?(?:\w+\s+){0,3}?(?:risks?|benefits?|side\s+effects|"
+    r"concerns?|dangers?|drawbacks?|advantages?)"
+    r"|(?:taking|using|combining|mixing|stopping|microdosing|the\s+(?:amount|dose|dosage|"
+    r"effects?|benefits?|risks?)\b))\b",
     re.IGNORECASE,
 )
