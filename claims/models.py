@@ -320,6 +320,8 @@ class Mention(models.Model):
             models.Index(fields=["certainty"], name="mention_certainty_idx"),
             models.Index(fields=["evidence_cited"], name="mention_evidence_idx"),
             models.Index(fields=["is_overclaim"], name="mention_overclaim_idx"),
+            # The claims browser's kind filter and facet.
+            models.Index(fields=["kind"], name="mention_kind_idx"),
         ]
 
     def __str__(self) -> str:
