@@ -87,6 +87,14 @@ def exclusion(scope: Scope, sentence: str, kind: str) -> tuple[str, tuple[int, i
     return None
 
 
+def _mask_purposes(text: str) -> str:
+    chars = list(text)
+    for m in lx.PURPOSE_SPAN.finditer(text):
+        for i in range(m.start(), m.end()):
+            chars[i] = " "
+    return "".join(chars)
+
+
 def masked(scope: Scope) -> str:
     """The in-scope text with purposes, research under way, legal status and history blanked."""
     chars = list(scope.text)
@@ -108,9 +116,10 @@ def predicate_spans(scope: Scope) -> list[tuple[int, int]]:
 
 def claim_kind(scope: Scope, conditions_in_main: list[tuple[str, int]]) -> tuple[str, list]:
     """The kind and the spans that decided it. ``conditions_in_main``: (slug, offset) pairs."""
-    text, main = scope.text, scope.main
+    text = scope.text
+    main = _mask_purposes(scope.main)
     null = _EFFICACY_NULL.search(text)
-    if null:
+    if null and not _RISK.search(text, null.end()):
         return "efficacy-null", [null.span()]
     risks = list(_RISK.finditer(main))
     benefits = list(_BENEFIT.finditer(main))
@@ -149,8 +158,6 @@ def claim_kind(scope: Scope, conditions_in_main: list[tuple[str, int]]) -> tuple
             return "benefit", [(b_pos, b_pos + 1)]
         span = next((m.span() for m in mechs if m.start() == m_pos), (m_pos, m_pos + 1))
         return "mechanism", [span]
-    if dosing and (b_pos is None or dosing.start() < b_pos):
-        return "dosing", [dosing.span()]
     if b_pos is not None:
         span = next((b.span() for b in benefits if b.start() == b_pos), (b_pos, b_pos + 1))
         return "benefit", [span]

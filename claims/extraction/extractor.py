@@ -32,7 +32,9 @@ _BACKGROUND = re.compile(
     re.IGNORECASE,
 )
 _STRONG_RISK = re.compile(
-    r"\b(?:at\s+risk|risks?\s+of|adverse|side\s+effects|interactions?|toxicity|harmful)\b", re.I
+    r"\b(?:at\s+risk|risks?\s+of|adverse|side\s+effects|interactions?|toxicity|harmful|"
+    r"bad\s+trips?)\b",
+    re.I,
 )
 _CONTEXT_SENTENCES = 4  # how far back a pronoun or "the study" may reach
 _SEP = re.compile(r"[,;:\u2014\u2013]|\s-\s")
@@ -174,7 +176,8 @@ def _analyse(
     # Is it a claim?
     why_not = exclusion(scope, body, sent.kind)
     predicates = predicate_spans(scope)
-    is_claim = has_subject and bool(predicates) and why_not is None and len(body.split()) >= 3
+    long_enough = len(body.split()) >= (2 if sent.kind == "item" else 3)
+    is_claim = has_subject and bool(predicates) and why_not is None and long_enough
     if why_not:
         explain["not_claim"] = [doc(why_not[1])]
     elif is_claim:

@@ -124,7 +124,8 @@ ANECDOTAL = [
 ]
 # Participants in a described study report findings, not anecdotes.
 STUDY_REPORTERS = re.compile(
-    r"\b(?:participants|subjects|volunteers|respondents|patients|trial|study|studies|"
+    r"\b(?:participants|subjects|volunteers|respondents|patients|trial|study|studies|surveys?|"
+    r"questionnaires?|poll|interviews?|sample|cohort|"
     r"research|researchers|investigators|scientists|clinical|placebo|randomi[sz]ed|cohort)\b",
     re.IGNORECASE,
 )
@@ -157,6 +158,7 @@ EVIDENCE = {
         r"double[-\s]blind(?:ed)?",
         r"triple[-\s]blind(?:ed)?",
         r"single[-\s]blind(?:ed)?",
+        r"self[-\s]blind(?:ed|ing)",
         r"blinded",
         r"controlled\s+(?:clinical\s+)?trials?",
         r"rcts?",
@@ -238,6 +240,8 @@ EVIDENCE = {
         r"according\s+to\s+(?:dr\.?|professor|prof\.?|experts?|psychiatrists?|doctors?)",
         r"(?:dr\.?|professor|prof\.)\s+[A-Z]\w+\s+(?:says|said|believes|argues|explains)",
         r"(?:expert|professional|clinical)\s+(?:opinion|consensus)",
+        r"according\s+to\s+(?:dr\.?\s+|professor\s+)?(?!(?:the|a|an|some|many|users|people|"
+        r"studies|research|data)\b)[a-z]+",
         r"practitioners",
     ],
     "anecdotal": [
@@ -303,11 +307,12 @@ NAMED_STUDY = re.compile(
   | \b(?:the\s+)?journal\s+[A-Z][\w'\u2019&-]+
   | \b(?:JAMA|Lancet|Nature|Science|NEJM|BMJ|eLife|PLOS|Psychopharmacology|
     Journal\s+of\s+[A-Z]\w+|New\s+England\s+Journal|Scientific\s+Reports|Neuron|Cell)\b
-  | \b(?:in\s+)?(?:a|an|the|this)\s+(?:19|20)\d{2}\s+(?:study|trial|review|survey|paper|
+  | \b(?:in\s+)?(?i:a|an|the|this)\s+(?:19|20)\d{2}\s+(?i:study|trial|review|survey|paper|
     analysis|meta-analysis)
   | \b(?:in|from)\s+(?:19|20)\d{2}\b(?=[^.]{0,60}\b(?:study|trial|review|survey|published|
     researchers|found|showed)\b)
   | \b(?:Dr|Prof|Professor)\.?\s+[A-Z][\w'\u2019-]+
+  | \b(?:[Aa]ccording\s+to|[Ss]ays|[Ss]aid)\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?\b
     """,
     re.VERBOSE,
 )
@@ -332,6 +337,8 @@ EFFICACY_NULL = [
     r"changes?|reductions?|advantages?)",
     r"(?:did|does|do)\s*(?:not|n't)\s+(?:significantly\s+|always\s+)?(?:improve|reduce|differ|"
     r"outperform|enhance|help|work|alleviate|relieve|treat|benefit|boost|lower)",
+    r"(?:did|does|do)\s*(?:not|n't)\s+find|found\s+no|showed\s+no|no\s+(?:significant\s+)?"
+    r"differences?\s+between",
     r"(?:failed|fails|fail)\s+to\s+(?:\w+\s+){0,2}(?:improve|reduce|show|find|outperform|"
     r"demonstrate|beat|separate|produce|alleviate|replicate)",
     r"(?:is|are|was|were)\s*(?:not|n't)\s+(?:an?\s+)?(?:cure|panacea|magic\s+bullet|"
@@ -349,6 +356,20 @@ EFFICACY_NULL = [
 ]
 RISK = [
     r"risks?",
+    r"should\s+(?:not|never)\s+(?:use|take|try|combine|mix)",
+    r"should\s+avoid",
+    r"seizures?",
+    r"convulsions?",
+    r"fatal(?:ities)?",
+    r"deaths?",
+    r"poisoning",
+    r"(?:heart\s+attacks?|strokes?|arrhythmias?)",
+    r"(?:bladder|kidney|liver|heart|valve|brain|organ)\s+(?:\w+\s+)?(?:damage|problems|injury|"
+    r"toxicity|disease)",
+    r"damage",
+    r"dissociation",
+    r"dizziness",
+    r"vomiting",
     r"risky",
     r"side[-\s]effects?",
     r"adverse",
@@ -375,6 +396,8 @@ RISK = [
     r"(?:psychosis|psychotic|mania|manic|episodes?|symptoms|anxiety|panic)",
     r"exacerbat\w+",
     r"worsen\w*",
+    r"(?:increas\w+|heighten\w+|elevated|more)\s+(?:\w+\s+)?(?:anxiety|paranoia|panic|"
+    r"agitation|confusion|restlessness|insomnia|irritability)",
     r"impair(?:s|ed|ment|ing)?",
     r"not\s+(?:be\s+)?suitable",
     r"unsuitable",
@@ -599,6 +622,7 @@ EFFECT = [
     r"provid(?:e|es|ed|ing)\s+(?:\w+\s+){0,3}(?:relief|benefits?|improvements?|support|"
     r"effects?|approach|alternative|boost|protection|treatment)",
     r"(?:antidepressant|anxiolytic|anti-anxiety)",
+    r"transform\w*",
     r"(?:no|little)\s+(?:effect|difference|benefit)",
     r"placebo",
 ]
@@ -757,7 +781,8 @@ PURPOSE_SPAN = re.compile(
     r"|(?:for|with)\s+the\s+purpose\s+of|intended\s+to|designed\s+to|meant\s+to"
     r"|the\s+(?:goal|aim|purpose|objective)\s+(?:of\s+[\w\s]{0,40}?)?is\s+to"
     r"|(?:take|takes|taking|took|taken|use|uses|used|using|consume[sd]?|consuming|ingest\w*"
-    r"|utili[sz]e[sd]?|administer\w*)\s+(?:[\w'\u2019-]+\s+){0,12}?to)"
+    r"|utili[sz]e[sd]?|administer\w*)\s+(?:(?!(?:has|have|had|is|are|was|were|been|can|could|"
+    r"may|might|will|would|does|do|did|appears?|seems?)\b)[\w'\u2019-]+\s+){0,12}?to)"
     r"[^;.]*?(?=,\s+(?:which|but|while|although|whereas|and\s+(?:it|they|this))\b|[;.]|$)"
     r"|for\s+(?:\w+\s+){0,3}(?:purposes|reasons))",
     re.IGNORECASE,
@@ -775,7 +800,7 @@ LEADING_OUT_OF_SCOPE = re.compile(
 INNER_OUT_OF_SCOPE = re.compile(
     r"(?:,\s*|\s)(?:while|whilst|although|though|even\s+though|whereas|despite|"
     r"in\s+spite\s+of)\b[^,;]*(?=[,;]|$)"
-    r"|(?<!not\s)\b(?:without|unlike|rather\s+than|than|compared\s+(?:to|with)|instead\s+of)\b"
+    r"|(?<!not\s)\b(?:without|unlike|rather\s+than|compared\s+(?:to|with)|instead\s+of)\b"
     r"[^,;]*"
     r"(?=[,;]|$)",
     re.IGNORECASE,
@@ -817,6 +842,7 @@ OPENING_ANAPHORA = re.compile(
     r"effects?|applications?|downsides?|dangers?|reasons?|findings?|uses?)"
     r"|there\s+(?:is|are)\s+(?:also\s+)?(?:\w+\s+){0,3}?(?:risks?|benefits?|side\s+effects|"
     r"concerns?|dangers?|drawbacks?|advantages?)"
+    r"|the\s+mechanisms?(?:\s+of\s+action)?"
     r"|(?:taking|using|combining|mixing|stopping|microdosing|the\s+(?:amount|dose|dosage|"
     r"effects?|benefits?|risks?)\b))\b",
     re.IGNORECASE,
