@@ -41,3 +41,16 @@ def curator_client(client, curator):
 def editor_client(client, editor):
     client.force_login(editor)
     return client
+
+
+@pytest.fixture
+def draft(curator):
+    """A draft source added through ingest, with its suggested mentions."""
+    from claims.curation.ingest import ArticleMetadata, ingest_article
+
+    result = ingest_article(
+        text=ARTICLE,
+        metadata=ArticleMetadata(title="Microdosing and mood", source_type="news"),
+        user=curator,
+    )
+    return result.source
