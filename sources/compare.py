@@ -45,8 +45,8 @@ class CompareForm(forms.Form):
 
 
 ROW_HEIGHT = 20
-LABEL_WIDTH = 150
-BAR_WIDTH = 120
+LABEL_WIDTH = 130
+BAR_WIDTH = 100
 PATTERNS = 4  # solid, diagonal lines, dots, horizontal lines (see _profile_chart.html)
 
 
@@ -78,7 +78,7 @@ class Chart:
 
     label_width = LABEL_WIDTH
     value_x = LABEL_WIDTH + BAR_WIDTH + 6
-    total_width = LABEL_WIDTH + BAR_WIDTH + 70
+    total_width = LABEL_WIDTH + BAR_WIDTH + 62
 
 
 SHORT_LABELS = {
