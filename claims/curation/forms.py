@@ -5,7 +5,7 @@ import re
 from django import forms
 from django.utils.text import slugify
 
-from claims.labels import ClaimKind, Grade
+from claims.labels import Grade
 from claims.models import Claim, Condition, Mention, Substance
 
 
@@ -35,11 +35,13 @@ class MentionLabelsForm(forms.ModelForm):
     )
     substances = forms.ModelMultipleChoiceField(
         queryset=Substance.objects.all(),
+        to_field_name="slug",
         required=False,
         widget=forms.CheckboxSelectMultiple,
     )
     conditions = forms.ModelMultipleChoiceField(
         queryset=Condition.objects.all(),
+        to_field_name="slug",
         required=False,
         widget=forms.CheckboxSelectMultiple,
     )
@@ -219,12 +221,3 @@ class MergeForm(forms.Form):
 
 class PublishForm(forms.Form):
     action = forms.ChoiceField(choices=[("publish", "Publish"), ("unpublish", "Unpublish")])
-
-
-class ReviewActionForm(forms.Form):
-    """Which mention to show next after an action (keeps the curator's place without JS)."""
-
-    next = forms.IntegerField(required=False, min_value=1)
-
-
-KIND_CHOICES = ClaimKind.choices

@@ -1,0 +1,171 @@
+"""Adding an article through /curate/add/: paste or upload, checks, duplicates, new versions."""
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import override_settings
+from django.urls import reverse
+
+from claims.models import Mention
+from sources.models import Source
+
+from .conftest import ARTICLE
+
+pytestmark = pytest.mark.django_db
+
+URL = reverse("curate:add")
+META = {"title": "Microdosing and mood", "source_type": "news"}
+
+
+def post(client, **data):
+    return client.post(URL, {**META, **data})
+
+
+def test_the_form_has_every_field_labelled(curator_client):
+    html = curator_client.get(URL).content.decode()
+    for name in ["title", "url", "publisher_name", "author", "published_on", "source_type", "text"]:
+        assert f'for="id_{name}"' in html
+    assert 'for="id_upload"' in html and 'enctype="multipart/form-data"' in html
+
+
+def test_pasted_text_becomes_a_draft_with_suggested_mentions(curator_client, curator):
+    response = post(
+        curator_client, text=ARTICLE, publisher_name="Mood Weekly", url="https://example.org/a"
+    )
+    source = Source.objects.get(title="Microdosing and mood")
+    assert response.status_code == 302
+    assert response.url == reverse("curate:review", args=[source.pk])
+    assert source.status == "draft" and source.added_by == curator
+    assert source.publisher.name == "Mood Weekly"
+    mentions = list(source.mentions.order_by("start"))
+    assert len(mentions) >= 3
+    assert all(m.status == "suggested" and m.claim is None for m in mentions)
+    first = mentions[0]
+    assert first.quote == "Microdosing psilocybin may improve mood in healthy adults."
+    assert first.certainty == "possible" and first.hedge_cues == ["may"]
+    assert "psilocybin" in {s.slug for s in first.substances.all()}
+    assert first.context_after.startswith(" A 2022 placebo-controlled")
+    assert first.explain  # the extractor says why
+    page = curator_client.get(response.url).content.decode()
+    assert "suggested mentions to review" in page
+
+
+def test_an_uploaded_html_file_is_reduced_to_its_text(curator_client):
+    html = (
+        "<html><head><title>x</title><script>var tracking = 1;</script></head><body>"
+        "<nav><a href='/'>Home</a></nav><article><h1>Microdosing and mood</h1>"
+        + "".join(f"<p>{p}</p>" for p in ARTICLE.split("\n\n")[1:])
+        + "</article><footer>Cookie settings</footer></body></html>"
+    )
+    upload = SimpleUploadedFile("article.html", html.encode(), content_type="text/html")
+    response = curator_client.post(URL, {**META, "upload": upload})
+    assert response.status_code == 302
+    source = Source.objects.get(title="Microdosing and mood")
+    assert "Microdosing psilocybin may improve mood" in source.text
+    assert "tracking" not in source.text and "<p>" not in source.text
+
+
+@pytest.mark.parametrize(
+    ("name", "content"),
+    [("article.txt", ARTICLE.encode()), ("article.md", ("# Title\n\n" + ARTICLE).encode())],
+)
+def test_text_and_markdown_uploads_are_accepted(curator_client, name, content):
+    response = curator_client.post(URL, {**META, "upload": SimpleUploadedFile(name, content)})
+    assert response.status_code == 302
+    assert "may improve mood" in Source.objects.get(title=META["title"]).text
+
+
+def assert_refused(response, message: str):
+    assert response.status_code == 400
+    assert message in response.content.decode()
+    assert not Source.objects.filter(title=META["title"]).exists()
+    assert not Mention.objects.filter(quote__startswith="Microdosing psilocybin may").exists()
+
+
+def test_it_refuses_empty_text(curator_client):
+    assert_refused(
+        post(curator_client, text="   \n "), "Paste the article&#x27;s text or upload a file."
+    )
+
+
+def test_it_refuses_text_with_no_sentences(curator_client):
+    assert_refused(post(curator_client, text="Microdosing\n\nMood\n\n42"), "holds no sentences")
+
+
+def test_it_refuses_a_url_that_is_not_a_url(curator_client):
+    assert_refused(post(curator_client, text=ARTICLE, url="not a url"), "Enter a valid URL.")
+
+
+def test_it_refuses_a_missing_title_and_type(curator_client):
+    response = curator_client.post(URL, {"text": ARTICLE})
+    assert response.status_code == 400
+    assert Source.objects.filter(text__startswith="Microdosing and mood").count() == 0
+
+
+def test_it_refuses_the_wrong_file_type(curator_client):
+    upload = SimpleUploadedFile("article.pdf", b"%PDF-1.4 ...")
+    assert_refused(
+        curator_client.post(URL, {**META, "upload": upload}), "Upload a .txt, .md or .html"
+    )
+
+
+def test_it_refuses_binary_junk_even_with_a_text_extension(curator_client):
+    junk = bytes(range(256)) * 20
+    upload = SimpleUploadedFile("article.txt", junk)
+    assert_refused(curator_client.post(URL, {**META, "upload": upload}), "not a text document")
+
+
+def test_it_refuses_a_file_that_is_not_utf8_text(curator_client):
+    upload = SimpleUploadedFile("article.txt", "Caf\xe9 au lait may help. ".encode("latin-1") * 5)
+    assert_refused(curator_client.post(URL, {**META, "upload": upload}), "not readable text")
+
+
+@override_settings(MAX_ARTICLE_UPLOAD_BYTES=100)
+def test_it_refuses_an_oversized_upload(curator_client):
+    upload = SimpleUploadedFile("article.txt", ARTICLE.encode())
+    assert_refused(curator_client.post(URL, {**META, "upload": upload}), "the limit is 100")
+
+
+def test_it_refuses_both_paste_and_upload(curator_client):
+    upload = SimpleUploadedFile("article.txt", ARTICLE.encode())
+    response = curator_client.post(URL, {**META, "text": ARTICLE, "upload": upload})
+    assert_refused(response, "not both")
+
+
+def test_the_same_text_twice_leads_to_the_existing_source(curator_client):
+    first = post(curator_client, text=ARTICLE)
+    again = post(curator_client, text=ARTICLE.replace("\n", "\r\n") + "\n\n", title="Another title")
+    assert again.status_code == 302 and again.url == first.url
+    assert (
+        Source.objects.filter(
+            content_hash=Source.objects.get(title=META["title"]).content_hash
+        ).count()
+        == 1
+    )
+    page = curator_client.get(again.url).content.decode()
+    assert "already stored" in page
+
+
+def test_a_demo_article_pasted_again_is_recognised(curator_client):
+    demo = Source.objects.get(title="Microdosing Therapy")
+    response = post(curator_client, text=demo.text)
+    assert response.url == reverse("curate:review", args=[demo.pk])
+
+
+def test_a_new_text_under_a_known_url_is_a_new_version(curator_client, curator):
+    url = "https://example.org/microdosing"
+    post(curator_client, text=ARTICLE, url=url)
+    source = Source.objects.get(url=url)
+    mention = source.mentions.get(quote__startswith="Users report")
+    curator_client.post(reverse("curate:accept", args=[mention.pk]))
+    edited = "Updated in 2024.\n\n" + ARTICLE
+    response = post(curator_client, text=edited, url=url, title="Something else")
+    assert response.url == reverse("curate:review", args=[source.pk])
+    assert Source.objects.filter(url=url).count() == 1
+    source.refresh_from_db()
+    mention.refresh_from_db()
+    assert source.text.startswith("Updated in 2024.")
+    assert (
+        mention.status == "accepted" and source.text[mention.start : mention.end] == mention.quote
+    )
+    assert mention.start == edited.index("Users report")
+    assert "New version" in curator_client.get(response.url).content.decode()
