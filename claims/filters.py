@@ -21,10 +21,11 @@ from sources.models import Source, SourceType
 SEARCH_CONFIG = "english"
 GRADE_CHOICES = [(g.value, g.label) for g in Grade if g.strength is not None]
 SORT_CHOICES = [
+    ("", "Best match, else most sources"),
     ("sources", "Most sources"),
     ("grade", "Strongest evidence"),
     ("statement", "A to Z"),
-    ("relevance", "Best match (with a search)"),
+    ("relevance", "Best match"),
 ]
 
 # The facets shown beside the results, in order: filter name -> heading.
