@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from django import forms
 
+from claims.browse import highlight
 from claims.models import Mention
 from sources.models import Source
 
@@ -147,6 +148,8 @@ def compare(ids: list[int]) -> Comparison:
         .order_by("claim__statement", "source_id", "start")
     )
     for mention in mentions:
+        # The quote escaped, its hedge cues in <mark> (as on the claim page).
+        mention.quote_html = highlight(mention.quote, mention.hedge_cues or [], "hedge")
         shared = claims.setdefault(
             mention.claim_id, SharedClaim(mention.claim, [[] for _ in sources])
         )

@@ -5,7 +5,9 @@ import re
 import pytest
 from django.urls import reverse
 
-from sources.models import Source
+from claims.labels import Certainty, ClaimKind, ReviewStatus
+from claims.models import Claim, Mention
+from sources.models import Source, SourceType
 
 pytestmark = pytest.mark.django_db
 
@@ -57,7 +59,7 @@ def test_shared_claims_show_each_sources_wording_side_by_side(client):
     assert all(receptors.by_source)
     html = response.content.decode()
     for mentions in receptors.by_source:
-        assert mentions[0].quote in html or mentions[0].quote.replace("'", "&#x27;") in html
+        assert str(mentions[0].quote_html) in html
     assert "Overclaim" in html
 
 
@@ -117,3 +119,30 @@ def test_the_scoring_method_is_published(client):
     for name, weight in [("Authorship", 8), ("Sources of claims", 10), ("Overclaim rate", 14)]:
         assert re.search(rf"{name}.*?</th><td class=\"num\">{weight}</td>", html, flags=re.S)
     assert "Proceed with maximum caution" in html and "75–100" in html
+
+
+def test_hedge_cues_are_marked_and_article_text_is_escaped(client):
+    claim = Claim.objects.get(slug="microdosing-improves-mood")
+    sources = []
+    for n in (1, 2):
+        quote = f"<script>alert({n})</script> Microdosing may lift mood."
+        source = Source.objects.create(
+            title=f"Hostile {n}", text=quote, source_type=SourceType.NEWS, status="published"
+        )
+        Mention.objects.create(
+            source=source,
+            claim=claim,
+            quote=quote,
+            start=0,
+            end=len(quote),
+            kind=ClaimKind.BENEFIT,
+            certainty=Certainty.POSSIBLE,
+            hedge_cues=["may"],
+            status=ReviewStatus.ACCEPTED,
+        )
+        sources.append(source.pk)
+    html = client.get(query(sources)).content.decode()
+    assert "<script>alert(" not in html
+    assert (
+        '&lt;script&gt;alert(1)&lt;/script&gt; Microdosing <mark class="hedge">may</mark>' in html
+    )
