@@ -88,21 +88,20 @@ def exclusion(scope: Scope, sentence: str, kind: str) -> tuple[str, tuple[int, i
 
 
 def _mask_purposes(text: str) -> str:
-    chars = list(text)
     for m in lx.PURPOSE_SPAN.finditer(text):
-        for i in range(m.start(), m.end()):
-            chars[i] = " "
-    return "".join(chars)
+        s, e = m.span()
+        text = text[:s] + " " * (e - s) + text[e:]
+    return text
 
 
 def masked(scope: Scope) -> str:
     """The in-scope text with purposes, research under way, legal status and history blanked."""
-    chars = list(scope.text)
+    text = scope.text
     for pattern in (_MASKS, lx.PURPOSE_SPAN):
-        for m in pattern.finditer(scope.text):
-            for i in range(m.start(), m.end()):
-                chars[i] = " "
-    return "".join(chars)
+        for m in pattern.finditer(text):
+            s, e = m.span()
+            text = text[:s] + " " * (e - s) + text[e:]
+    return text
 
 
 def predicate_spans(scope: Scope) -> list[tuple[int, int]]:

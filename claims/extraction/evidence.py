@@ -75,7 +75,20 @@ def strongest(cues: list[EvidenceCue]) -> str:
     return max((c.value for c in cues), key=RANK.__getitem__, default="none")
 
 
+# Every named-study pattern needs one of these; most sentences have none, so test this first.
+_NAMED_TRIGGER = re.compile(
+    r"et al|\(|\b(?:19|20)\d\d\b|Universit|College|Institut|School|Hospital|Clinic|Cent|"
+    r"Foundation|Association|Society|Council|Agency|Administration|Lab|Hopkins|Harvard|Stanford|"
+    r"Yale|Oxford|Cambridge|UCLA|UCSF|NYU|McGill|Maastricht|Beckley|Usona|Compass|FDA|NI[HM]|"
+    r"NIDA|NIAAA|SAMHSA|CDC|WHO|EMA|NICE|NHS|MHRA|TGA|MAPS|VA|DEA|APA|Organi[sz]ation|Department|"
+    r"published|appeared|reported|[Jj]ournal|JAMA|Lancet|Nature|Science|NEJM|BMJ|eLife|PLOS|"
+    r"Psychopharmacology|Neuron|Cell|Dr|Prof|ccording|[Ss]ays|[Ss]aid|Food and Drug"
+)
+
+
 def named_study_spans(sentence: str) -> list[tuple[int, int]]:
+    if not _NAMED_TRIGGER.search(sentence):
+        return []
     spans = []
     for m in lx.NAMED_STUDY.finditer(sentence):
         tail = sentence[m.end() : m.end() + 12]

@@ -123,41 +123,30 @@ def _analyse(
         explain.setdefault(f"substance:{m.slug}", []).append((m.start, m.end))
     in_scope = [m for m in sub_matches if scope.covers(m.start - s0, m.end - s0)]
     pointer = points_to_study(body)
-    opening = lx.OPENING_ANAPHORA.match(scope.text.lstrip())
-    anaphor = lx.ANAPHORA.search(scope.text) or opening
-    attributed = any(c.level == "anecdotal" for c in find_cues(body, scope))
+    study = context.recent_study(index, sent.block) if pointer else None
+    cues = find_cues(body, scope, context_has_study=bool(study))
     referred: list[str] = []
-    if not in_scope and (anaphor or pointer or attributed or sent.kind == "item"):
-        referred = substances or context.recent_substances(
-            index, sent.block, reach=8 if sent.kind == "item" else _CONTEXT_SENTENCES
-        )
+    if not in_scope:
+        referred = _referred_substances(body, scope, sent, index, context, cues, pointer)
         if referred and not substances:
-            span = (0, 0)
-            if anaphor:
-                lead = len(scope.text) - len(scope.text.lstrip())
-                span = (
-                    anaphor.span()
-                    if anaphor is not opening
-                    else (lead + opening.start(), lead + opening.end())
-                )
-            for slug in referred:
-                explain.setdefault(f"substance:{slug}", []).append(doc(span))
-    if not in_scope and not referred and _STRONG_RISK.search(scope.main):
-        # "Patients may be at risk for adverse reactions": a risk in a passage about a substance.
-        referred = context.recent_substances(index, sent.block, reach=2)
+            for slug in referred[1]:
+                explain.setdefault(f"substance:{slug}", []).append(doc(referred[0]))
+        referred = referred[1] if referred else []
+        if referred and substances:
+            referred = substances
     has_subject = bool(in_scope or referred)
 
-    # Evidence, with pointers to a study described nearby.
-    study = context.recent_study(index, sent.block) if pointer else None
+    # Evidence, with pointers to a study described nearby (computed for every sentence: a
+    # later "the study" may point here).
     evidence_cues = find_evidence(body, scope)
-    evidence = strongest(evidence_cues)
+    own_evidence = strongest(evidence_cues)
+    evidence = own_evidence
     named_spans = named_study_spans(body)
     named = bool(named_spans)
     if study and (RANK[study[2]] > RANK[evidence] or (study[3] and not named)):
-        if RANK[study[2]] > RANK[evidence]:
-            evidence = study[2]
+        evidence = max(evidence, study[2], key=RANK.__getitem__)
         named = named or study[3]
-        if not substances and not referred and study[4]:
+        if not in_scope and not referred and study[4]:
             referred = study[4]
         has_subject = has_subject or bool(study[4])
         explain.setdefault("evidence_cited", []).append(doc(lx.STUDY_POINTER.search(body).span()))
@@ -167,28 +156,41 @@ def _analyse(
     if named_spans:
         explain["cites_named_study"] = [doc(s) for s in named_spans]
 
-    # Certainty from the cues in scope.
-    cues = find_cues(body, scope, context_has_study=bool(study))
-    certainty = certainty_of(cues)
-    setting = hedge_cues(cues, certainty)
-    explain["certainty"] = [doc((c.start, c.end)) for c in setting]
+    # Is it a claim? (cheapest tests first)
+    is_claim = has_subject and len(body.split()) >= (1 if sent.kind == "item" else 3)
+    if is_claim:
+        why_not = exclusion(scope, body, sent.kind)
+        if why_not:
+            explain["not_claim"] = [doc(why_not[1])]
+            is_claim = False
+    if is_claim:
+        predicates = predicate_spans(scope)
+        is_claim = bool(predicates)
+        if is_claim:
+            explain["claim"] = [doc(p) for p in predicates[:3]]
 
-    # Is it a claim?
-    why_not = exclusion(scope, body, sent.kind)
-    predicates = predicate_spans(scope)
-    long_enough = len(body.split()) >= (2 if sent.kind == "item" else 3)
-    is_claim = has_subject and bool(predicates) and why_not is None and long_enough
-    if why_not:
-        explain["not_claim"] = [doc(why_not[1])]
-    elif is_claim:
-        explain["claim"] = [doc(p) for p in predicates[:3]]
+    final_substances = (substances or referred) if is_claim else substances
+    if final_substances:
+        context.substances.append((index, sent.block, final_substances))
+    if RANK[own_evidence] >= RANK["unspecified-research"] or named_spans:
+        context.study = (index, sent.block, own_evidence, bool(named_spans), final_substances)
+
+    cond_matches = vocabulary.find_conditions(text, sent.start, sent.end)
+    if not is_claim:
+        return SentenceAnalysis(
+            sentence=body,
+            start=sent.start,
+            end=sent.end,
+            is_claim=False,
+            substances=substances,
+            conditions=_slugs(cond_matches),
+            evidence_cited=evidence,
+            cites_named_study=named,
+            explain=explain,
+        )
 
     # Conditions: those of the main clause; else of the whole in-scope text; else implied.
-    cond_matches = [
-        m
-        for m in vocabulary.find_conditions(text, sent.start, sent.end)
-        if scope.covers(m.start - s0, m.end - s0)
-    ]
+    cond_matches = [m for m in cond_matches if scope.covers(m.start - s0, m.end - s0)]
     background = [mm.span() for mm in _BACKGROUND.finditer(scope.text)]
     primary = [m for m in cond_matches if not any(bs <= m.start - s0 < be for bs, be in background)]
     chosen = primary or cond_matches
@@ -200,40 +202,62 @@ def _analyse(
     if kind == "risk" and "safety-general" not in conditions:
         conditions.append("safety-general")
     if not conditions:
-        conditions = {
-            "dosing": ["safety-general"],
-            "mechanism": ["wellbeing-mood"],
-            "efficacy-null": ["mental-health-general"],
-        }.get(kind, ["mental-health-general"])
+        conditions = list(_DEFAULT_CONDITIONS.get(kind, ("mental-health-general",)))
     for m in chosen:
         explain.setdefault(f"condition:{m.slug}", []).append((m.start, m.end))
     explain["claim_kind"] = [doc(s) for s in kind_spans]
 
-    final_substances = substances or referred
-    if is_claim:
-        context_entry = final_substances
-    else:
-        context_entry = substances
-    if context_entry:
-        context.substances.append((index, sent.block, context_entry))
-    if RANK[strongest(evidence_cues)] >= RANK["unspecified-research"] or named_spans:
-        design = strongest(evidence_cues)
-        context.study = (index, sent.block, design, bool(named_spans), final_substances)
+    # Certainty from the cues in scope.
+    certainty = certainty_of(cues)
+    setting = hedge_cues(cues, certainty)
+    explain["certainty"] = [doc((c.start, c.end)) for c in setting]
 
     return SentenceAnalysis(
         sentence=body,
         start=sent.start,
         end=sent.end,
-        is_claim=is_claim,
-        substances=final_substances if is_claim else substances,
-        conditions=conditions if is_claim else _slugs(cond_matches),
-        claim_kind=kind if is_claim else None,
-        certainty=certainty if is_claim else None,
-        hedge_cues=_unique(c.text for c in setting) if is_claim else [],
+        is_claim=True,
+        substances=final_substances,
+        conditions=conditions,
+        claim_kind=kind,
+        certainty=certainty,
+        hedge_cues=_unique(c.text for c in setting),
         evidence_cited=evidence,
         cites_named_study=named,
         explain={k: v for k, v in explain.items() if v},
     )
+
+
+# A claim with no outcome named gets the outcome its kind implies.
+_DEFAULT_CONDITIONS = {
+    "risk": ("safety-general",),
+    "dosing": ("safety-general",),
+    "mechanism": ("wellbeing-mood",),
+    "efficacy-null": ("mental-health-general",),
+    "benefit": ("mental-health-general",),
+}
+
+
+def _referred_substances(body, scope, sent, index, context, cues, pointer):
+    """(span of the referring words, substances) when the sentence refers back to a substance."""
+    opening = lx.OPENING_ANAPHORA.match(scope.text.lstrip())
+    anaphor = lx.ANAPHORA.search(scope.text)
+    attributed = any(c.level == "anecdotal" for c in cues)
+    if anaphor:
+        span = anaphor.span()
+    elif opening:
+        lead = len(scope.text) - len(scope.text.lstrip())
+        span = (lead + opening.start(), lead + opening.end())
+    else:
+        span = (0, 0)
+    slugs: list[str] = []
+    if anaphor or opening or pointer or attributed or sent.kind == "item":
+        reach = 8 if sent.kind == "item" else _CONTEXT_SENTENCES
+        slugs = context.recent_substances(index, sent.block, reach=reach)
+    if not slugs and _STRONG_RISK.search(scope.main):
+        # "Patients may be at risk for adverse reactions": a risk in a passage about a substance.
+        slugs = context.recent_substances(index, sent.block, reach=2)
+    return (span, slugs) if slugs else None
 
 
 __all__ = ["MECHANISM_CONDITIONS", "SentenceAnalysis", "extract"]

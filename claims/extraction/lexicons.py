@@ -14,9 +14,11 @@ GAP = rf"(?:\s+{W}){{0,3}}?"  # up to three words between two parts of a cue
 HAVE = r"(?:(?:have|has|had)\s+(?:also\s+|been\s+|consistently\s+|repeatedly\s+)*)?"
 
 
-def compile_family(patterns: list[str]) -> re.Pattern[str]:
-    body = "|".join(f"(?:{p})" for p in patterns)
-    return re.compile(rf"(?<![\w-])(?:{body})(?![\w])", re.IGNORECASE)
+def compile_family(patterns: list[str]) -> "Alternation":
+    """One matcher for a list of cues: case-insensitive, whole words, earlier entries first."""
+    from claims.extraction.patterns import Alternation
+
+    return Alternation(patterns)
 
 
 # Certainty ----------------------------------------------------------------------------------------
@@ -557,6 +559,7 @@ EFFECT = [
     r"result(?:s|ed|ing)?\s+in",
     r"produc(?:e|es|ing)|produced(?!\s+(?:by|in|from|naturally))",
     r"(?:associated|linked|correlated|tied)\s+(?:with|to)",
+    r"(?:link|links|linked|associate[sd]?|tie[sd]?)\s+(?:[\w-]+\s+){1,4}?(?:with|to)",
     r"contribut\w+",
     r"supports|supported|supporting|(?:may|might|could|can|to|will)\s+support",
     r"foster\w*",
@@ -623,6 +626,26 @@ EFFECT = [
     r"effects?|approach|alternative|boost|protection|treatment)",
     r"(?:antidepressant|anxiolytic|anti-anxiety)",
     r"transform\w*",
+    r"sharpen\w*",
+    r"heighten\w*",
+    r"intensif\w+",
+    r"elevat(?:e|es|ed|ing)",
+    r"lift(?:s|ed|ing)?",
+    r"calm(?:s|ed|ing)?",
+    r"sooth\w+",
+    r"stabili[sz]\w+",
+    r"energi[sz]\w+",
+    r"numb(?:s|ed|ing|ness)?",
+    r"dull(?:s|ed|ing)?",
+    r"weaken\w*",
+    r"suppress\w*",
+    r"inhibit\w*",
+    r"curb\w*",
+    r"fight(?:s|ing)?",
+    r"combat\w*",
+    r"counteract\w*",
+    r"revers(?:e|es|ed|ing)",
+    r"(?:make|makes|made)\s+(?:\w+\s+){0,2}(?:feel|more|less)",
     r"(?:no|little)\s+(?:effect|difference|benefit)",
     r"placebo",
 ]
@@ -780,9 +803,10 @@ PURPOSE_SPAN = re.compile(
     r"|aim(?:s|ed|ing)?\s+to|in\s+(?:the\s+)?hopes?\s+of|seeking\s+to|hoping\s+to"
     r"|(?:for|with)\s+the\s+purpose\s+of|intended\s+to|designed\s+to|meant\s+to"
     r"|the\s+(?:goal|aim|purpose|objective)\s+(?:of\s+[\w\s]{0,40}?)?is\s+to"
-    r"|(?:take|takes|taking|took|taken|use|uses|used|using|consume[sd]?|consuming|ingest\w*"
-    r"|utili[sz]e[sd]?|administer\w*)\s+(?:(?!(?:has|have|had|is|are|was|were|been|can|could|"
-    r"may|might|will|would|does|do|did|appears?|seems?)\b)[\w'\u2019-]+\s+){0,12}?to)"
+    r"|(?:(?:take|takes|taking|took|taken|used|using|consume[sd]?|consuming|ingest\w*"
+    r"|utili[sz]e[sd]?|administer\w*)\s+|(?:use|uses)\s+(?!to\b))"
+    r"(?:(?!(?:has|have|had|is|are|was|were|been|can|could|may|might|will|would|does|do|did|"
+    r"appears?|seems?)\b)[\w'\u2019-]+\s+){0,12}?to)"
     r"[^;.]*?(?=,\s+(?:which|but|while|although|whereas|and\s+(?:it|they|this))\b|[;.]|$)"
     r"|for\s+(?:\w+\s+){0,3}(?:purposes|reasons))",
     re.IGNORECASE,

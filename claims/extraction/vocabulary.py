@@ -10,6 +10,8 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from claims.extraction.patterns import Alternation
+
 __all__ = ["Match", "Term", "Vocabulary"]
 
 
@@ -228,17 +230,13 @@ def _literal_pattern(phrase: str) -> str:
 
 @dataclass
 class _Matcher:
-    pattern: re.Pattern[str]
-    slugs_by_group: list[tuple[str, ...]]
+    alternation: Alternation
+    slugs_by_pattern: list[tuple[str, ...]]
 
     def find(self, text: str, start: int = 0, end: int | None = None) -> list[Match]:
-        end = len(text) if end is None else end
         out: list[Match] = []
-        for m in self.pattern.finditer(text, start, end):
-            group = m.lastindex
-            if group is None:
-                continue
-            hit = m.group(group).lower()
+        for m, index in self.alternation.finditer_indexed(text, start, end):
+            hit = m.group(0).lower()
             key = hit.split()[-1].rstrip("s'\u2019") if hit else hit
             left = _BLOCK_LEFT.get(key) or _BLOCK_LEFT.get(hit)
             if left and re.search(left, text[max(0, m.start() - 30) : m.start()], re.I):
@@ -246,22 +244,21 @@ class _Matcher:
             right = _BLOCK_RIGHT.get(hit) or _BLOCK_RIGHT.get(key)
             if right and re.match(right, text[m.end() : m.end() + 40], re.I):
                 continue
-            for slug in self.slugs_by_group[group - 1]:
+            for slug in self.slugs_by_pattern[index]:
                 out.append(Match(slug, m.start(), m.end()))
         return out
 
 
 def _build_matcher(entries: list[tuple[str, list[str]]]) -> _Matcher:
-    """One alternation of every (regex, slugs) entry, longest literal first."""
+    """One matcher for every (regex, slugs) entry, longest pattern first."""
     by_pattern: dict[str, list[str]] = {}
     for slug, patterns in entries:
         for p in patterns:
             if p and slug not in by_pattern.setdefault(p, []):
                 by_pattern[p].append(slug)
     ordered = sorted(by_pattern.items(), key=lambda kv: -len(kv[0]))
-    groups = "|".join(f"({p})" for p, _ in ordered) or "(?!x)x"
-    pattern = re.compile(rf"(?<![\w])(?:{groups})(?![\w])", re.IGNORECASE)
-    return _Matcher(pattern, [tuple(slugs) for _, slugs in ordered])
+    alternation = Alternation([p for p, _ in ordered], capture=True)
+    return _Matcher(alternation, [tuple(slugs) for _, slugs in ordered])
 
 
 @dataclass

@@ -1,0 +1,89 @@
+"""Certainty cues: hedges, boosters and attributions; the weakest wins; negation; scope."""
+
+import pytest
+
+
+@pytest.mark.parametrize(
+    "sentence, certainty, cue",
+    [
+        ("Ketamine may reduce suicidal thoughts within hours.", "possible", "may"),
+        ("Psilocybin might ease anxiety in cancer patients.", "possible", "might"),
+        ("LSD could improve creativity in some adults.", "possible", "could"),
+        ("Psilocybin is a potential treatment for depression.", "possible", "potential"),
+        ("Microdosing is thought to improve focus.", "possible", "is thought to"),
+        ("Ibogaine is a promising treatment for opioid addiction.", "possible", "promising"),
+        ("Proponents argue that microdosing boosts creativity.", "possible", "Proponents argue"),
+        ("Evidence suggests that psilocybin reduces depression.", "probable", "suggests"),
+        ("Psilocybin appears to reduce anxiety in patients.", "probable", "appears to"),
+        ("MDMA is likely to reduce symptoms of PTSD.", "probable", "likely"),
+        ("These data indicate that ketamine relieves depression.", "probable", "indicate"),
+        ("Studies show that psilocybin reduces depression.", "established", "Studies show"),
+        ("Psilocybin has been shown to reduce depression.", "established", "has been shown"),
+        ("Psychedelics are known to act on serotonin receptors.", "established", "known to"),
+        ("Users report that microdosing improves their mood.", "anecdotal", "Users report"),
+        ("Many people claim LSD microdoses sharpen their focus.", "anecdotal", "people claim"),
+        ("Self-reported improvements in mood followed microdosing.", "anecdotal", "Self-reported"),
+        ("Anecdotal reports link microdosing to better sleep.", "anecdotal", "Anecdotal reports"),
+    ],
+)
+def test_each_cue_family_sets_its_level(analyse, sentence, certainty, cue):
+    result = analyse(sentence)
+    assert result.is_claim
+    assert result.certainty == certainty
+    assert cue in " | ".join(result.hedge_cues)
+
+
+def test_a_plain_statement_is_established_and_can_is_no_hedge(analyse):
+    result = analyse("Psilocybin can reduce symptoms of depression.")
+    assert result.certainty == "established"
+    assert result.hedge_cues == []
+
+
+def test_the_weaker_cue_wins(analyse):
+    assert analyse("Studies suggest psilocybin may reduce anxiety.").certainty == "possible"
+    result = analyse("Users report that microdosing may help their mood.")
+    assert result.certainty == "anecdotal"
+
+
+def test_participants_in_a_described_study_report_findings_not_anecdotes(analyse):
+    result = analyse("In the trial, participants reported less anxiety after psilocybin.")
+    assert result.certainty == "established"
+
+
+def test_a_negated_booster_is_no_booster(analyse):
+    result = analyse("Microdosing has not been shown to improve mood.")
+    assert "has not been shown" not in " ".join(result.hedge_cues)
+    assert result.claim_kind == "efficacy-null"
+
+
+def test_no_evidence_that_makes_a_null_claim(analyse):
+    result = analyse("There is no evidence that microdosing improves creativity.")
+    assert result.is_claim
+    assert result.claim_kind == "efficacy-null"
+
+
+def test_a_hedge_in_a_leading_concession_does_not_count(analyse):
+    result = analyse("While the mechanism may be unclear, psilocybin reduces depression scores.")
+    assert result.certainty == "established"
+
+
+def test_a_hedge_about_a_comparison_does_not_count(analyse):
+    result = analyse(
+        "Microdosing improves focus without the side effects that might follow higher doses."
+    )
+    assert result.certainty == "established"
+
+
+def test_an_interpretation_after_a_finding_does_not_hedge_the_finding(analyse):
+    result = analyse(
+        "A study found that psilocybin increased blood flow, which may indicate better health."
+    )
+    assert result.certainty == "established"
+
+
+def test_hedge_cue_offsets_point_at_the_words(analyse, vocabulary):
+    from claims.extraction import extract
+
+    text = "Intro sentence here.\n\nKetamine may reduce suicidal thoughts quickly."
+    result = extract(text, vocabulary)[-1]
+    assert [text[s:e] for s, e in result.explain["certainty"]] == ["may"]

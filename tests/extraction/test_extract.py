@@ -1,0 +1,58 @@
+import json
+
+from claims.extraction import document_text, extract
+
+TEXT = """Microdosing and mood
+
+Psilocybin may reduce symptoms of depression (Carhart-Harris et al., 2016). Is it safe?
+Users report that microdosing improves their focus."""
+
+
+def test_every_sentence_with_include_non_claims_and_offsets_into_the_text(vocabulary):
+    results = extract(TEXT, vocabulary, include_non_claims=True)
+    assert [r.is_claim for r in results] == [False, True, False, True]
+    for r in results:
+        assert TEXT[r.start : r.end] == r.sentence
+
+
+def test_only_claims_by_default(vocabulary):
+    assert [r.sentence[:10] for r in extract(TEXT, vocabulary)] == ["Psilocybin", "Users repo"]
+
+
+def test_every_label_points_at_the_words_that_set_it(vocabulary):
+    first = extract(TEXT, vocabulary)[0]
+    words = {k: [TEXT[s:e] for s, e in v] for k, v in first.explain.items()}
+    assert words["substance:psilocybin"] == ["Psilocybin"]
+    assert words["condition:depression"] == ["depression"]
+    assert words["certainty"] == ["may"]
+    assert words["cites_named_study"] == ["(Carhart-Harris et al., 2016)"]
+    assert "(Carhart-Harris et al., 2016)" in words["evidence_cited"]
+
+
+def test_as_dict_is_the_json_shape(vocabulary):
+    data = extract(TEXT, vocabulary)[1].as_dict()
+    assert set(data) == {
+        "sentence",
+        "start",
+        "end",
+        "is_claim",
+        "substances",
+        "conditions",
+        "claim_kind",
+        "certainty",
+        "hedge_cues",
+        "evidence_cited",
+        "cites_named_study",
+        "explain",
+    }
+    assert data["certainty"] == "anecdotal"
+    assert data["evidence_cited"] == "anecdotal"
+    json.dumps(data)
+
+
+def test_offsets_refer_to_the_plain_text_of_html(vocabulary):
+    html = "<html><body><article><p>Intro words here for the page.</p>"
+    html += "<p>Ketamine may cause nausea in some patients.</p></article></body></html>"
+    text = document_text(html, "x.html")
+    result = extract(text, vocabulary)[-1]
+    assert text[result.start : result.end] == "Ketamine may cause nausea in some patients."

@@ -1,0 +1,91 @@
+import pytest
+
+from claims.extraction.sentences import split_sentences
+
+
+def texts(text):
+    sentences = split_sentences(text)
+    for s in sentences:
+        assert text[s.start : s.end] == s.text
+    return [s.text for s in sentences]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "As Barrett et al. (2021) showed, doses help. A second one.",
+            ["As Barrett et al. (2021) showed, doses help.", "A second one."],
+        ),
+        (
+            "Users take approx. 10 mg each day. Some take more.",
+            ["Users take approx. 10 mg each day.", "Some take more."],
+        ),
+        (
+            "It works on 5-HT2A, i.e. a serotonin receptor. That matters.",
+            ["It works on 5-HT2A, i.e. a serotonin receptor.", "That matters."],
+        ),
+        (
+            "Start with 0.1-0.3g of mushrooms or 5-10µg of LSD. Wait three days.",
+            ["Start with 0.1-0.3g of mushrooms or 5-10µg of LSD.", "Wait three days."],
+        ),
+        (
+            "Many compounds (e.g. LSD) act there. Dr. Smith agrees. So does J. Doe.",
+            ["Many compounds (e.g. LSD) act there.", "Dr. Smith agrees.", "So does J. Doe."],
+        ),
+        (
+            "It was tested by Smith et al. The study was small.",
+            ["It was tested by Smith et al.", "The study was small."],
+        ),
+    ],
+)
+def test_it_keeps_abbreviations_numbers_and_citations_inside_sentences(text, expected):
+    assert texts(text) == expected
+
+
+def test_it_splits_after_footnote_markers_glued_to_the_period():
+    text = "It may help.[12] Others disagree.3 Then (Passie, 2008). More follows."
+    assert texts(text) == [
+        "It may help.[12]",
+        "Others disagree.3",
+        "Then (Passie, 2008).",
+        "More follows.",
+    ]
+
+
+def test_bullets_are_items_without_their_markers():
+    text = "Health Risks\n\n  • Potential exacerbation of psychosis\n- Possible heart effects\n1. Nausea\n"
+    sentences = split_sentences(text)
+    assert [s.text for s in sentences] == [
+        "Health Risks",
+        "Potential exacerbation of psychosis",
+        "Possible heart effects",
+        "Nausea",
+    ]
+    assert [s.kind for s in sentences] == ["heading", "item", "item", "item"]
+    for s in sentences:
+        assert text[s.start : s.end] == s.text
+
+
+def test_q_and_a_lines_are_separate_sentences_without_the_prefix():
+    text = "Q: Does microdosing work?\nA: Some studies suggest it may. Others do not."
+    assert texts(text) == ["Does microdosing work?", "Some studies suggest it may.", "Others do not."]
+
+
+def test_a_decimal_at_line_start_is_not_a_list_marker():
+    assert texts("0.5 mg is a common dose.") == ["0.5 mg is a common dose."]
+
+
+def test_hard_wrapped_lines_join_but_headings_do_not():
+    text = "Why it matters\nPsilocybin may reduce symptoms of\ndepression in adults. It is studied."
+    assert texts(text) == [
+        "Why it matters",
+        "Psilocybin may reduce symptoms of\ndepression in adults.",
+        "It is studied.",
+    ]
+
+
+def test_offsets_survive_crlf_and_leading_spaces():
+    text = "  First claim here.\r\n\r\n   Second claim here.  "
+    sentences = split_sentences(text)
+    assert [(s.start, s.end) for s in sentences] == [(2, 19), (26, 44)]
