@@ -250,8 +250,14 @@ def home(request: HttpRequest):
         if condition.claim_count:
             top.append(condition)
     top.sort(key=lambda c: (-c.claim_count, c.name))
+    substances = (
+        Substance.objects.filter(mentions__in=Mention.objects.public())
+        .annotate(claim_count=Count("mentions__claim", distinct=True))
+        .order_by("-claim_count", "name")
+    )
     ctx = {
         "conditions": top,
+        "substances": substances,
         "recent_sources": Source.objects.published()
         .select_related("publisher")
         .order_by("-created_at")[:5],

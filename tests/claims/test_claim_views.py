@@ -159,8 +159,9 @@ def test_the_home_page_lists_conditions_with_claim_counts_and_a_search_box(clien
     assert 'action="/claims/"' in html and 'name="q"' in html
     assert "Depression" in html and "claims" in html
     assert "Microdosing Therapy" in html  # a recent source
+    assert 'href="/substances/lsd/"' in html
 
 
 def test_the_home_page_runs_a_fixed_number_of_queries(client, django_assert_num_queries):
-    with django_assert_num_queries(4):
+    with django_assert_num_queries(5):
         client.get("/")
