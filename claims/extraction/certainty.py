@@ -8,19 +8,26 @@ import re
 from dataclasses import dataclass
 
 from claims.extraction import lexicons as lx
+from claims.extraction.patterns import Overlapping
 from claims.extraction.scope import Scope
 
 # Weakest first: the order in which levels win.
 LEVELS = ("anecdotal", "possible", "probable", "established")
 
-_FAMILIES = (
-    ("anecdotal", lx.compile_family(lx.ANECDOTAL)),
-    ("possible", lx.compile_family(lx.POSSIBLE)),
-    ("probable", lx.compile_family(lx.PROBABLE)),
-    ("established", lx.compile_family(lx.ESTABLISHED)),
-)
+# One scan for all four families; at one word the weakest level's cue is tried first.
+_LEVEL_OF = [
+    (level, p)
+    for level, patterns in (
+        ("anecdotal", lx.ANECDOTAL),
+        ("possible", lx.POSSIBLE),
+        ("probable", lx.PROBABLE),
+        ("established", lx.ESTABLISHED),
+    )
+    for p in patterns
+]
+_CUES = Overlapping([p for _, p in _LEVEL_OF])
 _STUDY_SUBJECT = re.compile(r"^(?:participants|subjects|respondents|volunteers)\b", re.I)
-_HEDGED_REPORT = re.compile(r"\b(?:may|might|could)\s+(?:\w+\s+)?$", re.I)
+_LEXICAL_ANECDOTE = re.compile(r"anecdot|self|testimon|personal|first|user\s|word|narrat", re.I)
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,26 +48,23 @@ def find_cues(sentence: str, scope: Scope, *, context_has_study: bool = False) -
     """Every certainty cue in scope, in sentence order, overlapping ones resolved."""
     cues: list[Cue] = []
     taken: list[tuple[int, int]] = []
-    for level, pattern in _FAMILIES:
-        for m in pattern.finditer(sentence):
-            s, e = m.span()
-            if not scope.covers(s, e) or any(s < te and ts < e for ts, te in taken):
+    for s, e, index in _CUES.hits(sentence):
+        level = _LEVEL_OF[index][0]
+        if not scope.covers(s, e) or any(s < te and ts < e for ts, te in taken):
+            continue
+        text = sentence[s:e]
+        if level == "anecdotal":
+            if _STUDY_SUBJECT.match(text):
                 continue
-            text = m.group(0)
-            if level == "anecdotal":
-                if _STUDY_SUBJECT.match(text):
-                    continue
-                lexical = re.match(
-                    r"anecdot|self|testimon|personal|first|user\s|word|narrat", text, re.I
-                )
-                if not lexical and _in_study(sentence, s, context_has_study):
-                    continue
-            if level == "established":
-                before = sentence[max(0, s - 40) : s]
-                if lx.NEGATORS.search(before) and not re.search(r"[,;]", before[-25:]):
-                    continue  # "has not been shown", "no study has found"
-            cues.append(Cue(level, s, e, text))
-            taken.append((s, e))
+            lexical = _LEXICAL_ANECDOTE.match(text)
+            if not lexical and _in_study(sentence, s, context_has_study):
+                continue
+        if level == "established":
+            before = sentence[max(0, s - 40) : s]
+            if lx.NEGATORS.search(before) and not re.search(r"[,;]", before[-25:]):
+                continue  # "has not been shown", "no study has found"
+        cues.append(Cue(level, s, e, text))
+        taken.append((s, e))
     cues.sort(key=lambda c: c.start)
     return cues
 

@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass
 
 from claims.extraction import lexicons as lx
+from claims.extraction.patterns import Overlapping
 from claims.extraction.scope import Scope
 
 ORDER = (
@@ -25,8 +26,25 @@ ORDER = (
 )
 RANK = {value: i for i, value in enumerate(ORDER)}
 
-_FAMILIES = [(value, lx.compile_family(pats)) for value, pats in lx.EVIDENCE.items()]
-_FAMILIES_BY_VALUE = dict(_FAMILIES)
+
+def _ordered_patterns() -> list[tuple[str, str]]:
+    """(value, pattern), strongest design first, so that at one word the strongest wins; an
+    opinion phrase ("researchers believe") goes before the bare research words it starts with,
+    a bare "experts" after them ("experts have found" is research)."""
+    ev = lx.EVIDENCE
+    opinion = ev["expert-opinion"]
+    bare_opinion = [p for p in opinion if p in (r"experts?", r"practitioners")]
+    phrase_opinion = [p for p in opinion if p not in bare_opinion]
+    order = [(v, p) for v in ORDER[::-1][:5] for p in ev[v]]  # review ... preclinical
+    order += [("expert-opinion", p) for p in phrase_opinion]
+    order += [("unspecified-research", p) for p in ev["unspecified-research"]]
+    order += [("expert-opinion", p) for p in bare_opinion]
+    order += [("anecdotal", p) for p in ev["anecdotal"]]
+    return order
+
+
+_ORDERED = _ordered_patterns()
+_EVIDENCE = Overlapping([p for _, p in _ORDERED])
 _VOID = lx.compile_family(lx.EVIDENCE_VOID)
 _NOT_EVIDENCE = re.compile(
     r"trial\s+and\s+error|anecdotal\s+evidence|evidence\s+(?:from|of)\s+(?:users|anecdot)",
@@ -51,21 +69,15 @@ def find_evidence(sentence: str, scope: Scope) -> list[EvidenceCue]:
         void_clauses.append((cs, ve))
     blocked = [m.span() for m in _NOT_EVIDENCE.finditer(sentence)]
     found: list[EvidenceCue] = []
-    opinion_spans = [m.span() for m in _FAMILIES_BY_VALUE["expert-opinion"].finditer(sentence)]
-    for value, pattern in _FAMILIES:
-        for m in pattern.finditer(sentence):
-            s, e = m.span()
-            if not scope.covers(s, e):
-                continue
-            if any(vs <= s and e <= ve for vs, ve in void_clauses):
-                continue
-            if value != "anecdotal" and any(bs <= s and e <= be for bs, be in blocked):
-                continue
-            if value == "unspecified-research" and any(
-                os <= s and e <= oe for os, oe in opinion_spans
-            ):
-                continue
-            found.append(EvidenceCue(value, s, e))
+    for s, e, index in _EVIDENCE.hits(sentence):
+        value = _ORDERED[index][0]
+        if not scope.covers(s, e):
+            continue
+        if any(vs <= s and e <= ve for vs, ve in void_clauses):
+            continue
+        if value != "anecdotal" and any(bs <= s and e <= be for bs, be in blocked):
+            continue
+        found.append(EvidenceCue(value, s, e))
     for m in lx.REFERENCE_MARKER.finditer(sentence):
         found.append(EvidenceCue("unspecified-research", m.start(), m.end()))
     return found

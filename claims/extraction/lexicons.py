@@ -15,7 +15,9 @@ HAVE = r"(?:(?:have|has|had)\s+(?:also\s+|been\s+|consistently\s+|repeatedly\s+)
 
 
 def compile_family(patterns: list[str]) -> "Alternation":
-    """One matcher for a list of cues: case-insensitive, whole words, earlier entries first."""
+    """One matcher for a list of cues: case-insensitive, whole words, earlier entries first.
+
+    Its match objects refer to the lower-cased text: use their spans, not their groups."""
     from claims.extraction.patterns import Alternation
 
     return Alternation(patterns)

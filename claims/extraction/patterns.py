@@ -7,6 +7,7 @@ start only the alternatives for that character are tried: same matches, in the s
 preference, a small fraction of the work.
 """
 
+import functools
 import re
 from collections.abc import Iterator
 
@@ -83,53 +84,90 @@ def first_chars(pattern: str, flags: int) -> set[str] | None:
     return {c.lower() for c in first} | {c.upper() for c in first}
 
 
-class Alternation:
-    """A list of patterns matched as whole words, preferring earlier patterns at a position.
+def _lower_source(pattern: str) -> str:
+    """A pattern for lower-cased text: literal capitals lowered, escapes (\\S, \\u2019) kept."""
+    return re.sub(r"(\\.)|([A-Z])", lambda m: m.group(1) or m.group(2).lower(), pattern)
 
-    Compiles to one regex whose top level branches on the first character (a cheap lookahead),
-    so the engine only tries the alternatives that can start there. ``search``/``finditer``
-    return ordinary match objects; ``finditer_indexed`` also says which pattern matched.
+
+@functools.lru_cache(maxsize=256)
+def _lower(text: str) -> str:
+    lowered = text.lower()
+    if len(lowered) == len(text):
+        return lowered
+    # A few characters lower-case to two ("İ"); keep offsets by lowering one by one.
+    return "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+
+
+class Alternation:
+    """A list of patterns matched case-insensitively as whole words, earlier patterns first.
+
+    Matching runs on lower-cased text without the IGNORECASE flag, which lets the regex engine
+    skip, at C speed, every alternative whose first letter does not fit: a large cue lexicon
+    costs about as much as a short one. Match objects refer to the lower-cased text: take spans
+    from them, and the words from the original text. ``finditer_indexed`` also says which pattern
+    matched.
     """
 
-    def __init__(self, patterns: list[str], flags: int = re.IGNORECASE, *, capture=False):
+    def __init__(self, patterns: list[str]):
         self.patterns = patterns
-        buckets: dict[str, list[int]] = {}
-        wild: list[int] = []
-        for i, p in enumerate(patterns):
-            chars = first_chars(p, flags)
+        lowered = [_lower_source(p) for p in patterns]
+        body = "|".join(f"(?:{p})" for p in lowered) or "(?!x)x"
+        self._regex = re.compile(rf"(?<![\w-])(?:{body})(?![\w])")
+        self._each = [re.compile(rf"(?:{p})(?![\w])") for p in lowered]
+        self._cache: dict[tuple[str, str], int] = {}
+        self._by_char: dict[str, list[int]] = {}
+        self._wild: list[int] = []
+        for i, p in enumerate(lowered):
+            chars = first_chars(p, 0)
             if chars is _ANY:
-                wild.append(i)
+                self._wild.append(i)
             else:
-                for c in chars:
-                    buckets.setdefault(c.lower(), []).append(i)
-        branches = []
-        self._group_pattern: list[int] = []  # capture group number - 1 -> pattern index
-        for c, indices in sorted(buckets.items()):
-            cls = re.escape(c) if c.lower() == c.upper() else f"[{re.escape(c)}{re.escape(c.upper())}]"
-            branches.append(f"(?={cls})(?:{self._body(sorted(set(indices) | set(wild)), capture)})")
-        if wild:
-            branches.append(f"(?:{self._body(wild, capture)})")
-        body = "|".join(branches) or "(?!x)x"
-        self._regex = re.compile(rf"(?<![\w-])(?:{body})(?![\w])", flags)
-        self.capture = capture
-
-    def _body(self, indices: list[int], capture: bool) -> str:
-        parts = []
-        for i in indices:
-            if capture:
-                self._group_pattern.append(i)
-                parts.append(f"({self.patterns[i]})")
-            else:
-                parts.append(f"(?:{self.patterns[i]})")
-        return "|".join(parts)
+                for c in {c.lower() for c in chars}:
+                    self._by_char.setdefault(c, []).append(i)
 
     def finditer(self, text: str, pos: int = 0, endpos: int | None = None) -> Iterator[re.Match]:
-        return self._regex.finditer(text, pos, len(text) if endpos is None else endpos)
-
-    def finditer_indexed(self, text: str, pos: int = 0, endpos: int | None = None):
-        """(match, pattern index) pairs; needs ``capture=True``."""
-        for m in self.finditer(text, pos, endpos):
-            yield m, self._group_pattern[m.lastindex - 1]
+        return self._regex.finditer(_lower(text), pos, len(text) if endpos is None else endpos)
 
     def search(self, text: str, pos: int = 0, endpos: int | None = None) -> re.Match | None:
-        return self._regex.search(text, pos, len(text) if endpos is None else endpos)
+        return self._regex.search(_lower(text), pos, len(text) if endpos is None else endpos)
+
+    def finditer_indexed(self, text: str, pos: int = 0, endpos: int | None = None):
+        """(match, index of the pattern that matched) pairs."""
+        lowered = _lower(text)
+        endpos = len(text) if endpos is None else endpos
+        for m in self._regex.finditer(lowered, pos, endpos):
+            yield m, self._which(lowered, m.start(), m.end())
+
+    def _which(self, lowered: str, start: int, end: int) -> int:
+        """The first pattern matching exactly lowered[start:end] (in its context)."""
+        key = (lowered[max(0, start - 20) : start], lowered[start:end])
+        cached = self._cache.get(key)
+        if cached is not None:
+            return cached
+        for i in sorted(self._by_char.get(lowered[start], []) + self._wild):
+            hit = self._each[i].match(lowered, start)
+            if hit and hit.end() == end:
+                if len(self._cache) < 4096:
+                    self._cache[key] = i
+                return i
+        return -1
+
+
+class Overlapping(Alternation):
+    """Like Alternation, but reports a match at every word start where any pattern matches,
+    even inside an earlier match, so one scan serves several cue families.
+
+    ``hits`` yields (start, end, pattern index); at one start the earliest pattern wins.
+    """
+
+    def __init__(self, patterns: list[str]):
+        super().__init__(patterns)
+        lowered = [_lower_source(p) for p in patterns]
+        body = "|".join(f"(?:{p})" for p in lowered) or "(?!x)x"
+        self._regex = re.compile(rf"(?<![\w-])(?=({body})(?![\w]))")
+
+    def hits(self, text: str) -> Iterator[tuple[int, int, int]]:
+        lowered = _lower(text)
+        for m in self._regex.finditer(lowered):
+            start, end = m.span(1)
+            yield start, end, self._which(lowered, start, end)

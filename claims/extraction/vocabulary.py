@@ -235,17 +235,20 @@ class _Matcher:
 
     def find(self, text: str, start: int = 0, end: int | None = None) -> list[Match]:
         out: list[Match] = []
-        for m, index in self.alternation.finditer_indexed(text, start, end):
-            hit = m.group(0).lower()
+        end = len(text) if end is None else end
+        piece = text[start:end]  # matching a slice keeps the cost to the sentence's length
+        for m, index in self.alternation.finditer_indexed(piece):
+            hit = piece[m.start() : m.end()].lower()
             key = hit.split()[-1].rstrip("s'\u2019") if hit else hit
+            ms, me = m.start() + start, m.end() + start
             left = _BLOCK_LEFT.get(key) or _BLOCK_LEFT.get(hit)
-            if left and re.search(left, text[max(0, m.start() - 30) : m.start()], re.I):
+            if left and re.search(left, text[max(0, ms - 30) : ms], re.I):
                 continue
             right = _BLOCK_RIGHT.get(hit) or _BLOCK_RIGHT.get(key)
-            if right and re.match(right, text[m.end() : m.end() + 40], re.I):
+            if right and re.match(right, text[me : me + 40], re.I):
                 continue
             for slug in self.slugs_by_pattern[index]:
-                out.append(Match(slug, m.start(), m.end()))
+                out.append(Match(slug, ms, me))
         return out
 
 
@@ -257,7 +260,7 @@ def _build_matcher(entries: list[tuple[str, list[str]]]) -> _Matcher:
             if p and slug not in by_pattern.setdefault(p, []):
                 by_pattern[p].append(slug)
     ordered = sorted(by_pattern.items(), key=lambda kv: -len(kv[0]))
-    alternation = Alternation([p for p, _ in ordered], capture=True)
+    alternation = Alternation([p for p, _ in ordered])
     return _Matcher(alternation, [tuple(slugs) for _, slugs in ordered])
 
 

@@ -21,11 +21,17 @@ def run(*args) -> list[dict]:
     "name, content",
     [
         ("a.txt", ARTICLE),
-        ("a.md", "# Psilocybin and mood\n\nPsilocybin **may** reduce depression. Is it legal?\n\n"
-         "Users report that LSD microdoses improve their focus.\n"),
-        ("a.html", "<html><body><article><h1>Psilocybin and mood</h1><p>Psilocybin may reduce "
-         "depression. Is it legal?</p><p>Users report that LSD microdoses improve their focus."
-         "</p></article></body></html>"),
+        (
+            "a.md",
+            "# Psilocybin and mood\n\nPsilocybin **may** reduce depression. Is it legal?\n\n"
+            "Users report that LSD microdoses improve their focus.\n",
+        ),
+        (
+            "a.html",
+            "<html><body><article><h1>Psilocybin and mood</h1><p>Psilocybin may reduce "
+            "depression. Is it legal?</p><p>Users report that LSD microdoses improve their focus."
+            "</p></article></body></html>",
+        ),
     ],
 )
 def test_extract_claims_prints_one_json_line_per_claim(tmp_path, name, content):
@@ -69,7 +75,7 @@ def test_export_gold_and_evaluate_extraction_round_trip(tmp_path):
     (articles / "one.txt").write_text(ARTICLE, encoding="utf-8")
     (curation / "one.yaml").write_text(
         "mentions:\n"
-        "  - quote: \"Psilocybin may reduce depression.\"\n"
+        '  - quote: "Psilocybin may reduce depression."\n'
         "    kind: benefit\n    substances: [psilocybin]\n    conditions: [depression]\n"
         "    certainty: possible\n    hedge_cues: [may]\n    evidence_cited: none\n"
         "    cites_named_study: false\n",

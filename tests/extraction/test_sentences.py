@@ -69,7 +69,11 @@ def test_bullets_are_items_without_their_markers():
 
 def test_q_and_a_lines_are_separate_sentences_without_the_prefix():
     text = "Q: Does microdosing work?\nA: Some studies suggest it may. Others do not."
-    assert texts(text) == ["Does microdosing work?", "Some studies suggest it may.", "Others do not."]
+    assert texts(text) == [
+        "Does microdosing work?",
+        "Some studies suggest it may.",
+        "Others do not.",
+    ]
 
 
 def test_a_decimal_at_line_start_is_not_a_list_marker():

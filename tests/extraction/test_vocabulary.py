@@ -29,7 +29,10 @@ def test_substances_match_names_aliases_and_variants(vocabulary, text, expected)
     [
         ("It eased post-traumatic stress disorder.", ["ptsd"]),
         ("It reduced depressive symptoms.", ["depression"]),
-        ("Patients with treatment-resistant depression improved.", ["treatment-resistant-depression"]),
+        (
+            "Patients with treatment-resistant depression improved.",
+            ["treatment-resistant-depression"],
+        ),
         ("Anxiolytic effects were seen.", ["anxiety"]),
         ("The drug has gained attention lately.", []),
         ("At the heart of the debate is safety.", ["safety-general"]),
