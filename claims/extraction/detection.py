@@ -113,61 +113,89 @@ def predicate_spans(scope: Scope) -> list[tuple[int, int]]:
     return sorted(spans)
 
 
+# "Another possible mechanism is (that) X": the complement X says what kind of claim it is; a
+# drawback or concern frame makes a risk claim whatever follows.
+_FRAME = re.compile(
+    r"^\W*(?:(?:another|one|a|the|third|second|first|further|related|major|key|main|possible|"
+    r"potential|reported|notable|common|of|most|primary|underlying)\s+){1,5}"
+    r"(?P<noun>mechanisms?|explanations?|benefits?|advantages?|applications?|drawbacks?|"
+    r"disadvantages?|concerns?|risks?|downsides?|dangers?|effects?)"
+    r"(?:\s+(?:behind|of|for)\s+[^,]*?)?\s+(?:is|are|may\s+be|could\s+be|include)\s+(?:that\s+)?",
+    re.IGNORECASE,
+)
+_RISK_FRAME = re.compile(r"drawback|disadvantage|concern|risk|downside|danger", re.IGNORECASE)
+_BENEFIT_NOUN = re.compile(
+    r"\b(?:symptoms?|therapeutic|benefi(?:t|ts|cial)|relief|effective(?:ness)?|efficacy|"
+    r"remission|treatments?|cure[sd]?|better|positive\s+(?:effects?|outcomes?|results?)|"
+    r"improvements?|gains?|recovery|healing|wellness)\b",
+    re.IGNORECASE,
+)
+_CLAUSE_BREAK = re.compile(r",\s*(?:but|yet|whereas|while)\b|;", re.IGNORECASE)
+_MEANS = re.compile(r"\bby\s+\w+ing\b[^;]*", re.IGNORECASE)
+
+
 def claim_kind(scope: Scope, conditions_in_main: list[tuple[str, int]]) -> tuple[str, list]:
-    """The kind and the spans that decided it. ``conditions_in_main``: (slug, offset) pairs."""
+    """The kind and the spans that decided it. ``conditions_in_main``: (slug, offset) pairs.
+
+    The main clause decides: its first risk, mechanism or benefit object sets the kind (verbs
+    like "improve" say nothing on their own); a stated amount with nothing else is dosing.
+    """
     text = scope.text
-    main = _mask_purposes(scope.main)
     null = _EFFICACY_NULL.search(text)
     if null and not _RISK.search(text, null.end()):
         return "efficacy-null", [null.span()]
-    risks = list(_RISK.finditer(main))
-    benefits = list(_BENEFIT.finditer(main))
-    mechs = list(_MECHANISM.finditer(main))
-    dosing = _STRONG_DOSING.search(main)
-    first_benefit_cond = min(
-        (
-            pos
-            for slug, pos in conditions_in_main
-            if slug not in MECHANISM_CONDITIONS and slug not in ("safety-general",)
-        ),
-        default=None,
-    )
-    first_mech_cond = min(
-        (pos for slug, pos in conditions_in_main if slug in MECHANISM_CONDITIONS), default=None
-    )
+    main = _mask_purposes(scope.main)
+    cut = _CLAUSE_BREAK.search(main)
+    if cut and main[: cut.start()].strip():
+        main = main[: cut.start()] + " " * (len(main) - cut.start())
+    frame = _FRAME.match(main)
+    if frame:
+        if _RISK_FRAME.match(frame.group("noun")):
+            return "risk", [frame.span("noun")]
+        main = " " * frame.end() + main[frame.end() :]
+    kind = _kind_of(main, conditions_in_main)
+    if kind is None:
+        # "It is thought to work by increasing serotonin": the means is all there is.
+        means = _MEANS.search(scope.text)
+        if means:
+            kind = _kind_of(" " * means.start() + scope.text[means.start() :], conditions_in_main)
+    return kind or ("benefit", [])
+
+
+def _kind_of(main: str, conditions: list[tuple[str, int]]):
+    risks = [m.span() for m in _RISK.finditer(main)]
+    mechs = [m.span() for m in _MECHANISM.finditer(main)]
+    mechs += [
+        (p, p + 1) for slug, p in conditions if slug in MECHANISM_CONDITIONS and main[p].strip()
+    ]
+    objects = [m.span() for m in _BENEFIT_NOUN.finditer(main)]
+    objects += [
+        (p, p + 1)
+        for slug, p in conditions
+        if slug not in MECHANISM_CONDITIONS and slug != "safety-general" and main[p].strip()
+    ]
+    firsts = []
     if risks:
-        first_risk = risks[0].start()
-        first_benefit = benefits[0].start() if benefits else None
-        if first_benefit is None or first_risk < first_benefit:
-            return "risk", [r.span() for r in risks]
-    if dosing and not benefits:
+        firsts.append((min(risks)[0], "risk", sorted(risks)))
+    if mechs:
+        firsts.append((min(mechs)[0], "mechanism", [min(mechs)]))
+    if objects:
+        firsts.append((min(objects)[0], "benefit", [min(objects)]))
+    dosing = _STRONG_DOSING.search(main)
+    if dosing and not objects and not mechs:
         return "dosing", [dosing.span()]
-    mech_positions = [m.start() for m in mechs]
-    if first_mech_cond is not None:
-        mech_positions.append(first_mech_cond)
-    benefit_positions = [b.start() for b in benefits if not _MECHANISM_VERB.match(b.group(0))]
-    if first_benefit_cond is not None:
-        benefit_positions.append(first_benefit_cond)
-    # The object that comes first decides; verbs like "improve" say nothing on their own.
-    m_pos = min(mech_positions, default=None)
-    b_obj = [p for p in benefit_positions]
-    b_pos = min(b_obj, default=None)
-    if m_pos is not None and (b_pos is None or m_pos < b_pos):
-        if _only_benefit_verbs_before(main, m_pos) and b_pos is not None:
-            return "benefit", [(b_pos, b_pos + 1)]
-        span = next((m.span() for m in mechs if m.start() == m_pos), (m_pos, m_pos + 1))
-        return "mechanism", [span]
-    if b_pos is not None:
-        span = next((b.span() for b in benefits if b.start() == b_pos), (b_pos, b_pos + 1))
-        return "benefit", [span]
+    if firsts:
+        _, kind, spans = min(firsts)
+        return kind, spans
+    if dosing:
+        return "dosing", [dosing.span()]
+    benefit_verb = _BENEFIT.search(main)
+    if benefit_verb:
+        return "benefit", [benefit_verb.span()]
     verb = _MECHANISM_VERB.search(main)
     if verb:
         return "mechanism", [verb.span()]
-    return "benefit", []
-
-
-def _only_benefit_verbs_before(main: str, pos: int) -> bool:
-    return False
+    return None
 
 
 def efficacy_null_span(text: str) -> tuple[int, int] | None:

@@ -393,7 +393,7 @@ RISK = [
     r"caution",
     r"dependen(?:ce|cy)",
     r"addictive",
-    r"abuse",
+    r"(?<!substance\s)(?<!drug\s)abuse",
     r"overdos(?:e|es|ing)",
     r"bad\s+trips?",
     r"(?:trigger|induce|precipitate|cause|worsen|exacerbat)\w*\s+(?:\w+\s+){0,3}"
