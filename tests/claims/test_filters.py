@@ -162,3 +162,35 @@ def test_grade_facet_counts_at_least_that_grade():
     assert counts["high"] == 2
     assert counts["moderate"] == 3
     assert counts["very-low"] == len(slugs("grade=very-low"))
+
+
+def ordered(query: str) -> list[str]:
+    return [c.slug for c in results_for(ClaimFilter(QueryDict(query)))]
+
+
+def test_sorting_by_grade_puts_the_strongest_evidence_first():
+    found = ordered("sort=grade")
+    assert set(found[:2]) == {
+        "psychedelics-act-on-5ht2a-receptors",
+        "psychedelics-alter-perception-mood",
+    }
+    assert found[2] == "psilocybin-full-dose-treats-depression"  # the only moderate one
+
+
+def test_sorting_by_sources_puts_the_most_widely_made_claims_first():
+    claims = list(results_for(ClaimFilter(QueryDict("sort=sources"))))
+    counts = [c.n_sources for c in claims]
+    assert counts == sorted(counts, reverse=True)
+    # Made by all five articles (each curation file has it).
+    assert claims[0].n_sources == 5
+
+
+def test_sorting_a_to_z():
+    found = [c.statement for c in results_for(ClaimFilter(QueryDict("sort=statement")))]
+    assert found == sorted(found)
+
+
+def test_a_search_sorts_by_relevance_by_default():
+    assert ClaimFilter(QueryDict("q=anxiety")).sort == "relevance"
+    assert ClaimFilter(QueryDict("")).sort == "sources"
+    assert ClaimFilter(QueryDict("sort=relevance")).sort == "sources"  # nothing to rank by
