@@ -69,6 +69,7 @@ def test_a_curator_takes_an_upload_to_published_and_a_reader_finds_it(
     expect(anxiety).to_be_focused()
     page.keyboard.press("r")
     expect(anxiety.locator(".badge")).to_have_text("Rejected")
+    expect(anxiety).to_be_focused()  # the last card: focus stays on it
     expect(page.locator("#review-counts")).to_contain_text("2 accepted · 1 rejected")
 
     # Link the first to an existing claim: k back to it, l to the search, type, pick.
