@@ -36,7 +36,8 @@ _STRONG_RISK = re.compile(
     r"bad\s+trips?)\b",
     re.I,
 )
-_CONTEXT_SENTENCES = 4  # how far back a pronoun or "the study" may reach
+_CONTEXT_SENTENCES = 4
+GENERAL = "psychedelics-general"  # how far back a pronoun or "the study" may reach
 _SEP = re.compile(r"[,;:\u2014\u2013]|\s-\s")
 
 
@@ -67,6 +68,7 @@ class _Context:
 
     substances: list[tuple[int, int, list[str]]] = field(default_factory=list)  # idx, block
     study: tuple[int, int, str, bool, list[str]] | None = None  # idx, block, evidence, named
+    last_claim: tuple[int, int, list[str], int, int] | None = None  # idx, block, conditions, span
 
     def recent_substances(self, index: int, block: int, reach: int) -> list[str]:
         for i, b, slugs in reversed(self.substances):
@@ -170,6 +172,11 @@ def _analyse(
             explain["claim"] = [doc(p) for p in predicates[:3]]
 
     final_substances = (substances or referred) if is_claim else substances
+    if is_claim and study and study[4] and set(final_substances) <= {GENERAL}:
+        final_substances = study[4]  # "this research found ... after weeks of microdosing"
+    if len(final_substances) > 1 and GENERAL in final_substances:
+        # Psychedelics in general only when no specific substance is named.
+        final_substances = [slug for slug in final_substances if slug != GENERAL]
     if final_substances:
         context.substances.append((index, sent.block, final_substances))
     if RANK[own_evidence] >= RANK["unspecified-research"] or named_spans:
@@ -190,7 +197,9 @@ def _analyse(
         )
 
     # Conditions: those of the main clause; else of the whole in-scope text; else implied.
-    cond_matches = [m for m in cond_matches if scope.covers(m.start - s0, m.end - s0)]
+    cond_matches = [
+        m for m in cond_matches if not scope.about_something_else(m.start - s0, m.end - s0)
+    ]
     background = [mm.span() for mm in _BACKGROUND.finditer(scope.text)]
     primary = [m for m in cond_matches if not any(bs <= m.start - s0 < be for bs, be in background)]
     chosen = primary or cond_matches
@@ -202,10 +211,22 @@ def _analyse(
     if kind == "risk" and "safety-general" not in conditions:
         conditions.append("safety-general")
     if not conditions:
+        # An outcome left implicit is taken from the claim just before, in the same passage.
+        previous = context.last_claim
+        if previous and index - previous[0] <= 2 and sent.block - previous[1] <= 1:
+            conditions = [c for c in previous[2] if c != "safety-general" or kind == "risk"]
+            if conditions:
+                explain.setdefault("conditions_from_previous_sentence", []).append(
+                    (previous[3], previous[4])
+                )
+    if not conditions:
         conditions = list(_DEFAULT_CONDITIONS.get(kind, ("mental-health-general",)))
     for m in chosen:
         explain.setdefault(f"condition:{m.slug}", []).append((m.start, m.end))
     explain["claim_kind"] = [doc(s) for s in kind_spans]
+
+    if chosen:
+        context.last_claim = (index, sent.block, conditions, sent.start, sent.end)
 
     # Certainty from the cues in scope.
     certainty = certainty_of(cues)

@@ -28,9 +28,16 @@ class Scope:
     text: str  # in-scope text, other characters replaced by spaces
     main: str  # the in-scope main clause: means ("by ...ing") and consequences blanked too
     excluded: tuple[tuple[int, int], ...]  # out-of-scope spans, relative to the sentence
+    interpretation: tuple[int, int] | None = None  # a trailing "which ..." after a finding
 
     def covers(self, start: int, end: int) -> bool:
         return not any(s <= start and end <= e for s, e in self.excluded)
+
+    def about_something_else(self, start: int, end: int) -> bool:
+        """In a concession or comparison (an interpretation still talks about the claim)."""
+        return any(
+            s <= start and end <= e for s, e in self.excluded if (s, e) != self.interpretation
+        )
 
 
 def _blank(text: str, spans: list[tuple[int, int]]) -> str:
@@ -57,10 +64,12 @@ def analyse_scope(sentence: str) -> Scope:
             continue
         spans.append((m.start(), m.end()))
     trailing = lx.TRAILING_RELATIVE.search(sentence)
+    interpretation = None
     if trailing:
         head = _blank(sentence[: trailing.start()], spans)
         if _ESTABLISHED.search(head):
-            spans.append((trailing.start(), trailing.end()))
+            interpretation = (trailing.start(), trailing.end())
+            spans.append(interpretation)
     text = _blank(sentence, spans)
     main_spans = list(spans)
     lead_means = lx.LEADING_MEANS.match(text, offset)
@@ -69,4 +78,9 @@ def analyse_scope(sentence: str) -> Scope:
     tail = lx.MEANS_OR_CONSEQUENCE.search(text, lead_means.end() if lead_means else offset)
     if tail and len(text[: tail.start()].split()) >= 3:
         main_spans.append((tail.start(), len(text)))
-    return Scope(text=text, main=_blank(sentence, main_spans), excluded=tuple(spans))
+    return Scope(
+        text=text,
+        main=_blank(sentence, main_spans),
+        excluded=tuple(spans),
+        interpretation=interpretation,
+    )
