@@ -27,6 +27,8 @@ def test_changing_a_filter_swaps_the_results_and_the_url_without_a_reload(demo_l
     assert page.evaluate("window.notReloaded") is True
     expect(page.get_by_role("link", name="Microdosing involves taking")).to_have_count(0)
     expect(page.locator(".claim-title")).to_have_count(3)
+    # The swapped-in checkbox keeps keyboard focus, so a keyboard user can go on from there.
+    expect(page.locator("#f-kind-dosing")).to_be_focused()
 
 
 def test_back_restores_the_previous_results(demo_live_server, page):

@@ -175,3 +175,11 @@ def test_the_home_page_lists_conditions_with_claim_counts_and_a_search_box(clien
 def test_the_home_page_runs_a_fixed_number_of_queries(client, django_assert_num_queries):
     with django_assert_num_queries(5):
         client.get("/")
+
+
+def test_pages_link_to_each_other_keeping_the_filters(client, monkeypatch):
+    monkeypatch.setattr(views, "PAGE_SIZE", 2)
+    html = client.get(BROWSER, {"kind": "dosing", "page": "2"}).content.decode()
+    assert "Page 2 of 2" in html
+    assert 'href="?kind=dosing&amp;page=1"' in html
+    assert 'rel="next"' not in html
