@@ -26,7 +26,7 @@ _STRONG_DOSING = re.compile(
 # An amount or schedule stated as a fact makes a dosing claim even without an effect verb.
 _STRONG_AMOUNT = re.compile(
     r"\d\s*(?:mg|\u00b5g|\u03bcg|mcg|ug|g|grams?|milligrams?|micrograms?)\b|\b1/\d+|"
-    r"\d\s*(?:%|percent)\s+of|\bone[-\s](?:tenth|twentieth)|\bevery\s+(?:\w+\s+){0,2}days?\b|"
+    r"\d\s*(?:%|percent)\s+of|\bone[-\s](?:tenth|twentieth)|\bevery\s+(?:\w+\s+){0,3}days?\b|"
     r"\bdays?\s+(?:on|off)\b",
     re.IGNORECASE,
 )
@@ -72,7 +72,8 @@ def exclusion(scope: Scope, sentence: str, kind: str) -> tuple[str, tuple[int, i
     if attention:
         rest = text[: attention.start()] + " " * (attention.end() - attention.start())
         rest += text[attention.end() :]
-        if not (_ANY_CUE.search(rest) or re.search(r"\b(?:due\s+to|because)\b", rest, re.I)):
+        reason = re.search(r"\b(?:due\s+to|because|since|as\s+(?:it|they))\b", rest, re.I)
+        if not (_ANY_CUE.search(rest) or reason):
             return "attention", attention.span()
     advice = _ADVICE.search(text)
     if advice and not lx.ADVICE_WITH_CLAIM.search(text):

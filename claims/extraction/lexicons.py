@@ -100,7 +100,7 @@ ESTABLISHED = [
 
 # "anecdotal": attribution to users', people's or practitioners' reports.
 _REPORTERS = (
-    r"users?|people|persons|individuals|microdosers|many|some|others|consumers|customers|"
+    r"users?|people|persons?|individuals?|microdosers?|many|some|others|consumers?|customers?|"
     r"practitioners|anecdotes|testimonials|those\s+who\s+\w+|fans|adherents|"
     r"self-experimenters|psychonauts|patients|clients|participants|respondents|redditors|"
     r"(?:some|many|most|several)\s+(?:of\s+)?(?:them|those|people|users|individuals)"
@@ -108,15 +108,15 @@ _REPORTERS = (
 _REPORT_VERBS = (
     r"report(?:s|ed|ing)?|claim(?:s|ed|ing)?|say(?:s)?|said|describe[sd]?|not(?:e|es|ed)|"
     r"articulat(?:e|es|ed)|swear(?:s)?|attest(?:s|ed)?|credit(?:s|ed)?|tout(?:s|ed)?|"
-    r"found|find(?:s)?|insist(?:s|ed)?|recount(?:s|ed)?|share[sd]?|mention(?:s|ed)?|"
-    r"feel(?:s)?|felt|noticed|notice(?:s)?|experienced|anecdotally"
+    r"found|insist(?:s|ed)?|recount(?:s|ed)?|share[sd]?|mention(?:s|ed)?|anecdotally"
 )
 ANECDOTAL = [
-    rf"(?:{_REPORTERS})(?:\s+{W}){{0,5}}?\s+(?:often\s+|also\s+|commonly\s+|frequently\s+|"
+    rf"(?:{_REPORTERS})(?:\s+{W}){{0,7}}?\s+(?:often\s+|also\s+|commonly\s+|frequently\s+|"
     rf"have\s+|has\s+|had\s+)*(?:{_REPORT_VERBS})",
     r"anecdot(?:al|ally|e|es)(?:\s+(?:reports?|evidence|accounts?|experiences?|claims?))?",
     r"self[-\s]reported",
-    r"(?:commonly|widely|frequently|often|most|many|anecdotally)\s+reported",
+    r"(?:commonly|widely|frequently|often|most|many|anecdotally|generally|another|"
+    r"most\s+\w+)\s+reported",
     r"(?:personal|first-hand|firsthand|user)\s+(?:accounts?|reports?|experiences?|stories|"
     r"testimon(?:y|ials))",
     r"testimon(?:y|ials?)",
@@ -220,12 +220,13 @@ EVIDENCE = {
         r"scientists?",
         r"investigators?",
         r"evidence",
-        r"findings?",
+        r"findings|finding\s+(?:that|was|is|suggests|shows)",
         r"data",
         r"literature",
         r"experts?\s+(?:have\s+)?(?:found|shown)",
         r"(?:has|have|had)\s+been\s+(?:shown|found|demonstrated|proven|observed|documented|"
-        r"associated|linked|reported\s+to)",
+        r"associated|linked|related|correlated|tied|reported\s+to)",
+        r"(?:has|have)\s+(?:consistently\s+|repeatedly\s+|also\s+)?(?:demonstrated|shown|proven)",
         r"(?:is|are|was|were)\s+(?:well[-\s])?known\s+to",
         r"known\s+to",
         r"published",
@@ -250,8 +251,8 @@ EVIDENCE = {
     ],
     "anecdotal": [
         r"anecdot(?:al|ally|e|es)",
-        rf"(?:users?|people|individuals|microdosers|many|some|consumers|patients|"
-        rf"customers)(?:\s+{W}){{0,4}}?\s+(?:often\s+|also\s+|have\s+|has\s+)*"
+        rf"(?:users?|people|individuals?|microdosers?|many|some|consumers?|patients|"
+        rf"customers?)(?:\s+{W}){{0,7}}?\s+(?:often\s+|also\s+|have\s+|has\s+)*"
         rf"(?:report(?:s|ed)?|claim(?:s|ed)?|say|describe[sd]?|noted|swear|found|articulated"
         rf"|attest)",
         r"testimon(?:y|ials?)",
@@ -761,7 +762,8 @@ ADVICE_WITH_CLAIM = re.compile(
 # Sentences about research itself ("Ongoing research can help elucidate...") unless they report
 # what it found.
 RESEARCH_SUBJECT = re.compile(
-    r"^(?:[\w,]+\s+){0,3}?(?:(?:the|this|that|these|such|ongoing|continued|further|future|"
+    r"^(?:(?:however|moreover|furthermore|additionally|also|in\s+addition|overall|"
+    r"in\s+summary|in\s+conclusion|importantly|notably|yet|still|currently|today),?\s+)?(?:(?:the|this|that|these|such|ongoing|continued|further|future|"
     r"more|scientific|clinical|recent|current|new|many|numerous|some|research|public)\s+){0,3}"
     r"(?:research(?:\s+(?:initiatives|efforts|community))?|investigations?|inquiry|studies|"
     r"trials|"
@@ -774,7 +776,7 @@ FINDING_VERB = re.compile(
     r"\b(?:show\w*|suggest\w*|indicat\w+|find|finds|found|reveal\w*|demonstrat\w+|"
     r"confirm\w*|reported|reports?\s+that|prove\w*|(?:been|is|are)\s+(?:linked|associated)|"
     r"point\w*\s+to|observ\w+|"
-    r"recogni[sz]\w+|believ\w+|note[sd]?)\b",
+    r"recogni[sz]\w+|believ\w+|note[sd]?|according\s+to)\b",
     re.IGNORECASE,
 )
 # Masks: words that do not make a claim, blanked before looking for an effect predicate.
@@ -808,8 +810,9 @@ PURPOSE_SPAN = re.compile(
     r"|(?:(?:take|takes|taking|took|taken|used|using|consume[sd]?|consuming|ingest\w*"
     r"|utili[sz]e[sd]?|administer\w*)\s+|(?:use|uses)\s+(?!to\b))"
     r"(?:(?!(?:has|have|had|is|are|was|were|been|can|could|may|might|will|would|does|do|did|"
-    r"appears?|seems?)\b)[\w'\u2019-]+\s+){0,12}?to)"
-    r"[^;.]*?(?=,\s+(?:which|but|while|although|whereas|and\s+(?:it|they|this))\b|[;.]|$)"
+    r"appears?|seems?|\d+|one|two|three|four|five|six|seven|eight|nine|ten|up|close|due|"
+    r"leads?|lead|contribut\w+|linked|related)\b)[\w'\u2019-]+\s+){0,12}?to)\b"
+    r"[^;.]*?(?=,\s+(?!and\b|or\b)|[;.]|$)"
     r"|for\s+(?:\w+\s+){0,3}(?:purposes|reasons))",
     re.IGNORECASE,
 )
@@ -849,6 +852,7 @@ ANAPHORA = re.compile(
     r"medicines?|medications?|molecules?|psychedelics?|treatments?|therapy|therapies|approach|"
     r"practice|technique|method|intervention|brew|drink|tea|plant|mushrooms?|agents?|"
     r"chemicals?|doses|dosing|regimen|protocol|strategy|option)\b"
+    r"|\b(?:users|microdosers|consumers)\b"
     r"|\bthe\s+(?:drug|substance|compound|drink|brew|tea|medication|medicine|treatment)"
     r"(?!\s+(?:effects?|use|users|seeking|policy|policies|laws?|war))\b"
     r"|\b(?:that|suggest\w*|show\w*|found|indicat\w+|whether)\s+(?:it|they)\s",
