@@ -14,6 +14,7 @@ from django.views.decorators.http import require_GET
 from django.views.decorators.vary import vary_on_headers
 
 from claims import browse
+from claims.curation.history import claim_history
 from claims.filters import (
     FACETS,
     SEARCH_CONFIG,
@@ -25,6 +26,7 @@ from claims.filters import (
 )
 from claims.labels import Certainty, Grade, ReviewStatus
 from claims.models import Claim, Condition, Mention, Substance
+from claims.roles import is_curator
 from sources.models import Source, SourceStatus
 
 PAGE_SIZE = 20
@@ -291,6 +293,8 @@ def claim_detail(request: HttpRequest, slug: str):
         "named_study_count": sum(1 for m in mentions if m.cites_named_study),
         "grade_symbols": browse.GRADE_SYMBOLS.get(claim.grade, ""),
     }
+    if is_curator(request.user):  # curators see who changed what (claims.curation.history)
+        ctx["curation_history"] = claim_history(claim)
     return render(request, "claims/claim_detail.html", ctx)
 
 

@@ -6,8 +6,10 @@ from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_GET
 
 from claims.browse import article_paragraphs
+from claims.curation.history import source_history
 from claims.labels import ReviewStatus
 from claims.models import Mention
+from claims.roles import is_curator
 from sources.models import Source
 
 PUBLIC_MENTION = Q(mentions__status=ReviewStatus.ACCEPTED, mentions__claim__isnull=False)
@@ -51,4 +53,6 @@ def source_detail(request: HttpRequest, pk: int):
         "mention_count": len(mentions),
         "claim_count": len({m.claim_id for m in mentions}),
     }
+    if is_curator(request.user):  # curators see who changed what (claims.curation.history)
+        ctx["curation_history"] = source_history(source)
     return render(request, "sources/source_detail.html", ctx)

@@ -146,3 +146,16 @@ def test_the_ingest_command_adds_files_and_summarises(tmp_path, capsys):
     assert Source.objects.get(title="Title B").mentions.filter(status="suggested").exists()
     call_command("ingest", str(tmp_path / "a.txt"), source_type="news", verbosity=0)
     assert "1 already stored" in capsys.readouterr()[0]
+
+
+def test_reader_pages_show_history_to_curators_only(client, curator):
+    from sources.models import Source
+
+    source = Source.objects.get(title="Microdosing Therapy")
+    claim = Claim.objects.get(slug="microdosing-improves-mood")
+    for url in (source.get_absolute_url(), claim.get_absolute_url()):
+        assert b'class="history"' not in client.get(url).content
+    client.force_login(curator)
+    for url in (source.get_absolute_url(), claim.get_absolute_url()):
+        html = client.get(url).content.decode()
+        assert 'class="history"' in html and "Curate this" in html
