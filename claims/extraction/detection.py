@@ -26,7 +26,8 @@ _STRONG_DOSING = re.compile(
 # An amount or schedule stated as a fact makes a dosing claim even without an effect verb.
 _STRONG_AMOUNT = re.compile(
     r"\d\s*(?:mg|\u00b5g|\u03bcg|mcg|ug|g|grams?|milligrams?|micrograms?)\b|\b1/\d+|"
-    r"\d\s*(?:%|percent)\s+of|\bone[-\s](?:tenth|twentieth)|\bevery\s+(?:\w+\s+){0,3}days?\b|"
+    r"\d\s*(?:%|percent)\s+of\s+(?:a|an|the)?\s*(?:\w+\s+){0,2}doses?|"
+    r"\bone[-\s](?:tenth|twentieth)|\bevery\s+(?:\w+\s+){0,3}days?\b|"
     r"\bdays?\s+(?:on|off)\b",
     re.IGNORECASE,
 )
@@ -128,7 +129,7 @@ _RISK_FRAME = re.compile(r"drawback|disadvantage|concern|risk|downside|danger", 
 _BENEFIT_NOUN = re.compile(
     r"\b(?:symptoms?|therapeutic|benefi(?:t|ts|cial)|relief|effective(?:ness)?|efficacy|"
     r"remission|treatments?|cure[sd]?|better|positive\s+(?:effects?|outcomes?|results?)|"
-    r"improvements?|gains?|recovery|healing|wellness)\b",
+    r"improvements?|gains?|recovery|healing|wellness|response|responders?)\b",
     re.IGNORECASE,
 )
 _CLAUSE_BREAK = re.compile(r",\s*(?:but|yet|whereas|while)\b|;", re.IGNORECASE)
@@ -176,17 +177,18 @@ def _kind_of(main: str, conditions: list[tuple[str, int]]):
         if slug not in MECHANISM_CONDITIONS and slug != "safety-general" and main[p].strip()
     ]
     firsts = []
+    # (position, tie-break): a word that is both a risk and a condition ("addictive") is a risk.
     if risks:
-        firsts.append((min(risks)[0], "risk", sorted(risks)))
+        firsts.append((min(risks)[0], 0, "risk", sorted(risks)))
     if mechs:
-        firsts.append((min(mechs)[0], "mechanism", [min(mechs)]))
+        firsts.append((min(mechs)[0], 1, "mechanism", [min(mechs)]))
     if objects:
-        firsts.append((min(objects)[0], "benefit", [min(objects)]))
+        firsts.append((min(objects)[0], 2, "benefit", [min(objects)]))
     dosing = _STRONG_DOSING.search(main)
     if dosing and not objects and not mechs:
         return "dosing", [dosing.span()]
     if firsts:
-        _, kind, spans = min(firsts)
+        _, _, kind, spans = min(firsts)
         return kind, spans
     if dosing:
         return "dosing", [dosing.span()]

@@ -33,9 +33,11 @@ _BACKGROUND = re.compile(
 )
 _STRONG_RISK = re.compile(
     r"\b(?:at\s+risk|risks?\s+of|adverse|side\s+effects|interactions?|toxicity|harmful|"
-    r"bad\s+trips?)\b",
+    r"bad\s+trips?|tolerance|dependence|overdos\w+|psychosis|seizures?|flashbacks?|"
+    r"paranoia|panic)\b",
     re.I,
 )
+_DEMONSTRATIVE = re.compile(r"\b(?:this|these|such)\b", re.IGNORECASE)
 _CONTEXT_SENTENCES = 4
 GENERAL = "psychedelics-general"  # how far back a pronoun or "the study" may reach
 _SEP = re.compile(r"[,;:\u2014\u2013]|\s-\s")
@@ -213,7 +215,9 @@ def _analyse(
     if not conditions:
         # An outcome left implicit is taken from the claim just before, in the same passage.
         previous = context.last_claim
-        if previous and index - previous[0] <= 2 and sent.block - previous[1] <= 1:
+        refers_back = kind in ("benefit", "efficacy-null") or _DEMONSTRATIVE.search(body)
+        near = previous and index - previous[0] <= 2 and sent.block - previous[1] <= 1
+        if near and refers_back and kind != "dosing":
             conditions = [c for c in previous[2] if c != "safety-general" or kind == "risk"]
             if conditions:
                 explain.setdefault("conditions_from_previous_sentence", []).append(

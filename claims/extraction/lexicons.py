@@ -40,7 +40,7 @@ POSSIBLE = [
     r"hypothe(?:sis|sized|sised|size|sise|ses|tical|tically)",
     r"speculat(?:e|ed|ive|ively|ion)",
     r"theoreti(?:cal|cally)",
-    r"(?:is|are|was|were|been|widely|generally|commonly|often)\s+(?:also\s+)?"
+    r"(?:is|are|was|were|been|widely|generally|commonly|often)\s+(?:also\s+|not\s+)?"
     r"(?:thought|believed|considered|presumed|assumed|expected|hoped|proposed|postulated)"
     r"(?:\s+to)?",
     r"it\s+is\s+(?:thought|believed|hoped|assumed|hypothesi[sz]ed|proposed)",
@@ -629,6 +629,7 @@ EFFECT = [
     r"effects?|approach|alternative|boost|protection|treatment)",
     r"(?:antidepressant|anxiolytic|anti-anxiety)",
     r"transform\w*",
+    r"agonis\w+|antagonis\w+|affinity",
     r"sharpen\w*",
     r"heighten\w*",
     r"intensif\w+",
@@ -873,6 +874,8 @@ OPENING_ANAPHORA = re.compile(
     r"|there\s+(?:is|are)\s+(?:also\s+)?(?:\w+\s+){0,3}?(?:risks?|benefits?|side\s+effects|"
     r"concerns?|dangers?|drawbacks?|advantages?)"
     r"|the\s+mechanisms?(?:\s+of\s+action)?"
+    r"|(?:the\s+|its\s+|their\s+)?(?:acute\s+|main\s+|common\s+)?(?:effects|side\s+effects)\s+"
+    r"(?:typically\s+|usually\s+|often\s+|may\s+|can\s+)?(?:include|are|last)"
     r"|(?:taking|using|combining|mixing|stopping|microdosing|the\s+(?:amount|dose|dosage|"
     r"effects?|benefits?|risks?)\b))\b",
     re.IGNORECASE,

@@ -209,6 +209,9 @@ _BLOCK_LEFT = {
     "energy": r"(?:nuclear|solar)\s+$",
 }
 _BLOCK_RIGHT = {
+    # "psychedelic trials", "psychedelic research": the research, not the substance.
+    "psychedelic": r"^\s+(?:trials?|research(?:ers)?|stud(?:y|ies)|science|renaissance|"
+    r"community|field|literature)\b",
     "focus": r"^\s+(?:of|on\s+(?:the|this|these|its)\s+(?:research|article|study|topic))\b",
     "heart": r"^\s+of\b",
     "cognitive": r"^[-\s]+behaviou?ral",
