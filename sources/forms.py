@@ -76,6 +76,19 @@ class ArticleForm(forms.ModelForm):
             "retrieved_on": forms.DateInput(attrs={"type": "date"}),
         }
 
+    field_order = [
+        "title",
+        "url",
+        "publisher_name",
+        "author",
+        "published_on",
+        "retrieved_on",
+        "source_type",
+        "commercial_interest",
+        "text",
+        "upload",
+    ]
+
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["source_type"].choices = [

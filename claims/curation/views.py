@@ -9,7 +9,7 @@ from urllib.parse import urlencode
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.db.models import Count, Prefetch, Q
-from django.http import HttpResponseBadRequest
+from django.http import Http404, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
@@ -401,7 +401,13 @@ def _claim_page(request, claim: Claim, *, grade_form=None, merge_form=None, stat
 @curator_required
 @require_GET
 def claim_detail(request, slug: str):
-    claim = get_object_or_404(Claim.objects.prefetch_related("substances", "conditions"), slug=slug)
+    claim = Claim.objects.prefetch_related("substances", "conditions").filter(slug=slug).first()
+    if claim is None:
+        target = actions.merged_into(slug)
+        if target is None:
+            raise Http404("No such claim.")
+        messages.info(request, f"“{slug}” was merged into this claim.")
+        return redirect("curate:claim", slug=target.slug)
     return _claim_page(request, claim)
 
 

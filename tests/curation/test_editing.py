@@ -159,3 +159,21 @@ def test_reader_pages_show_history_to_curators_only(client, curator):
     for url in (source.get_absolute_url(), claim.get_absolute_url()):
         html = client.get(url).content.decode()
         assert 'class="history"' in html and "Curate this" in html
+
+
+def test_a_merged_claims_curation_page_leads_to_the_claim_it_joined(editor_client):
+    target = Claim.objects.get(slug="microdosing-improves-mood")
+    duplicate = Claim.objects.exclude(pk=target.pk).first()
+    editor_client.post(reverse("curate:merge", args=[target.slug]), {"duplicate": duplicate.slug})
+    response = editor_client.get(reverse("curate:claim", args=[duplicate.slug]))
+    assert response.status_code == 302 and response.url == reverse(
+        "curate:claim", args=[target.slug]
+    )
+    assert editor_client.get(reverse("curate:claim", args=["never-existed"])).status_code == 404
+
+
+def test_the_queue_costs_a_fixed_number_of_queries(
+    curator_client, draft, django_assert_max_num_queries
+):
+    with django_assert_max_num_queries(6):
+        assert curator_client.get(reverse("curate:queue")).status_code == 200
