@@ -41,6 +41,8 @@ _MECHANISM_VERB = re.compile(
 )
 # Conditions that are mechanisms rather than benefits.
 MECHANISM_CONDITIONS = frozenset({"neuroplasticity", "inflammation"})
+# Conditions named as harms ("may trigger psychosis") rather than as what a benefit improves.
+HARM_CONDITIONS = frozenset({"safety-general", "psychosis", "cardiovascular", "bipolar-disorder"})
 _ADVICE = lx.compile_family(lx.ADVICE)
 _MASKS = lx.compile_family(lx.MASKS)
 _RISK_BESIDES_LAW = re.compile(
@@ -174,7 +176,7 @@ def _kind_of(main: str, conditions: list[tuple[str, int]]):
     objects += [
         (p, p + 1)
         for slug, p in conditions
-        if slug not in MECHANISM_CONDITIONS and slug != "safety-general" and main[p].strip()
+        if slug not in MECHANISM_CONDITIONS and slug not in HARM_CONDITIONS and main[p].strip()
     ]
     firsts = []
     # (position, tie-break): a word that is both a risk and a condition ("addictive") is a risk.

@@ -318,8 +318,20 @@ class Vocabulary:
     @classmethod
     def from_database_or_seed(cls) -> "Vocabulary":
         """The database vocabularies, or the seed when the tables do not exist (yet)."""
+        from django.conf import settings
         from django.db import DatabaseError
 
+        database = settings.DATABASES.get("default", {})
+        name = str(database.get("NAME") or "")
+        if (
+            "sqlite" in database.get("ENGINE", "")
+            and name
+            and not name.startswith((":memory:", "file:"))
+        ):
+            from pathlib import Path
+
+            if not Path(name).exists():  # connecting would create an empty database file
+                return cls.from_seed()
         try:
             vocabulary = cls.from_database()
         except (DatabaseError, ImportError, LookupError):
