@@ -15,7 +15,6 @@ _EFFECT = lx.compile_family(lx.EFFECT)
 _NOT_CLAIM = {name: lx.compile_family(pats) for name, pats in lx.NOT_CLAIM.items()}
 _RISK = lx.compile_family(lx.RISK)
 _EFFICACY_NULL = lx.compile_family(lx.EFFICACY_NULL)
-_DOSING = lx.compile_family(lx.DOSING)
 _STRONG_DOSING = re.compile(
     r"\d\s*(?:mg|\u00b5g|\u03bcg|mcg|ug|g|grams?|milligrams?|micrograms?)\b|1/\d|"
     r"\d\s*(?:%|percent)\s+of|one[-\s](?:tenth|twentieth)|sub[-\s]?(?:perceptual|threshold)|"
@@ -201,13 +200,3 @@ def _kind_of(main: str, conditions: list[tuple[str, int]]):
     if verb:
         return "mechanism", [verb.span()]
     return None
-
-
-def efficacy_null_span(text: str) -> tuple[int, int] | None:
-    m = _EFFICACY_NULL.search(text)
-    return m.span() if m else None
-
-
-def dosing_span(text: str) -> tuple[int, int] | None:
-    m = _DOSING.search(text)
-    return m.span() if m else None

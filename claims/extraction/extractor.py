@@ -1,16 +1,18 @@
-"""The extractor: one SentenceAnalysis per sentence, every label with the spans that caused it."""
+"""The extractor: one SentenceAnalysis per sentence, every label with the spans that caused it.
+
+``explain`` maps a label to (start, end) offsets in the document text: "claim" (the effect words),
+"not_claim" (what ruled it out), "substance:<slug>" and "condition:<slug>" (the words matched, or
+the words referring back), "certainty" (the hedge/booster/attribution cues), "evidence_cited",
+"cites_named_study", "claim_kind", and "conditions_from_previous_sentence" when an implicit
+outcome was taken from the claim before.
+"""
 
 import re
 from dataclasses import asdict, dataclass, field
 
 from claims.extraction import lexicons as lx
 from claims.extraction.certainty import certainty_of, find_cues, hedge_cues
-from claims.extraction.detection import (
-    MECHANISM_CONDITIONS,
-    claim_kind,
-    exclusion,
-    predicate_spans,
-)
+from claims.extraction.detection import claim_kind, exclusion, predicate_spans
 from claims.extraction.evidence import (
     RANK,
     find_evidence,
@@ -285,4 +287,4 @@ def _referred_substances(body, scope, sent, index, context, cues, pointer):
     return (span, slugs) if slugs else None
 
 
-__all__ = ["MECHANISM_CONDITIONS", "SentenceAnalysis", "extract"]
+__all__ = ["SentenceAnalysis", "extract"]

@@ -7,10 +7,13 @@ on word boundaries; ``compile_family`` turns a list into one compiled pattern.
 """
 
 import re
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from claims.extraction.patterns import Alternation
 
 # Shared pieces ------------------------------------------------------------------------------------
 W = r"[\w'\u2019-]+"  # one word
-GAP = rf"(?:\s+{W}){{0,3}}?"  # up to three words between two parts of a cue
 HAVE = r"(?:(?:have|has|had)\s+(?:also\s+|been\s+|consistently\s+|repeatedly\s+)*)?"
 
 
@@ -134,7 +137,7 @@ STUDY_REPORTERS = re.compile(
     re.IGNORECASE,
 )
 
-# Negation of a cue ---------------------------------------------------------------------------------
+# Negation of a cue --------------------------------------------------------------------------------
 NEGATORS = re.compile(
     r"\b(?:not|no|never|n't|neither|nor|without|lack(?:s|ing)?\s+(?:of\s+)?|little|fail(?:s|ed)?"
     r"\s+to|yet\s+to|cannot|can't|isn't|aren't|wasn't|weren't|hasn't|haven't|didn't|doesn't|"
@@ -142,7 +145,7 @@ NEGATORS = re.compile(
     re.IGNORECASE,
 )
 
-# Evidence cited ----------------------------------------------------------------------------------
+# Evidence cited -----------------------------------------------------------------------------------
 # value -> patterns; the strongest value found wins.
 EVIDENCE = {
     "systematic-review": [
@@ -292,7 +295,7 @@ REFERENCE_MARKER = re.compile(
     r"|(?<=[a-z)])\.\d{1,3}(?:[,\u2013-]\d{1,3})*(?=\s|$)"
 )
 
-# Named study ------------------------------------------------------------------------------------
+# Named study --------------------------------------------------------------------------------------
 NAMED_STUDY = re.compile(
     r"""
     \b[A-Z][\w'\u2019-]+(?:\s+(?:and|&)\s+[A-Z][\w'\u2019-]+)?\s+et\s+al\b\.?(?:\s*\(?(?:19|20)\d{2})?
@@ -333,7 +336,7 @@ STUDY_POINTER = re.compile(
     re.IGNORECASE,
 )
 
-# Claim kind --------------------------------------------------------------------------------------
+# Claim kind ---------------------------------------------------------------------------------------
 EFFICACY_NULL = [
     r"no\s+(?:more\s+)?(?:better|more\s+effective|different)\s+than\s+(?:a\s+)?placebo",
     r"(?:not|no)\s+(?:significantly\s+)?(?:better|superior|more\s+effective)\s+than",
@@ -429,26 +432,6 @@ RISK = [
     r"contamina\w+",
     r"withdrawal",
 ]
-DOSING = [
-    r"\d+(?:[.,]\d+)?\s*(?:-|\u2013|to)?\s*\d*(?:[.,]\d+)?\s*(?:mg|\u00b5g|\u03bcg|mcg|ug|g|"
-    r"grams?|milligrams?|micrograms?|ml|mg/kg|\u00b5g/kg)\b",
-    r"\d+(?:\.\d+)?\s*(?:%|percent)\s+of\s+(?:a|an|the)?\s*(?:\w+\s+){0,2}doses?",
-    r"1/\d+(?:th)?",
-    r"one[-\s](?:tenth|twentieth|fifth|quarter|third)",
-    r"(?:tenth|twentieth)\s+of",
-    r"(?:sub[-\s]?perceptual|sub[-\s]?threshold|sub[-\s]?hallucinogenic|low|lower|higher|"
-    r"high|small|full|threshold|standard|typical|effective|recommended|single|starting)\s+"
-    r"(?:\w+\s+)?(?:doses?|dosages?|amounts?)",
-    r"every\s+(?:\w+\s+){0,2}(?:days?|weeks?|morning)",
-    r"(?:once|twice|\w+\s+times)\s+(?:a|per)\s+(?:day|week|month)",
-    r"(?:\w+\s+)?days?\s+(?:on|off)",
-    r"(?:dosing|dose|microdosing)\s+(?:schedule|regimen|protocol|frequency)",
-    r"protocols?",
-    r"schedules?",
-    r"dosages?",
-    r"titrat\w+",
-    r"doses?\s+of",
-]
 MECHANISM = [
     r"receptors?",
     r"5-?ht\s?(?:1a|2a|2b|2c)",
@@ -521,7 +504,7 @@ BENEFIT = [
     r"gains?",
 ]
 
-# Claim detection ------------------------------------------------------------------------------------
+# Claim detection ----------------------------------------------------------------------------------
 # An effect, mechanism, benefit, risk or dosing predicate: without one there is no claim.
 EFFECT = [
     r"improv\w+",
@@ -818,7 +801,7 @@ PURPOSE_SPAN = re.compile(
     re.IGNORECASE,
 )
 
-# Scope -------------------------------------------------------------------------------------------
+# Scope --------------------------------------------------------------------------------------------
 # Clauses whose cues are about something else: a leading concession or condition, a mid-sentence
 # concession, and comparisons ("unlike X, which may...", "without the effects that might...").
 LEADING_OUT_OF_SCOPE = re.compile(

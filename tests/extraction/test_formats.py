@@ -31,7 +31,10 @@ def test_html_blocks_come_out_as_separate_paragraphs():
 
 
 def test_markdown_is_reduced_to_text():
-    md = "# Title\n\nPsilocybin **may** reduce [depression](http://x.org) symptoms\nin adults.\n\n- Nausea\n"
+    md = (
+        "# Title\n\nPsilocybin **may** reduce [depression](http://x.org) symptoms\n"
+        "in adults.\n\n- Nausea\n"
+    )
     text = document_text(md, "notes.md")
     assert text == "Title\n\nPsilocybin may reduce depression symptoms in adults.\n\n- Nausea\n"
 

@@ -54,7 +54,10 @@ def test_it_splits_after_footnote_markers_glued_to_the_period():
 
 
 def test_bullets_are_items_without_their_markers():
-    text = "Health Risks\n\n  • Potential exacerbation of psychosis\n- Possible heart effects\n1. Nausea\n"
+    text = (
+        "Health Risks\n\n  • Potential exacerbation of psychosis\n- Possible heart effects\n"
+        "1. Nausea\n"
+    )
     sentences = split_sentences(text)
     assert [s.text for s in sentences] == [
         "Health Risks",
