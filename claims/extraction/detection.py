@@ -17,9 +17,12 @@ _RISK = lx.compile_family(lx.RISK)
 _EFFICACY_NULL = lx.compile_family(lx.EFFICACY_NULL)
 _STRONG_DOSING = re.compile(
     r"\d\s*(?:mg|\u00b5g|\u03bcg|mcg|ug|g|grams?|milligrams?|micrograms?)\b|1/\d|"
-    r"\d\s*(?:%|percent)\s+of|one[-\s](?:tenth|twentieth)|sub[-\s]?(?:perceptual|threshold)|"
-    r"every\s+(?:\w+\s+){0,2}days?|days?\s+(?:on|off)|\b(?:once|twice)\s+(?:a|per)\s+week|"
-    r"\bprotocols?\b|\bschedule\b|\bdosing\s+regimen",
+    r"\d\s*(?:%|percent)\s+of\s+(?:a|an|the)?\s*(?:\w+\s+){0,2}doses?|"
+    r"one[-\s](?:tenth|twentieth)|sub[-\s]?(?:perceptual|threshold)|"
+    r"every\s+(?:\w+\s+){0,3}days?|days?\s+(?:on|off)|\b(?:once|twice)\s+(?:a|per)\s+week|"
+    r"\bprotocols?\b|\bschedule\b|\bdosing\s+regimen|"
+    r"\b(?:lowest|highest|effective|typical|recommended|starting|standard|threshold)\s+"
+    r"(?:\w+\s+)?dos(?:e|es|age)\b",
     re.IGNORECASE,
 )
 # An amount or schedule stated as a fact makes a dosing claim even without an effect verb.
@@ -181,18 +184,16 @@ def _kind_of(main: str, conditions: list[tuple[str, int]]):
     # (position, tie-break): a word that is both a risk and a condition ("addictive") is a risk.
     if risks:
         firsts.append((min(risks)[0], 0, "risk", sorted(risks)))
-    if mechs:
-        firsts.append((min(mechs)[0], 1, "mechanism", [min(mechs)]))
-    if objects:
-        firsts.append((min(objects)[0], 2, "benefit", [min(objects)]))
     dosing = _STRONG_DOSING.search(main)
-    if dosing and not objects and not mechs:
-        return "dosing", [dosing.span()]
+    if dosing:
+        firsts.append((dosing.start(), 1, "dosing", [dosing.span()]))
+    if mechs:
+        firsts.append((min(mechs)[0], 2, "mechanism", [min(mechs)]))
+    if objects:
+        firsts.append((min(objects)[0], 3, "benefit", [min(objects)]))
     if firsts:
         _, _, kind, spans = min(firsts)
         return kind, spans
-    if dosing:
-        return "dosing", [dosing.span()]
     benefit_verb = _BENEFIT.search(main)
     if benefit_verb:
         return "benefit", [benefit_verb.span()]

@@ -12,7 +12,7 @@ from dataclasses import asdict, dataclass, field
 
 from claims.extraction import lexicons as lx
 from claims.extraction.certainty import certainty_of, find_cues, hedge_cues
-from claims.extraction.detection import claim_kind, exclusion, predicate_spans
+from claims.extraction.detection import HARM_CONDITIONS, claim_kind, exclusion, predicate_spans
 from claims.extraction.evidence import (
     RANK,
     find_evidence,
@@ -34,9 +34,8 @@ _BACKGROUND = re.compile(
     re.IGNORECASE,
 )
 _STRONG_RISK = re.compile(
-    r"\b(?:at\s+risk|risks?\s+of|adverse|side\s+effects|interactions?|toxicity|harmful|"
-    r"bad\s+trips?|tolerance|dependence|overdos\w+|psychosis|seizures?|flashbacks?|"
-    r"paranoia|panic)\b",
+    r"\b(?:at\s+risk\s+(?:for|of)\s+adverse|adverse\s+(?:effects|events|reactions)|"
+    r"side\s+effects|interactions?|toxicity|bad\s+trips?|tolerance|overdos\w+|flashbacks?)\b",
     re.I,
 )
 _DEMONSTRATIVE = re.compile(r"\b(?:this|these|such)\b", re.IGNORECASE)
@@ -141,6 +140,8 @@ def _analyse(
         if referred and substances:
             referred = substances
     has_subject = bool(in_scope or referred)
+    if not in_scope and lx.TERM_DEFINITION.match(body):
+        has_subject = False  # "Neuroplasticity is the ability of the brain to..."
 
     # Evidence, with pointers to a study described nearby (computed for every sentence: a
     # later "the study" may point here).
@@ -220,7 +221,7 @@ def _analyse(
         refers_back = kind in ("benefit", "efficacy-null") or _DEMONSTRATIVE.search(body)
         near = previous and index - previous[0] <= 2 and sent.block - previous[1] <= 1
         if near and refers_back and kind != "dosing":
-            conditions = [c for c in previous[2] if c != "safety-general" or kind == "risk"]
+            conditions = [c for c in previous[2] if c not in HARM_CONDITIONS or kind == "risk"]
             if conditions:
                 explain.setdefault("conditions_from_previous_sentence", []).append(
                     (previous[3], previous[4])

@@ -329,10 +329,19 @@ NOT_NAMED = re.compile(r"\b(?:protocol|stack|method)\b", re.IGNORECASE)
 
 # Pointers back to a study described nearby ("these trials", "the study", "participants").
 STUDY_POINTER = re.compile(
-    r"\b(?:(?:this|these|that|those|the|its|their)\s+(?:\w+\s+){0,2}"
-    r"(?:stud(?:y|ies)|trials?|research|experiments?|findings|results|researchers|authors|"
-    r"investigators|data|analysis|review|survey|paper|work)"
+    r"\b(?:(?:this|these|those|such)\s+(?:[\w-]+\s+)?(?:stud(?:y|ies)|trials?|research|"
+    r"experiments?|findings|results|researchers|authors|investigators|data|analys[ie]s|review|"
+    r"survey|paper|work)"
+    r"|(?:the|its|their)\s+(?:[\w-]+\s+)?(?:stud(?:y|ies)|trials?|experiments?|researchers|"
+    r"authors|investigators|review|survey|paper)"
     r"|participants|subjects|volunteers|respondents)\b",
+    re.IGNORECASE,
+)
+# A definition of a term that is not a substance ("Neuroplasticity is the ability to...").
+TERM_DEFINITION = re.compile(
+    r"^[\w\s'\u2019-]{1,40}?\s(?:is|are)\s(?:the|a|an)\s(?:\w+\s)?(?:ability|measure|process|"
+    r"term|name|state|capacity|class|group|type|form|set|network|protein|chemical|hormone|"
+    r"neurotransmitter|messenger|region|part|condition|disorder|illness)s?\b",
     re.IGNORECASE,
 )
 

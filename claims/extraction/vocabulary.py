@@ -149,6 +149,7 @@ EXTRA_TERMS: dict[str, dict[str, list[str]]] = {
             r"mental\s+health(?:\s+(?:conditions?|issues|problems|disorders|challenges))?",
             r"mental\s+(?:illness|illnesses|disorders?)",
             r"psychiatric\s+(?:disorders?|conditions?|illness(?:es)?)",
+            r"psychiatry",
         ],
         "psychosis": [r"psycho(?:sis|ses|tic)", r"schizophreni(?:a|c)"],
         "bipolar-disorder": [r"bipolar(?:\s+disorder)?", r"mania", r"manic"],
