@@ -16,7 +16,7 @@ _NOT_CLAIM = {name: lx.compile_family(pats) for name, pats in lx.NOT_CLAIM.items
 _RISK = lx.compile_family(lx.RISK)
 _EFFICACY_NULL = lx.compile_family(lx.EFFICACY_NULL)
 _STRONG_DOSING = re.compile(
-    r"\d\s*(?:mg|\u00b5g|\u03bcg|mcg|ug|g|grams?|milligrams?|micrograms?)\b|1/\d|"
+    r"\b\d+(?:[.,]\d+)?\s*(?:mg|\u00b5g|\u03bcg|mcg|ug|g|grams?|milligrams?|micrograms?)\b|1/\d|"
     r"\d\s*(?:%|percent)\s+of\s+(?:a|an|the)?\s*(?:\w+\s+){0,2}doses?|"
     r"one[-\s](?:tenth|twentieth)|sub[-\s]?(?:perceptual|threshold)|"
     r"every\s+(?:\w+\s+){0,3}days?|days?\s+(?:on|off)|\b(?:once|twice)\s+(?:a|per)\s+week|"
@@ -27,7 +27,7 @@ _STRONG_DOSING = re.compile(
 )
 # An amount or schedule stated as a fact makes a dosing claim even without an effect verb.
 _STRONG_AMOUNT = re.compile(
-    r"\d\s*(?:mg|\u00b5g|\u03bcg|mcg|ug|g|grams?|milligrams?|micrograms?)\b|\b1/\d+|"
+    r"\b\d+(?:[.,]\d+)?\s*(?:mg|\u00b5g|\u03bcg|mcg|ug|g|grams?|milligrams?|micrograms?)\b|\b1/\d+|"
     r"\d\s*(?:%|percent)\s+of\s+(?:a|an|the)?\s*(?:\w+\s+){0,2}doses?|"
     r"\bone[-\s](?:tenth|twentieth)|\bevery\s+(?:\w+\s+){0,3}days?\b|"
     r"\bdays?\s+(?:on|off)\b",
@@ -136,6 +136,9 @@ _BENEFIT_NOUN = re.compile(
     r"improvements?|gains?|recovery|healing|wellness|response|responders?)\b",
     re.IGNORECASE,
 )
+_DOSE_QUALIFIER = re.compile(
+    r"\b(?:at|after|following|receiving|given)\s+(?:[\w-]+\s+){0,4}$", re.IGNORECASE
+)
 _CLAUSE_BREAK = re.compile(r",\s*(?:but|yet|whereas|while)\b|;", re.IGNORECASE)
 _MEANS = re.compile(r"\bby\s+\w+ing\b[^;]*", re.IGNORECASE)
 
@@ -185,7 +188,9 @@ def _kind_of(main: str, conditions: list[tuple[str, int]]):
     if risks:
         firsts.append((min(risks)[0], 0, "risk", sorted(risks)))
     dosing = _STRONG_DOSING.search(main)
-    if dosing:
+    # "Psilocybin at a single dose of 25 mg reduced depression": the dose only qualifies.
+    qualifier = dosing and _DOSE_QUALIFIER.search(main, max(0, dosing.start() - 40), dosing.start())
+    if dosing and not (qualifier and (risks or mechs or objects)):
         firsts.append((dosing.start(), 1, "dosing", [dosing.span()]))
     if mechs:
         firsts.append((min(mechs)[0], 2, "mechanism", [min(mechs)]))
