@@ -196,6 +196,11 @@ def reanchor_mentions(*, source, old_text: str, user=None) -> ReimportResult:
             lost += 1
             continue
         taken.add((anchor.start, anchor.end, mention.claim_id))
+        shift = anchor.start - mention.start
+        mention.explain = {
+            label: [[s + shift, e + shift] for s, e in spans]
+            for label, spans in (mention.explain or {}).items()
+        }
         mention.start, mention.end, mention.quote = anchor.start, anchor.end, anchor.quote
         mention.anchor_lost = False
         if anchor.how == AnchorMatch.FUZZY:

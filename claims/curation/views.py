@@ -107,6 +107,24 @@ def article_segments(text: str, mentions) -> list[tuple[str, Mention | None]]:
     return segments
 
 
+def explain_lines(mention: Mention, text: str) -> list[tuple[str, str]]:
+    """The extractor's reasons, as (label, the words that caused it), for the card's "why"."""
+    if mention.anchor_lost or not mention.explain:
+        return []
+    lines = []
+    for label, spans in mention.explain.items():
+        words = [
+            text[s:e]
+            for s, e in (
+                span for span in spans if isinstance(span, list | tuple) and len(span) == 2
+            )
+            if isinstance(s, int) and isinstance(e, int) and 0 <= s < e <= len(text)
+        ]
+        if words:
+            lines.append((label.replace("_", " ").replace(":", ": "), " · ".join(words)))
+    return lines
+
+
 def _counts(source: Source) -> dict[str, int]:
     row = source.mentions.aggregate(
         suggested=Count("pk", filter=Q(status=ReviewStatus.SUGGESTED)),
@@ -123,6 +141,8 @@ def review_context(request, source: Source, **extra) -> dict:
     if status_filter not in STATUS_FILTERS:
         status_filter = "all"
     mentions = list(_review_mentions(source, status_filter))
+    for mention in mentions:
+        mention.why = explain_lines(mention, source.text)
     ctx = {
         "source": source,
         "mentions": mentions,
@@ -169,6 +189,7 @@ def _get_mention(pk: int) -> Mention:
 def _card_response(request, mention: Mention, *, status: int = 200, **extra):
     """The card of one mention (HTMX), with the page's counts swapped out of band."""
     mention = _get_mention(mention.pk)
+    mention.why = explain_lines(mention, mention.source.text)
     ctx = {
         "mention": mention,
         "source": mention.source,

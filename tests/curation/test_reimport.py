@@ -131,6 +131,8 @@ def test_reviewed_mentions_survive_and_lost_ones_are_flagged(source, curator):
     mood = source.mentions.get(quote__contains="improve mood")
     assert mood.status == "accepted" and mood.claim.slug == "microdosing-improves-mood"
     assert mood.start == new_text.index("Microdosing psilocybin")
+    (cue_start, cue_end), *_ = mood.explain["certainty"]
+    assert new_text[cue_start:cue_end] == "may"  # the extractor's reasons moved with it
     focus = source.mentions.get(quote__contains="focus")
     assert focus.anchor_lost and focus.status == "suggested"
     # The unreviewed suggestion was replaced by a fresh one on the edited sentence.

@@ -231,3 +231,10 @@ def test_the_queue_lists_sources_awaiting_review_oldest_first(curator_client, dr
     row = html[html.index("Microdosing and mood") :]
     assert f">{draft.mentions.count()}<" in row[: row.index("</tr>")]
     assert "Microdosing Therapy" not in html  # published and fully reviewed
+
+
+def test_each_card_says_which_words_caused_its_labels(curator_client, draft):
+    page = curator_client.get(reverse("curate:review", args=[draft.pk])).content.decode()
+    card = page[page.index("Microdosing psilocybin may improve mood") :]
+    why = card[card.index('class="why"') : card.index("</details>")]
+    assert "<dt>certainty</dt><dd>“may”</dd>" in why
