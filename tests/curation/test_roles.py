@@ -44,3 +44,16 @@ def test_demo_users_are_refused_outside_development(django_user_model):
     with pytest.raises(CommandError, match="development only"):
         call_command("create_demo_users")
     assert not django_user_model.objects.filter(username="curator").exists()
+
+
+def test_set_role_makes_and_unmakes_editors(django_user_model, reader):
+    out = io.StringIO()
+    call_command("set_role", "reader", "editor", stdout=out)
+    assert is_editor(django_user_model.objects.get(pk=reader.pk))
+    call_command("set_role", "reader", "curator", stdout=out)
+    user = django_user_model.objects.get(pk=reader.pk)
+    assert is_curator(user) and not is_editor(user)
+    call_command("set_role", "newbie", "curator", "--create", stdout=out)
+    assert is_curator(django_user_model.objects.get(username="newbie"))
+    with pytest.raises(CommandError, match="No user"):
+        call_command("set_role", "ghost", "editor")
