@@ -148,3 +148,44 @@ def test_the_review_screen_works_without_javascript(
     page.get_by_role("button", name="Make it a mention").click()
     expect(card(page, "tried it for a year")).to_be_visible()
     expect(page.get_by_label("Claim kind")).to_be_visible()
+
+
+SELECT_TEXT = """(wanted) => {
+  const article = document.getElementById("article-text");
+  const walker = document.createTreeWalker(article, NodeFilter.SHOW_TEXT);
+  let node, offset = 0, start = null, end = null;
+  const at = article.textContent.indexOf(wanted);
+  while ((node = walker.nextNode())) {
+    const len = node.textContent.length;
+    if (start === null && at < offset + len) start = [node, at - offset];
+    if (at + wanted.length <= offset + len) { end = [node, at + wanted.length - offset]; break; }
+    offset += len;
+  }
+  const range = document.createRange();
+  range.setStart(...start);
+  range.setEnd(...end);
+  const selection = window.getSelection();
+  selection.removeAllRanges();
+  selection.addRange(range);
+  document.dispatchEvent(new MouseEvent("mouseup", {bubbles: true}));
+}"""
+
+
+def test_selecting_a_missed_sentence_makes_it_a_mention(demo_live_server, page, django_user_model):
+    base = demo_live_server.url
+    make_users(django_user_model)
+    log_in(page, base, "cora")
+    page.goto(base + "/curate/add/")
+    page.get_by_label("Title").fill(TITLE)
+    page.get_by_label("Source type").select_option("wellness_blog")
+    page.get_by_label("Article text").fill(ARTICLE)
+    page.get_by_role("button", name="Add and suggest mentions").click()
+    missed = "The author has tried it for a year."
+    expect(page.get_by_role("heading", level=1)).to_have_text(f"Review: {TITLE}")
+    page.wait_for_load_state("load")  # review.js (deferred) listens for the selection
+    page.evaluate(SELECT_TEXT, missed)
+    expect(page.get_by_label("Sentence the extractor missed")).to_have_value(missed)
+    page.get_by_role("button", name="Make it a mention").click()
+    expect(card(page, missed)).to_be_visible()
+    mention = Mention.objects.get(quote=missed)
+    assert mention.start == Source.objects.get(title=TITLE).text.index(missed)
