@@ -183,3 +183,11 @@ def test_pages_link_to_each_other_keeping_the_filters(client, monkeypatch):
     assert "Page 2 of 2" in html
     assert 'href="?kind=dosing&amp;page=1"' in html
     assert 'rel="next"' not in html
+
+
+def test_htmx_responses_announce_the_new_count_to_screen_readers(client):
+    html = client.get(BROWSER, {"kind": "dosing"}, headers={"HX-Request": "true"}).content
+    assert (
+        b'id="results-status" class="visually-hidden" role="status" hx-swap-oob="true">3 claims'
+        in html
+    )
