@@ -83,6 +83,14 @@
     if (current) trigger(current, action);
   });
 
+  // A 400 carries the card with its error message (a refused link, an invalid label): show it.
+  document.addEventListener("htmx:beforeSwap", function (event) {
+    if (event.detail.xhr.status === 400) {
+      event.detail.shouldSwap = true;
+      event.detail.isError = false;
+    }
+  });
+
   // Remember which card a request belongs to, whether it was made by key or by mouse.
   document.addEventListener("htmx:beforeRequest", function (event) {
     var elt = event.detail.elt;

@@ -189,3 +189,17 @@ def test_selecting_a_missed_sentence_makes_it_a_mention(demo_live_server, page, 
     expect(card(page, missed)).to_be_visible()
     mention = Mention.objects.get(quote=missed)
     assert mention.start == Source.objects.get(title=TITLE).text.index(missed)
+
+    # An invalid edit made with HTMX shows its error in the card and saves nothing.
+    mood = card(page, "improve mood")
+    mood.get_by_role("link", name="Edit labels").click()
+    mood.get_by_label("Hedge cues").fill("perhaps")
+    mood.get_by_role("button", name="Save and accept").click()
+    expect(mood).to_contain_text("not found: perhaps")
+    assert (
+        Mention.objects.get(source__title=TITLE, quote__contains="improve mood").status
+        == "suggested"
+    )
+    mood.get_by_label("Hedge cues").fill("may")
+    mood.get_by_role("button", name="Save and accept").click()
+    expect(mood.locator(".badge")).to_have_text("Accepted")
