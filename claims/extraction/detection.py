@@ -25,6 +25,11 @@ _STRONG_DOSING = re.compile(
     r"(?:\w+\s+)?dos(?:e|es|age)\b",
     re.IGNORECASE,
 )
+_USAGE_WITH_EFFECT = re.compile(
+    r"(?<!\bto\s)\b(?:that|helps?|helped|improves?|improved|reduces?|reduced|makes?|made|gives?|gave|"
+    r"leads?|led|causes?|caused|feel(?:s|ing)?)\b",
+    re.IGNORECASE,
+)
 # An amount or schedule stated as a fact makes a dosing claim even without an effect verb.
 _STRONG_AMOUNT = re.compile(
     r"\b\d+(?:[.,]\d+)?\s*(?:mg|\u00b5g|\u03bcg|mcg|ug|g|grams?|milligrams?|micrograms?)\b|\b1/\d+|"
@@ -52,6 +57,12 @@ _RISK_BESIDES_LAW = re.compile(
 )
 _ANY_CUE = lx.compile_family(lx.POSSIBLE + lx.PROBABLE + lx.ANECDOTAL + lx.ESTABLISHED)
 _LIST_INTRO = re.compile(r":\s*$")
+# Reports of use, not of an effect: "report taking these drugs outside of medical settings".
+_USAGE = re.compile(
+    r"\b(?:report(?:s|ed)?|admit(?:s|ted)?|describe[sd]?)\s+(?:\w+ly\s+)?(?:taking|using|"
+    r"having\s+(?:taken|used|tried)|trying|consuming|microdosing)\b",
+    re.IGNORECASE,
+)
 
 
 def exclusion(scope: Scope, sentence: str, kind: str) -> tuple[str, tuple[int, int]] | None:
@@ -85,6 +96,9 @@ def exclusion(scope: Scope, sentence: str, kind: str) -> tuple[str, tuple[int, i
         risk_before = _RISK.search(text, 0, advice.start())
         if not risk_before:
             return "advice", advice.span()
+    usage = _USAGE.search(text)
+    if usage and not _USAGE_WITH_EFFECT.search(text, usage.end()):
+        return "usage", usage.span()  # "people report taking these drugs for recreation"
     body = text.lstrip()
     research = lx.RESEARCH_SUBJECT.match(body)
     if research and not lx.FINDING_VERB.search(body):

@@ -70,6 +70,8 @@ class _Context:
     """What earlier sentences said, for pronouns and pointers to a study described nearby."""
 
     substances: list[tuple[int, int, list[str]]] = field(default_factory=list)  # idx, block
+    topic: list[str] = field(default_factory=list)  # what the whole text is about
+    own_design: str | None = None  # the design of the study the text reports, if it reports one
     study: tuple[int, int, str, bool, list[str]] | None = None  # idx, block, evidence, named
     last_claim: tuple[int, int, list[str], int, int] | None = None  # idx, block, conditions, span
 
@@ -102,12 +104,42 @@ def extract(
 ) -> list[SentenceAnalysis]:
     """Analyse every sentence of ``text``; offsets and spans refer to ``text``."""
     out: list[SentenceAnalysis] = []
-    context = _Context()
-    for index, sentence in enumerate(split_sentences(text)):
+    sentences = split_sentences(text)
+    context = _Context(topic=_topic(text, vocabulary), own_design=_own_design(sentences))
+    for index, sentence in enumerate(sentences):
         analysis = _analyse(text, sentence, index, vocabulary, context)
         if analysis.is_claim or include_non_claims:
             out.append(analysis)
     return out
+
+
+def _topic(text: str, vocabulary: Vocabulary) -> list[str]:
+    """The substance the text is about: the one named most often, when it clearly leads."""
+    counts: dict[str, int] = {}
+    for m in vocabulary.find_substances(text):
+        counts[m.slug] = counts.get(m.slug, 0) + 1
+    if not counts:
+        return []
+    ranked = sorted(counts.items(), key=lambda kv: -kv[1])
+    slug, n = ranked[0]
+    runner_up = ranked[1][1] if len(ranked) > 1 else 0
+    if n >= 3 and n >= 2 * runner_up:
+        return [slug]
+    return []
+
+
+def _own_design(sentences: list[Sentence]) -> str | None:
+    """The design of the study a text reports as its own ("we report ... an open-label trial")."""
+    best = None
+    for sent in sentences:
+        if not lx.OWN_STUDY.search(sent.text):
+            continue
+        value = strongest(find_evidence(sent.text, analyse_scope(sent.text)))
+        if RANK[value] >= RANK["survey-observational"] and (
+            best is None or RANK[value] > RANK[best]
+        ):
+            best = value
+    return best
 
 
 def _analyse(
@@ -139,6 +171,14 @@ def _analyse(
         referred = referred[1] if referred else []
         if referred and substances:
             referred = substances
+    own_result = (
+        context.own_design is not None
+        and not named_study_spans(body)
+        and not lx.REFERENCE_MARKER.search(body)
+        and bool(lx.RESULT_SUBJECT.search(scope.text))
+    )
+    if not in_scope and not referred and context.topic and own_result:
+        referred = list(context.topic)  # "Treatment was generally well tolerated."
     has_subject = bool(in_scope or referred)
     if not in_scope and lx.TERM_DEFINITION.match(body):
         has_subject = False  # "Neuroplasticity is the ability of the brain to..."
@@ -160,6 +200,8 @@ def _analyse(
     explain.setdefault("evidence_cited", []).extend(
         doc((c.start, c.end)) for c in evidence_cues if c.value == evidence
     )
+    if own_result and RANK[context.own_design] > RANK[evidence] and not study:
+        evidence = context.own_design  # a result of the study the text reports
     if named_spans:
         explain["cites_named_study"] = [doc(s) for s in named_spans]
 

@@ -337,6 +337,24 @@ STUDY_POINTER = re.compile(
     r"|participants|subjects|volunteers|respondents)\b",
     re.IGNORECASE,
 )
+# A text reporting its own study ("Here, we report...", "In this open-label trial..."): the design
+# stated there carries to the results it reports without naming the drug or the design again.
+OWN_STUDY = re.compile(
+    r"\b(?:we|our)\s+(?:\w+\s+)?(?:report|present|describe|conducted|ran|tested|investigated|"
+    r"examined|assessed|evaluated|studied|surveyed|recruited|enrolled|randomi[sz]ed|collected|"
+    r"used|measured|compared|study|trial|experiment|survey|sample|data)"
+    r"|\b(?:this|the\s+present|the\s+current)\s+(?:[\w-]+\s+){0,3}?(?:study|trial|experiment|"
+    r"survey)\b",
+    re.IGNORECASE,
+)
+# Subjects of a study's results stated without the drug's name ("Treatment was well tolerated",
+# "Results remained positive", "Analyses revealed", "Patients reported").
+RESULT_SUBJECT = re.compile(
+    r"\b(?:treatment|results?|findings|participants|patients|subjects|respondents|analys[ie]s|"
+    r"outcomes?|effect\s+sizes?|tolerability|infusions|sessions|reductions?|improvements?|responders?|response|"
+    r"remission|scores?|ratings?|symptoms|microdose\s+group|(?:drug|active|treatment)\s+group)\b",
+    re.IGNORECASE,
+)
 # A definition of a term that is not a substance ("Neuroplasticity is the ability to...").
 TERM_DEFINITION = re.compile(
     r"^[\w\s'\u2019-]{1,40}?\s(?:is|are)\s(?:the|a|an)\s(?:\w+\s)?(?:ability|measure|process|"
@@ -576,6 +594,12 @@ EFFECT = [
     r"unlock\w*",
     r"amplif\w+",
     r"strengthen\w*",
+    r"rebuil\w+|regrow\w*|repair\w*",
+    r"(?:fell|fall(?:s|ing)?|dropp\w+|declin(?:e|ed|es|ing)|rose|peak\w*)",
+    r"distort\w*",
+    r"var(?:y|ies|ied)\s+(?:with|by|depending|according|widely|greatly|between)",
+    r"(?:remain(?:s|ed)?|stay(?:s|ed)?)\s+(?:\w+\s+)?(?:positive|significant|stable|"
+    r"sustained|elevated|improved|lower|higher|reduced)",
     r"cultivat\w+",
     r"outcomes?",
     r"improvements?",
@@ -660,6 +684,11 @@ NOT_CLAIM = {
         r"(?:we|we'll|we\u2019ll|let's|let\u2019s|let\s+us)\s+(?:will\s+)?(?:explore|review|"
         r"discuss|look|examine|delve|take|consider|dive)",
         r"(?:read\s+on|keep\s+reading|click\s+here|learn\s+more|sign\s+up|subscribe)",
+        r"we\s+(?:have\s+)?(?:compiled|gathered|collected|prepared|written|put\s+together|"
+        r"summari[sz]ed)\s+(?:the\s+|this\s+|some\s+)?(?:\w+\s+)?(?:information|evidence|"
+        r"research|findings|facts|data|resources)",
+        r"(?:our|these|the)\s+(?:findings|results|conclusions|analyses|recommendations)\s+"
+        r"(?:are|is|were|was)\s+(?:\w+\s+)?based\s+on",
     ],
     "not-understood": [
         r"(?:is|are|remains?)\s+(?:still\s+)?(?:not\s+(?:yet\s+)?(?:fully\s+|well\s+|"
@@ -667,8 +696,18 @@ NOT_CLAIM = {
         r"worth\s+(?:exploring|investigating|studying|researching|pursuing)",
         r"(?:deepen|improve|advance|further)\s+(?:our\s+|the\s+)?understanding|"
         r"better\s+(?:understand|elucidate)|elucidate|shed\s+light",
-        r"(?:are|is)\s+(?:currently\s+|now\s+|still\s+|also\s+)?being\s+(?:studied|"
-        r"investigated|explored|tested|assessed|examined|evaluated|researched)",
+        r"(?:are|is)\s+(?:currently\s+|now\s+|still\s+|also\s+|increasingly\s+|widely\s+|"
+        r"actively\s+)*being\s+(?:\w+ly\s+)?(?:studied|investigated|explored|tested|assessed|"
+        r"examined|evaluated|researched|trialled|trialed)",
+        # Research activity: who funds, runs or builds up research, and research under way.
+        r"(?:conducts?|conducting|supports?|supporting|funds?|funding|sponsors?|sponsoring|"
+        r"leads?|leading)\s+(?:and\s+\w+\s+)?(?:\w+\s+)?research\s+(?:on|into|in|about)",
+        r"(?:research|science|studies|scientists|researchers)\s+(?:is|are)\s+(?:\w+\s+)?"
+        r"(?:developing|building|forming|painting|gaining)\s+(?:a|an)\s+(?:\w+\s+){0,2}"
+        r"(?:picture|understanding|view|sense|image)",
+        r"\b(?:trials?|studies|research|investigations?)\b[^.;:]*?\b(?:are|is)\s+"
+        r"(?:currently\s+|still\s+|now\s+)?(?:ongoing|underway|under\s+way|planned|"
+        r"recruiting|in\s+progress)",
         r"(?:exploration|examination|investigation|investigations)\s+(?:of|into)",
         r"research\s+(?:on|into)\s+the\s+(?:impact|effects?)\s+of",
         r"for\s+(?:\w+\s+){0,2}(?:various|many|several|different|a\s+variety\s+of)\s+reasons",
@@ -704,6 +743,15 @@ NOT_CLAIM = {
         r"(?:have|has)\s+been\s+(?:used|utili[sz]ed)\s+(?:\w+\s+){0,2}(?:for\s+(?:centuries|"
         r"millennia|thousands\s+of\s+years)|(?:by|in)\s+(?:indigenous|ancient|traditional))",
         r"(?:penalt|arrest|prosecut|imprison)\w+",
+        r"(?:fda|ema|mhra|tga)[-\s](?:approved|cleared|authori[sz]ed)",
+        r"(?:is|are|was|were|been)\s+(?:currently\s+|now\s+|also\s+|only\s+)?"
+        r"(?:approved|licensed|authori[sz]ed|indicated)\s+(?:as|for|by|in)\b",
+    ],
+    # Naming (what people call a drug or an experience) and the drug scene as a public concern.
+    "naming": [
+        r"refer(?:s|red|ring)?\s+to\s+[^.;]{1,80}?\s+as\b",
+        r"(?:introduction|emergence|arrival|availability|spread)\s+of\s+[^.;]{1,60}?\s+"
+        r"(?:is|are|was|were|has\s+been|remains?)\s+(?:of\s+)?(?:\w+\s+)?concern",
     ],
     "methods": [
         r"(?:were|was)\s+(?:randomly\s+)?(?:assigned|randomi[sz]ed|recruited|enrolled|screened|"
@@ -714,6 +762,23 @@ NOT_CLAIM = {
         r"included|excluded|performed|administered|designed|aimed|hypothesi[sz]ed|report|"
         r"describe|present|investigated|examined|tested|compared|collected|identified)",
         r"(?:inclusion|exclusion|eligibility)\s+criteria",
+        # Who took part and what they received: the design, not a result.
+        r"^(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|"
+        r"twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|[\w-]+ty-\w+)"
+        r"\s+(?:\([^)]*\)\s+)?(?:[\w(),-]+\s+){0,12}?(?:received|underwent|were\s+given|"
+        r"were\s+treated\s+with|took\s+part|participated|completed)\b",
+        r"(?:was|were)\s+completed\s+by\s+\d+",
+        r"conducted\s+(?:a|an)\s+(?:[\w-]+\s+){0,6}?(?:study|trial|survey|review|experiment|"
+        r"analysis|investigation)",
+        r"(?:neither|both|each|either)\s+(?:\w+\s+)?(?:group|groups|arm|arms|participants?)\s+"
+        r"(?:\w+\s+)?(?:knows?|knew|was\s+aware|were\s+aware)",
+        r"(?:this|the|such|a)\s+(?:control|design|procedure|blinding|randomi[sz]ation|"
+        r"placebo\s+control)\s+(?:ensures?|guarantees?|makes\s+sure|allows?\s+us)",
+        r"(?:treatment|study|trial|session|dosing)\s+(?:procedures?|protocols?|sessions?)\s+"
+        r"(?:\w+\s+)?(?:involve[sd]?|include[sd]?|consist(?:s|ed)?\s+of|comprise[sd]?)",
+        r"(?:studies|trials|experiments)\s+(?:that|which)\s+(?:compare|randomi[sz]e|assign)",
+        r"expressed\s+(?:their\s+|a\s+|his\s+|her\s+)?(?:\w+\s+)?(?:willingness|desire|"
+        r"wish|interest|intention|readiness)",
         r"informed\s+consent",
         r"ethics\s+(?:committee|board|approval)",
         r"statistical\s+analys[ie]s",
@@ -769,7 +834,8 @@ FINDING_VERB = re.compile(
     r"\b(?:show\w*|suggest\w*|indicat\w+|find|finds|found|reveal\w*|demonstrat\w+|"
     r"confirm\w*|reported|reports?\s+that|prove\w*|(?:been|is|are)\s+(?:linked|associated)|"
     r"point\w*\s+to|observ\w+|"
-    r"recogni[sz]\w+|believ\w+|note[sd]?|according\s+to)\b",
+    r"recogni[sz]\w+|believ\w+|note[sd]?|according\s+to|suspect\w*|reporting|"
+    r"(?:are|is)\s+(?:now\s+)?report\w*)\b",
     re.IGNORECASE,
 )
 # Masks: words that do not make a claim, blanked before looking for an effect predicate.
@@ -789,7 +855,9 @@ MASKS = [
 ATTENTION = re.compile(
     r"\b(?:gained|gaining|garnered|garnering|drawn|drew|draws|attracted|attracting|growing|"
     r"received|receiving|rising)\s+(?:\w+\s+){0,2}(?:attention|interest|popularity|traction)"
-    r"(?:\s+in\s+recent\s+years)?(?:\s+(?:in|within)\s+[\w\s]+?)?"
+    r"(?:\s+in\s+recent\s+years)?(?:\s+in\s+(?:the\s+)?(?:potential|possibility|use|"
+    r"promise|role|value)\s+of\b[^;.]*?(?=,\s+(?:including|such|especially)\b|[;.]|$))?"
+    r"(?:\s+(?:in|within)\s+[\w\s]+?)?"
     r"(?:\s+(?:as|for)\s+(?:a|an|its|their)\b[^,;.]*?(?=\s+(?:due\s+to|since|because)\b|"
     r"[,;.]|$))?",
     re.IGNORECASE,

@@ -1,0 +1,92 @@
+"""Probes for the error classes seen on texts outside the demo corpus (agency pages, papers).
+
+Every sentence here is written for the rule it probes, not taken from the dev set.
+"""
+
+import pytest
+
+from claims.extraction import extract
+
+# 1. Research activity, regulation, methods and naming are not claims. ------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The agency funds and supports research on psilocybin for smoking cessation.",
+        "The institute is supporting research into MDMA as a potential treatment for PTSD.",
+        "Federal research is building a clearer picture of the harms of ketamine misuse.",
+        "Several trials of psilocybin for anorexia and alcohol use disorder are now ongoing.",
+        "Esketamine is currently FDA-approved for treatment-resistant depression.",
+        "Ketamine is approved as an anaesthetic in most countries.",
+        "Forty adults with major depression received three doses of psilocybin (5, 10 and 20 mg).",
+        "The survey was completed by 412 microdosers recruited online.",
+        "Smith and colleagues conducted a double-blind psilocybin trial with 30 smokers.",
+        "Neither arm of the trial knew whether they were given LSD or placebo.",
+        "This placebo control ensures that observed effects are caused by the drug itself.",
+        "Some people call LSD trips 'journeys' and refer to psilocybin as 'the teacher'.",
+        "The arrival of novel synthetic psychedelics is of growing concern to regulators.",
+        "We have gathered the available evidence on ayahuasca in this booklet.",
+        "Our conclusions are largely based on four small trials of ketamine.",
+        "Many people report using LSD at festivals or for spiritual exploration.",
+        "Every volunteer expressed a strong desire to take part in another psilocybin session.",
+        "Ibogaine is being increasingly studied as a treatment for opioid addiction.",
+        "There has been rising scientific interest in the potential of DMT to treat depression.",
+        "Trial procedures typically include two preparation sessions before the MDMA session.",
+    ],
+)
+def test_research_activity_regulation_methods_and_naming_are_not_claims(analyse, sentence):
+    assert not analyse(sentence).is_claim
+
+
+def test_research_under_way_in_a_concession_leaves_the_claim(analyse):
+    result = analyse(
+        "Though trials are ongoing, researchers suspect that ketamine may rebuild synapses."
+    )
+    assert result.is_claim
+    assert result.certainty == "possible"
+
+
+def test_trials_reporting_results_are_claims(analyse):
+    assert analyse(
+        "Recent trials are reporting large reductions in PTSD symptoms with MDMA."
+    ).is_claim
+
+
+# 2. Results stated without the drug's name inside a text that reports its own study. ---------
+
+_OWN_STUDY = (
+    "Ketamine for chronic pain: a pilot study\n\n"
+    "Here, we report outcomes of an open-label pilot trial of ketamine infusions in 15 adults "
+    "with chronic pain.\n\n"
+    "Fifteen adults received four ketamine infusions over two weeks.\n\n"
+)
+
+
+def _own_study(vocabulary, results: str):
+    found = extract(_OWN_STUDY + results, vocabulary, include_non_claims=True)
+    return {a.sentence: a for a in found}
+
+
+def test_results_of_the_reported_study_are_claims_about_its_drug(vocabulary):
+    text = (
+        "Infusions were well tolerated. Pain scores fell by half at two weeks. "
+        "Improvements remained significant at three months."
+    )
+    found = _own_study(vocabulary, text)
+    for sentence in (
+        "Infusions were well tolerated.",
+        "Pain scores fell by half at two weeks.",
+        "Improvements remained significant at three months.",
+    ):
+        assert found[sentence].is_claim, sentence
+        assert found[sentence].substances == ["ketamine"]
+        assert found[sentence].evidence_cited == "clinical-trial"
+    assert not found["Fifteen adults received four ketamine infusions over two weeks."].is_claim
+
+
+def test_a_result_subject_without_a_reported_study_is_no_claim(analyse):
+    context = (
+        "Ketamine is a dissociative anaesthetic. Ketamine is sold as a powder. Ketamine, again."
+    )
+    assert not analyse("Results were reported at a conference.", context).is_claim
