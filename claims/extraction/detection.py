@@ -15,8 +15,19 @@ _EFFECT = lx.compile_family(lx.EFFECT)
 _NOT_CLAIM = {name: lx.compile_family(pats) for name, pats in lx.NOT_CLAIM.items()}
 _RISK = lx.compile_family(lx.RISK)
 _EFFICACY_NULL = lx.compile_family(lx.EFFICACY_NULL)
+# A dose stated in words ("low doses", "about 10% of a recreational dose", "twice a week"): what a
+# definition of microdosing states is a dosing property.
+_DOSE_SIZE = (
+    r"\b(?:(?:very|extremely)\s+)?(?:low|small|tiny|minute|sub-?perceptual|sub-?threshold)\s+"
+    r"(?:doses?|amounts?|quantities|dosages?)\b|"
+)
+_DOSE_WORDS = _DOSE_SIZE + (
+    r"\b(?:two|three|four|once|twice|\d)\s+(?:or\s+\w+\s+)?(?:times?\s+)?(?:a|per|each)\s+"
+    r"(?:week|day|month)\b|"
+)
 _STRONG_DOSING = re.compile(
-    r"\b\d+(?:[.,]\d+)?\s*(?:mg|\u00b5g|\u03bcg|mcg|ug|g|grams?|milligrams?|micrograms?)\b|1/\d|"
+    _DOSE_WORDS
+    + r"\b\d+(?:[.,]\d+)?\s*(?:mg|\u00b5g|\u03bcg|mcg|ug|g|grams?|milligrams?|micrograms?)\b|1/\d|"
     r"\d\s*(?:%|percent)\s+of\s+(?:a|an|the)?\s*(?:\w+\s+){0,2}doses?|"
     r"one[-\s](?:tenth|twentieth)|sub[-\s]?(?:perceptual|threshold)|"
     r"every\s+(?:\w+\s+){0,3}days?|days?\s+(?:on|off)|\b(?:once|twice)\s+(?:a|per)\s+week|"
@@ -32,12 +43,16 @@ _USAGE_WITH_EFFECT = re.compile(
 )
 # An amount or schedule stated as a fact makes a dosing claim even without an effect verb.
 _STRONG_AMOUNT = re.compile(
-    r"\b\d+(?:[.,]\d+)?\s*(?:mg|\u00b5g|\u03bcg|mcg|ug|g|grams?|milligrams?|micrograms?)\b|\b1/\d+|"
+    _DOSE_WORDS
+    + r"\b\d+(?:[.,]\d+)?\s*(?:mg|\u00b5g|\u03bcg|mcg|ug|g|grams?|milligrams?|micrograms?)\b|"
+    r"\b1/\d+|"
     r"\d\s*(?:%|percent)\s+of\s+(?:a|an|the)?\s*(?:\w+\s+){0,2}doses?|"
     r"\bone[-\s](?:tenth|twentieth)|\bevery\s+(?:\w+\s+){0,3}days?\b|"
     r"\bdays?\s+(?:on|off)\b",
     re.IGNORECASE,
 )
+# A dose given as a number or a schedule, not only as "low doses".
+_QUANTIFIED = re.compile(_STRONG_AMOUNT.pattern[len(_DOSE_SIZE) :], re.IGNORECASE)
 _MECHANISM = lx.compile_family(lx.MECHANISM)
 _BENEFIT = lx.compile_family(lx.BENEFIT)
 _MECHANISM_VERB = re.compile(
@@ -89,7 +104,7 @@ def exclusion(scope: Scope, sentence: str, kind: str) -> tuple[str, tuple[int, i
         rest = text[: attention.start()] + " " * (attention.end() - attention.start())
         rest += text[attention.end() :]
         reason = re.search(r"\b(?:due\s+to|because|since|as\s+(?:it|they))\b", rest, re.I)
-        if not (_ANY_CUE.search(rest) or reason):
+        if not (_ANY_CUE.search(rest) or reason or _QUANTIFIED.search(rest)):
             return "attention", attention.span()
     advice = _ADVICE.search(text)
     if advice and not lx.ADVICE_WITH_CLAIM.search(text):

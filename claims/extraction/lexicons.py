@@ -299,7 +299,8 @@ REFERENCE_MARKER = re.compile(
 NAMED_STUDY = re.compile(
     r"""
     \b[A-Z][\w'\u2019-]+(?:\s+(?:and|&)\s+[A-Z][\w'\u2019-]+)?\s+et\s+al\b\.?(?:\s*\(?(?:19|20)\d{2})?
-  | \((?:[A-Z][\w'\u2019-]+[^()]{0,40}?,?\s+(?:19|20)\d{2}[a-z]?)\)
+  | \((?:[A-Z][\w'\u2019-]+[^()]{0,40}?,?\s+(?:19|20)\d{2}[a-z]?)(?:\s*;[^();]{1,60}?,?\s+
+    (?:19|20)\d{2}[a-z]?)*\)
   | \b[A-Z][\w'\u2019-]+\s+\((?:19|20)\d{2}\)
   | \b(?:University|College|Institute|School\s+of\s+Medicine)\s+of\s+[A-Z][\w'\u2019-]+
     (?:\s+[A-Z][\w'\u2019-]+)*
@@ -568,7 +569,8 @@ EFFECT = [
     r"caus(?:e|es|ed|ing)",
     r"induc\w+",
     r"trigger\w*",
-    r"lead(?:s|ing)?\s+to|led\s+to",
+    r"lead(?:s|ing)?\s+(?:\w+\s+)?(?:to|into)|led\s+(?:\w+\s+)?(?:to|into)",
+    r"experienced(?!\s+(?:researchers|clinicians|therapists|practitioners|guides))",
     r"result(?:s|ed|ing)?\s+in",
     r"produc(?:e|es|ing)|produced(?!\s+(?:by|in|from|naturally))",
     r"(?:associated|linked|correlated|tied)\s+(?:with|to)",
@@ -708,7 +710,8 @@ NOT_CLAIM = {
         r"\b(?:trials?|studies|research|investigations?)\b[^.;:]*?\b(?:are|is)\s+"
         r"(?:currently\s+|still\s+|now\s+)?(?:ongoing|underway|under\s+way|planned|"
         r"recruiting|in\s+progress)",
-        r"(?:exploration|examination|investigation|investigations)\s+(?:of|into)",
+        r"(?<!\band\s)(?<!\bor\s)(?:exploration|examination|investigation|investigations)\s+"
+        r"(?:of|into)",
         r"research\s+(?:on|into)\s+the\s+(?:impact|effects?)\s+of",
         r"for\s+(?:\w+\s+){0,2}(?:various|many|several|different|a\s+variety\s+of)\s+reasons",
         r"(?:more|further|additional|larger|rigorous|long-term|well-designed)\s+(?:\w+\s+){0,2}"
@@ -760,7 +763,8 @@ NOT_CLAIM = {
         r"analy[sz]ed|used\s+to)",
         r"we\s+(?:recruited|enrolled|conducted|searched|measured|assessed|analy[sz]ed|used|"
         r"included|excluded|performed|administered|designed|aimed|hypothesi[sz]ed|report|"
-        r"describe|present|investigated|examined|tested|compared|collected|identified)",
+        r"describe|present|investigated|examined|tested|compared|collected|identified|tracked|"
+        r"followed|monitored|surveyed|interviewed|asked|invited)",
         r"(?:inclusion|exclusion|eligibility)\s+criteria",
         # Who took part and what they received: the design, not a result.
         r"^(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|"
@@ -922,7 +926,9 @@ ANAPHORA = re.compile(
 OPENING_ANAPHORA = re.compile(
     r"^(?:(?:however|additionally|moreover|furthermore|also|and|but|yet|still|so|thus|"
     r"therefore|notably|importantly|overall|finally|in\s+addition|for\s+example|"
-    r"for\s+instance|similarly|likewise|indeed|nevertheless|nonetheless|instead|rather),?\s+)?"
+    r"for\s+instance|similarly|likewise|indeed|nevertheless|nonetheless|instead|rather|"
+    r"specifically|in\s+particular|in\s+general|typically|usually|often|generally),?\s+)?"
+    r"(?:(?:some|many|most|one|all|several|none)\s+of\s+)?"
     r"(?:it|they|its|their|(?:this|these)(?:\s+\w+){0,2}?\s+(?:can|could|may|might|is|are|has|"
     r"have|was|were|will|would|suggests?|means?|makes?|allows?|helps?|leads?)"
     r"|(?:potential|possible|common|mild|rare|serious|reported|known)\s+(?:side\s+effects|"
@@ -934,6 +940,10 @@ OPENING_ANAPHORA = re.compile(
     r"|there\s+(?:is|are)\s+(?:also\s+)?(?:\w+\s+){0,3}?(?:risks?|benefits?|side\s+effects|"
     r"concerns?|dangers?|drawbacks?|advantages?)"
     r"|the\s+mechanisms?(?:\s+of\s+action)?"
+    r"|(?:the\s+)?(?:positive|negative|beneficial|therapeutic|similar|acute|subjective|"
+    r"lasting|these)\s+(?:effects|results|outcomes)"
+    r"|(?:the\s+)?(?:experiences?|trips?|effects)(?=\s+(?:are|is|were|was|can|may|might|"
+    r"typically|usually|often|vary|varies|last|begin|include|range|differ))"
     r"|(?:the\s+|its\s+|their\s+)?(?:acute\s+|main\s+|common\s+)?(?:effects|side\s+effects)\s+"
     r"(?:typically\s+|usually\s+|often\s+|may\s+|can\s+)?(?:include|are|last)"
     r"|(?:taking|using|combining|mixing|stopping|microdosing|the\s+(?:amount|dose|dosage|"

@@ -90,3 +90,54 @@ def test_a_result_subject_without_a_reported_study_is_no_claim(analyse):
         "Ketamine is a dissociative anaesthetic. Ketamine is sold as a powder. Ketamine, again."
     )
     assert not analyse("Results were reported at a conference.", context).is_claim
+
+
+def test_an_opening_with_effect_nouns_refers_back(analyse):
+    context = "LSD is a hallucinogen."
+    for sentence in (
+        "Specifically, some of its effects occur in the visual cortex.",
+        "Experiences are often unpredictable and may vary with the setting.",
+        "Positive effects have been observed at three months.",
+    ):
+        result = analyse(sentence, context)
+        assert result.is_claim, sentence
+        assert result.substances == ["lsd"], sentence
+
+
+def test_participants_experiences_in_a_described_study_are_claims(analyse):
+    context = "A double-blind trial gave psilocybin to 20 smokers."
+    result = analyse("Most participants experienced a lasting sense of calm.", context)
+    assert result.is_claim
+    assert result.evidence_cited == "rct"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Microdosing is the habit of taking very small amounts of psilocybin.",
+        "Microdosing, taking about 5% of a full LSD dose twice a week, has gained popularity.",
+    ],
+)
+def test_a_definition_that_states_a_dose_is_a_dosing_claim(analyse, sentence):
+    result = analyse(sentence)
+    assert result.is_claim
+    assert result.claim_kind == "dosing"
+
+
+def test_popularity_without_a_dose_or_cue_is_still_no_claim(analyse):
+    assert not analyse("Microdosing LSD has gained popularity in recent years.").is_claim
+
+
+# 8. Author-year citations name a study; footnote numbers do not. -----------------------------
+
+
+def test_a_list_of_author_year_citations_names_studies(analyse):
+    result = analyse("MDMA increases oxytocin release (Dumont, 2009; Hysek and Liechti, 2014).")
+    assert result.cites_named_study
+    assert result.evidence_cited == "unspecified-research"
+
+
+def test_a_footnote_number_is_research_but_no_named_study(analyse):
+    result = analyse("MDMA increases oxytocin release.12")
+    assert result.evidence_cited == "unspecified-research"
+    assert not result.cites_named_study
