@@ -8,7 +8,8 @@ ARTICLE = (
     "A 2022 placebo-controlled trial found no difference between psilocybin microdoses and "
     "placebo on wellbeing. Users report that microdosing LSD helps them focus at work.\n\n"
     "Psilocybin is thought to promote neuroplasticity. "
-    "Some people experience anxiety after taking LSD.\n"
+    "Some people experience anxiety after taking LSD. "
+    "The author wrote this page in a week.\n"
 )
 
 

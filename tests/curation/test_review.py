@@ -189,6 +189,7 @@ def test_a_duplicate_new_claim_points_to_the_existing_one(curator_client, draft)
 
 def test_a_missed_passage_becomes_a_mention_by_offsets(curator_client, draft):
     sentence = "Some people experience anxiety after taking LSD."
+    draft.mentions.filter(quote=sentence).delete()  # in case the extractor learns to see it
     start = draft.text.index(sentence)
     response = curator_client.post(
         reverse("curate:add-passage", args=[draft.pk]),
@@ -203,9 +204,9 @@ def test_a_missed_passage_becomes_a_mention_by_offsets(curator_client, draft):
 
 
 def test_a_pasted_passage_is_found_without_offsets(curator_client, draft):
-    sentence = "Some people experience\n   anxiety after taking LSD."
+    sentence = "The author wrote\n   this page in a week."
     curator_client.post(reverse("curate:add-passage", args=[draft.pk]), {"passage": sentence})
-    assert draft.mentions.filter(quote="Some people experience anxiety after taking LSD.").exists()
+    assert draft.mentions.filter(quote="The author wrote this page in a week.").exists()
 
 
 def test_a_passage_not_in_the_text_is_refused(curator_client, draft):
