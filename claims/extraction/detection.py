@@ -22,6 +22,12 @@ _DOSE_SIZE = (
     r"(?:doses?|amounts?|quantities|dosages?)\b|"
 )
 _DOSE_WORDS = _DOSE_SIZE + (
+    # Onset and duration of effects are dosing properties ("begin within 20 minutes", "last
+    # as long as 12 hours").
+    r"\b(?:begin|begins|start|starts|kick\s+in|kicks\s+in|take\s+effect|takes\s+effect|come\s+on|"
+    r"comes\s+on|onset|peak|peaks)\s+(?:\w+\s+){0,3}?(?:within|after|in)\s+(?:about\s+|around\s+)?"
+    r"\d+|\blast(?:s|ing)?\s+(?:\w+\s+){0,3}?\d+(?:\s*(?:to|-|\u2013)\s*\d+)?\s+(?:minutes|hours|"
+    r"days)\b|\b(?:duration|onset)\s+of\s+(?:action|(?:the\s+)?effects?)\b|"
     r"\b(?:two|three|four|once|twice|\d)\s+(?:or\s+\w+\s+)?(?:times?\s+)?(?:a|per|each)\s+"
     r"(?:week|day|month)\b|"
 )
@@ -169,7 +175,24 @@ _DOSE_QUALIFIER = re.compile(
     r"\b(?:at|after|following|receiving|given)\s+(?:[\w-]+\s+){0,4}$", re.IGNORECASE
 )
 _CLAUSE_BREAK = re.compile(r",\s*(?:but|yet|whereas|while)\b|;", re.IGNORECASE)
+_BUT = re.compile(r"\s(?:but|yet)\s", re.IGNORECASE)
 _MEANS = re.compile(r"\bby\s+\w+ing\b[^;]*", re.IGNORECASE)
+
+
+# "Treatment was well tolerated": a safety profile as the predicate is a risk claim, unless a
+# benefit follows in the same list ("tolerability was good, effect sizes large").
+_SAFETY_PROFILE = re.compile(
+    r"\b(?:(?:is|are|was|were|be|been|being)\s+(?:\w+\s+)?(?:well[-\s]tolerated|safe|"
+    r"tolerable)|tolerability\s+(?:was|is|were|remained)|(?:good|excellent|favou?rable|"
+    r"acceptable)\s+(?:safety|tolerability)(?:\s+profile)?)\b",
+    re.IGNORECASE,
+)
+# "Reductions were predicted by the quality of the experience": what drives an effect.
+_PREDICTOR = re.compile(
+    r"\b(?:was|were|is|are)\s+(?:\w+\s+)?(?:predicted|mediated|moderated)\s+by\b", re.IGNORECASE
+)
+# Weak null cues ("limited evidence of") decide only in the main clause, not after a "but".
+_WEAK_NULL = re.compile(r"^(?:little|scant|insufficient|limited)\b", re.IGNORECASE)
 
 
 def claim_kind(scope: Scope, conditions_in_main: list[tuple[str, int]]) -> tuple[str, list]:
@@ -179,13 +202,26 @@ def claim_kind(scope: Scope, conditions_in_main: list[tuple[str, int]]) -> tuple
     like "improve" say nothing on their own); a stated amount with nothing else is dosing.
     """
     text = scope.text
-    null = _EFFICACY_NULL.search(text)
-    if null and not _RISK.search(text, null.end()):
-        return "efficacy-null", [null.span()]
     main = _mask_purposes(scope.main)
-    cut = _CLAUSE_BREAK.search(main)
+    cut = _CLAUSE_BREAK.search(main) or _BUT.search(main)
+    for null in _EFFICACY_NULL.finditer(text):
+        weak = _WEAK_NULL.match(text[null.start() : null.end()])
+        if weak and cut and null.start() > cut.start():
+            continue  # "... revealed an increase, but limited evidence of lasting effects"
+        if not _RISK.search(text, null.end()):
+            return "efficacy-null", [null.span()]
+        break
     if cut and main[: cut.start()].strip():
         main = main[: cut.start()] + " " * (len(main) - cut.start())
+    predictor = _PREDICTOR.search(main)
+    if predictor:
+        return "mechanism", [predictor.span()]
+    safety = _SAFETY_PROFILE.search(main)
+    if safety:
+        benefit = _BENEFIT_NOUN.search(main, safety.end())
+        if benefit:
+            return "benefit", [benefit.span()]
+        return "risk", [safety.span()]
     frame = _FRAME.match(main)
     if frame:
         if _RISK_FRAME.match(frame.group("noun")):

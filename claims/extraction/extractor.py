@@ -221,9 +221,23 @@ def _analyse(
     final_substances = (substances or referred) if is_claim else substances
     if is_claim and study and study[4] and set(final_substances) <= {GENERAL}:
         final_substances = study[4]  # "this research found ... after weeks of microdosing"
-    if len(final_substances) > 1 and GENERAL in final_substances:
-        # Psychedelics in general only when no specific substance is named.
+    if (
+        len(final_substances) > 1
+        and GENERAL in final_substances
+        and not _class_named(body, s0, sub_matches)
+    ):
+        # Psychedelics in general only when no specific substance is named, or when the class
+        # is what the sentence is about ("Hallucinogens such as LSD and psilocybin cause...").
         final_substances = [slug for slug in final_substances if slug != GENERAL]
+    if (
+        final_substances == [GENERAL]
+        and context.topic
+        and context.topic != [GENERAL]
+        and sub_matches
+        and all(_EXPERIENCE_OF_CLASS.match(body, m.start - s0) for m in sub_matches)
+    ):
+        final_substances = list(context.topic)  # "the acute psychedelic experience" in a study
+
     if final_substances:
         context.substances.append((index, sent.block, final_substances))
     if RANK[own_evidence] >= RANK["unspecified-research"] or named_spans:
@@ -255,6 +269,11 @@ def _analyse(
     ]
     kind, kind_spans = claim_kind(scope, main_conditions)
     conditions = _slugs(chosen)
+    for m in chosen:
+        # "alcohol and tobacco addiction": the addiction itself is an outcome too.
+        if m.slug in _SUBSTANCE_USE and _ADDICTION_WORD.search(text, m.start, m.end):
+            conditions.append("addiction")
+    conditions = _unique(conditions)
     if kind == "risk" and "safety-general" not in conditions:
         conditions.append("safety-general")
     if not conditions:
@@ -301,11 +320,40 @@ def _analyse(
 # A claim with no outcome named gets the outcome its kind implies.
 _DEFAULT_CONDITIONS = {
     "risk": ("safety-general",),
-    "dosing": ("safety-general",),
-    "mechanism": ("wellbeing-mood",),
+    "dosing": (),
+    "mechanism": (),
     "efficacy-null": ("mental-health-general",),
     "benefit": ("mental-health-general",),
 }
+
+
+_CLASS_NOUN = re.compile(
+    r"(?:psychedelics|hallucinogens|entheogens|(?:psychedelic|hallucinogenic)\s+(?:drugs|"
+    r"substances|compounds|medicines)|classic\s+hallucinogens?)\b",
+    re.IGNORECASE,
+)
+_OTHER_CLASS = re.compile(r"\b(?:and|or)\s+other\s+$", re.IGNORECASE)
+_EXPERIENCE_OF_CLASS = re.compile(
+    r"psychedelic\s+(?:experiences?|sessions?|states?|effects?)\b", re.IGNORECASE
+)
+_EFFECT_NOUN = re.compile(r"\b(?:experiences?|trips?|effects|results|outcomes)\b", re.IGNORECASE)
+_SUBSTANCE_USE = frozenset({"alcohol-use-disorder", "smoking-cessation"})
+_ADDICTION_WORD = re.compile(r"addict|dependen", re.IGNORECASE)
+
+
+def _class_named(body: str, s0: int, matches: list[Match]) -> bool:
+    """Whether the class (psychedelics, hallucinogens) is named as the subject: before the first
+    specific substance ("hallucinogens such as LSD"), or after it as "and other psychedelics"."""
+    specific = [m.start - s0 for m in matches if m.slug != GENERAL]
+    first = min(specific, default=len(body))
+    for m in matches:
+        if m.slug != GENERAL:
+            continue
+        if _OTHER_CLASS.search(body, 0, m.start - s0):
+            return True
+        if m.start - s0 < first and _CLASS_NOUN.match(body, m.start - s0):
+            return True
+    return False
 
 
 def _referred_substances(body, scope, sent, index, context, cues, pointer):
@@ -327,6 +375,10 @@ def _referred_substances(body, scope, sent, index, context, cues, pointer):
     if not slugs and _STRONG_RISK.search(scope.main):
         # "Patients may be at risk for adverse reactions": a risk in a passage about a substance.
         slugs = context.recent_substances(index, sent.block, reach=2)
+    if not slugs and opening and context.topic and _EFFECT_NOUN.search(opening.group()):
+        slugs = list(context.topic)  # "Experiences are often unpredictable" in a text on LSD
+    if GENERAL in slugs:
+        slugs = [GENERAL]  # "These drugs" after "Hallucinogens such as LSD...": the class
     return (span, slugs) if slugs else None
 
 

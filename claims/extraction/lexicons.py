@@ -116,7 +116,8 @@ _REPORT_VERBS = (
 ANECDOTAL = [
     rf"(?:{_REPORTERS})(?:\s+{W}){{0,7}}?\s+(?:often\s+|also\s+|commonly\s+|frequently\s+|"
     rf"have\s+|has\s+|had\s+)*(?:{_REPORT_VERBS})",
-    r"anecdot(?:al|ally|e|es)(?:\s+(?:reports?|evidence|accounts?|experiences?|claims?))?",
+    r"anecdot(?:al|ally|e|es)(?!\s+(?:benefits?|effects?|improvements?|gains?|advantages?|"
+    r"outcomes?|results?|uses?))(?:\s+(?:reports?|evidence|accounts?|experiences?|claims?))?",
     r"self[-\s]reported",
     r"(?:commonly|widely|frequently|often|most|many|anecdotally|generally|another|"
     r"most\s+\w+)\s+reported",
@@ -345,7 +346,9 @@ OWN_STUDY = re.compile(
     r"examined|assessed|evaluated|studied|surveyed|recruited|enrolled|randomi[sz]ed|collected|"
     r"used|measured|compared|study|trial|experiment|survey|sample|data)"
     r"|\b(?:this|the\s+present|the\s+current)\s+(?:[\w-]+\s+){0,3}?(?:study|trial|experiment|"
-    r"survey)\b",
+    r"survey)\b"
+    r"|\bthe\s+(?:study|trial|experiment|survey)\s+(?:was|were)\s+(?:completed|conducted|"
+    r"carried\s+out|run|performed)\b",
     re.IGNORECASE,
 )
 # Subjects of a study's results stated without the drug's name ("Treatment was well tolerated",
@@ -368,8 +371,8 @@ TERM_DEFINITION = re.compile(
 EFFICACY_NULL = [
     r"no\s+(?:more\s+)?(?:better|more\s+effective|different)\s+than\s+(?:a\s+)?placebo",
     r"(?:not|no)\s+(?:significantly\s+)?(?:better|superior|more\s+effective)\s+than",
-    r"no\s+(?:\w+\s+){0,2}(?:significant|meaningful|measurable|detectable|reliable|clear|"
-    r"lasting|consistent)\s+(?:\w+\s+){0,2}(?:effects?|differences?|benefits?|improvements?|"
+    r"no\s+(?:[\w-]+\s+){0,2}(?:significant|meaningful|measurable|detectable|reliable|clear|"
+    r"lasting|consistent)\s+(?:[\w-]+\s+){0,2}(?:effects?|differences?|benefits?|improvements?|"
     r"changes?|reductions?|advantages?)",
     r"(?:did|does|do)\s*(?:not|n't)\s+(?:significantly\s+|always\s+)?(?:improve|reduce|differ|"
     r"outperform|enhance|help|work|alleviate|relieve|treat|benefit|boost|lower)",
@@ -385,6 +388,9 @@ EFFICACY_NULL = [
     r"(?:has|have)\s*(?:not|n't)\s+(?:yet\s+)?been\s+(?:proven|shown|demonstrated|established)",
     r"ineffective",
     r"placebo\s+effects?\s+(?:alone|explain|explains|account|accounts|may\s+explain)",
+    r"(?:explained|accounted\s+for|driven)\s+(?:\w+\s+)?by\s+(?:the\s+)?(?:placebo|expectancy|"
+    r"expectations?)",
+    r"(?:did|does|do)\s*(?:not|n't)\s+(?:significantly\s+)?differ\s+from\s+(?:the\s+)?placebo",
     r"(?:similar|comparable|equivalent)\s+to\s+(?:those\s+(?:in|of|on)\s+)?(?:the\s+)?placebo",
     r"(?:expectancy|expectation)\s+effects?",
     r"null\s+(?:results?|findings?)",
@@ -459,6 +465,22 @@ RISK = [
     r"purity",
     r"contamina\w+",
     r"withdrawal",
+    # Acute perceptual and dissociative effects, as drug-information texts list them: harms.
+    r"distort(?:s|ed|ing|ions?)?",
+    r"(?:temporarily\s+)?alter(?:s|ed|ing)?\s+(?:a\s+(?:person|user)['\u2019]s|their|one['\u2019]s|"
+    r"your)\s+(?:\w+,?\s+){0,5}?(?:perceptions?|thoughts|thinking|mood|sense|consciousness)",
+    r"(?:sensations|images|sounds|things|voices)\s+that\s+(?:seem|appear|feel)\s+real",
+    r"(?:do|does)\s+not\s+(?:really\s+)?exist",
+    r"(?:swing|swings|swung)\s+wildly|mood\s+swings",
+    r"unreal|bizarre|unpredictable",
+    r"frighten\w*|terrif\w+|terror|nightmar\w+|despair|insanity|fears?\s+of",
+    r"out\s+of\s+control|disconnected\s+from|detach\w*\s+from|depersonali[sz]\w+|"
+    r"dereali[sz]\w+|disorient\w*|confusion",
+    r"los(?:e|es|ing)\s+(?:\w+\s+){0,2}sense\s+of",
+    r"psychotic(?:-like)?\s+(?:episodes?|symptoms|reactions?|states?)",
+    r"drug-induced\s+psychosis",
+    r"respiratory\s+depression|breathing\s+(?:problems|difficulties)",
+    r"heart\s+rate\s+abnormalities|irregular\s+heart\s?beats?",
 ]
 MECHANISM = [
     r"receptors?",
@@ -530,6 +552,7 @@ BENEFIT = [
     r"better",
     r"positive\s+(?:effects?|outcomes?|results?|changes?)",
     r"gains?",
+    r"enjoy\w*|pleasant|pleasur\w+|euphori\w+|bliss\w*",
 ]
 
 # Claim detection ----------------------------------------------------------------------------------
@@ -888,7 +911,8 @@ PURPOSE_SPAN = re.compile(
 LEADING_OUT_OF_SCOPE = re.compile(
     r"^(?:while|whilst|although|though|even\s+though|despite|in\s+spite\s+of|whereas|unlike|"
     r"notwithstanding|given\s+that|aside\s+from|apart\s+from|compared\s+(?:to|with)|"
-    r"as\s+(?:research|studies|science|interest)|alongside)\b[^,;]*[,;]",
+    r"as\s+(?:research|studies|science|interest)|alongside|in\s+addition\s+to|besides)\b"
+    r"[^,;]*[,;]",
     re.IGNORECASE,
 )
 INNER_OUT_OF_SCOPE = re.compile(

@@ -13,7 +13,7 @@ from claims.extraction import lexicons as lx
 
 _DISCOURSE = re.compile(
     r"^(?:(?:however|additionally|moreover|furthermore|also|and|but|yet|still|so|thus|"
-    r"therefore|notably|importantly|overall|finally|in\s+addition|in\s+conclusion|"
+    r"therefore|notably|importantly|overall|finally|in\s+addition(?!\s+to)|in\s+conclusion|"
     r"in\s+summary|for\s+example|for\s+instance|similarly|likewise|meanwhile|indeed|"
     r"nevertheless|nonetheless|conversely|in\s+contrast|on\s+the\s+other\s+hand),?\s+)+",
     re.IGNORECASE,

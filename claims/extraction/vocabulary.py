@@ -46,6 +46,7 @@ EXTRA_TERMS: dict[str, dict[str, list[str]]] = {
         "cbd": [r"cannabinoids?"],
         "niacin": [r"niacinamide", r"vitamin\s+b-?3"],
         "dmt": [r"5-meo-dmt", r"n,n-dmt"],
+        "ketamine": [r"(?:special|vitamin)\s+k"],
     },
     "conditions": {
         "depression": [
@@ -70,6 +71,9 @@ EXTRA_TERMS: dict[str, dict[str, list[str]]] = {
             r"aud",
             r"alcohol(?:ism|-dependent)?\s+(?:use|dependence|misuse|abuse)",
             r"drinking",
+            # "alcohol and tobacco addiction": the first of two coordinated substances of abuse.
+            r"alcohol(?=\s+(?:\([^)]*\)\s+)?(?:and|or)\s+(?:\w+\s+)?(?:\([^)]*\)\s+)?"
+            r"(?:addictions?|dependence|use\s+disorders?|misuse|abuse))",
         ],
         "smoking-cessation": [r"smok(?:ing|ers?)", r"tobacco", r"nicotine"],
         "cognitive-decline": [r"alzheimer(?:'s|\u2019s)?(?:\s+disease)?", r"cognitive\s+decline"],
@@ -124,7 +128,7 @@ EXTRA_TERMS: dict[str, dict[str, list[str]]] = {
             r"(?:task|work)\s+(?:efficiency|performance)",
             r"efficiency",
             r"flow\s+states?",
-            r"energy",
+            r"distractib\w+",
         ],
         "neuroplasticity": [
             r"neuro-?plasticity",
@@ -179,6 +183,7 @@ EXTRA_TERMS: dict[str, dict[str, list[str]]] = {
             r"cancer\s+patients",
             r"death\s+anxiety",
             r"existential\s+(?:distress|anxiety)",
+            r"(?:terminal|life-threatening)\s+(?:diagnos[ie]s|prognos[ie]s)",
         ],
         "burnout": [r"burn(?:ed|t)?[-\s]?out", r"fatigue"],
         "ocd": [r"obsessive[-\s]compulsive(?:\s+disorder)?"],
@@ -208,6 +213,8 @@ _BLOCK_LEFT = {
     "heart": r"(?:at\s+the)\s+$",
     "pain": r"(?:emotional|psychological|social)\s+$",
     "energy": r"(?:nuclear|solar)\s+$",
+    "depression": r"(?:respiratory|cns|central\s+nervous\s+system|economic|great|tropical|"
+    r"cardiac|cardiovascular|myocardial|bone\s+marrow|immune)\s+$",
 }
 _BLOCK_RIGHT = {
     # "psychedelic trials", "psychedelic research": the research, not the substance.
@@ -216,7 +223,9 @@ _BLOCK_RIGHT = {
     "focus": r"^\s+(?:of|on\s+(?:the|this|these|its)\s+(?:research|article|study|topic))\b",
     "heart": r"^\s+of\b",
     "cognitive": r"^[-\s]+behaviou?ral",
-    "energy": r"^\s+drinks?",
+    # "energy" alone is weak evidence of focus or productivity.
+    "energy": r"^(?!\s+(?:and|or)\s+(?:focus|concentration|productivity|motivation))",
+    "smoking": r"^\s+(?:it|them|the\s+(?:drug|substance|resin|bark|leaves|powder))\b",
     "focuses": r"^\s+on",
 }
 

@@ -141,3 +141,131 @@ def test_a_footnote_number_is_research_but_no_named_study(analyse):
     result = analyse("MDMA increases oxytocin release.12")
     assert result.evidence_cited == "unspecified-research"
     assert not result.cites_named_study
+
+
+# 3. Claim kind. ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "DMT can make users feel detached from their own body.",
+        "Mescaline can temporarily alter a person's thoughts and perceptions.",
+        "Ayahuasca can cause people to hear voices that seem real but do not exist.",
+        "LSD may cause terrifying thoughts and fears of losing one's mind.",
+        "Ketamine distorts the way users perceive colours and time.",
+        "Heavy LSD use is associated with psychotic-like episodes.",
+        "Psilocybin infusions were generally well tolerated.",
+    ],
+)
+def test_adverse_and_perceptual_effects_are_risks_with_safety_general(analyse, sentence):
+    result = analyse(sentence)
+    assert result.is_claim, sentence
+    assert result.claim_kind == "risk", sentence
+    assert "safety-general" in result.conditions, sentence
+
+
+def test_safety_listed_with_benefits_is_a_benefit(analyse):
+    result = analyse("Ketamine was well tolerated and symptom improvements were large.")
+    assert result.claim_kind == "benefit"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The effects of DMT begin within 2 minutes of smoking it.",
+        "Effects of mescaline can last as long as 10 to 12 hours.",
+    ],
+)
+def test_onset_and_duration_are_dosing(analyse, sentence):
+    result = analyse(sentence)
+    assert result.is_claim
+    assert result.claim_kind == "dosing"
+    assert result.conditions == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Both groups improved, and there were no significant between-group differences "
+        "for microdosing.",
+        "The benefits reported by microdosers can be explained by expectancy.",
+        "Mood ratings after LSD microdoses did not differ from placebo.",
+    ],
+)
+def test_null_results_are_efficacy_null(analyse, sentence):
+    assert analyse(sentence).claim_kind == "efficacy-null"
+
+
+def test_limited_evidence_after_but_does_not_make_a_null_result(analyse):
+    result = analyse(
+        "Microdosing psilocybin led to better mood on dosing days but limited evidence of "
+        "effects on later days."
+    )
+    assert result.claim_kind == "benefit"
+
+
+def test_what_predicts_an_effect_is_a_mechanism(analyse):
+    result = analyse("Reductions in anxiety after MDMA were predicted by the depth of the session.")
+    assert result.claim_kind == "mechanism"
+
+
+# 6. Substances: the class as subject. --------------------------------------------------------
+
+
+def test_a_class_with_examples_keeps_the_class(analyse):
+    result = analyse("Psychedelics such as mescaline and DMT can distort the sense of time.")
+    assert set(result.substances) == {"psychedelics-general", "mescaline", "dmt"}
+
+
+def test_a_drug_with_a_class_qualifier_stays_specific(analyse):
+    assert analyse("Psilocybin, a psychedelic, reduced anxiety.").substances == ["psilocybin"]
+
+
+def test_a_reference_back_to_a_class_with_examples_is_the_class(analyse):
+    context = "Hallucinogens such as LSD and mescaline act on serotonin receptors."
+    result = analyse("These drugs can also cause nausea.", context)
+    assert result.substances == ["psychedelics-general"]
+
+
+def test_and_other_class_is_the_class_too(analyse):
+    context = "People call LSD and other hallucinogenic experiences 'journeys'."
+    result = analyse("On some journeys, users experience terrifying thoughts.", context)
+    assert result.substances == ["psychedelics-general"]
+
+
+def test_street_names_name_the_substance(analyse):
+    result = analyse("Special K can cause dissociation.")
+    assert result.substances == ["ketamine"]
+
+
+# 7. Conditions. ------------------------------------------------------------------------------
+
+
+def test_respiratory_depression_is_not_depression(analyse):
+    result = analyse("High doses of ketamine can cause respiratory depression.")
+    assert "depression" not in result.conditions
+    assert "safety-general" in result.conditions
+
+
+def test_energy_alone_is_not_focus(analyse):
+    result = analyse("Microdosing LSD increased energy and mood.")
+    assert "focus-productivity" not in result.conditions
+
+
+def test_coordinated_addictions_get_each_substance_and_addiction(analyse):
+    result = analyse("Psilocybin reduced alcohol and tobacco addiction in small trials.")
+    assert {"alcohol-use-disorder", "smoking-cessation", "addiction"} <= set(result.conditions)
+
+
+def test_anxiety_about_a_terminal_diagnosis_is_end_of_life_distress(analyse):
+    result = analyse("Psilocybin eased anxiety related to terminal diagnoses.")
+    assert "end-of-life-distress" in result.conditions
+
+
+def test_a_leading_in_addition_to_clause_is_background(analyse):
+    result = analyse(
+        "In addition to their effects on perception and mood, hallucinogens can cause seizures."
+    )
+    assert result.claim_kind == "risk"
+    assert "wellbeing-mood" not in result.conditions
