@@ -30,6 +30,34 @@ _STUDY_SUBJECT = re.compile(r"^(?:participants|subjects|respondents|volunteers)\
 _LEXICAL_ANECDOTE = re.compile(r"anecdot|self|testimon|personal|first|user\s|word|narrat", re.I)
 
 
+# "appear"/"seem" describing what is perceived or when something shows up, not the writer's
+# certainty: "colours appear brighter", "sensations that seem real", "appeared rapidly".
+_APPEAR = re.compile(r"(?:appear|seem)(?:s|ed)?$", re.IGNORECASE)
+_PERCEIVED_SUBJECT = re.compile(
+    r"\b(?:sensations?|images?|objects?|colou?rs?|sounds?|things|time|surroundings|world|"
+    r"reality|faces?|shapes?|walls?|visions?|voices|everything|they|it)\s+(?:that\s+|which\s+|to\s+"
+    r"|can\s+|may\s+|might\s+|often\s+|sometimes\s+)*$",
+    re.IGNORECASE,
+)
+_PERCEIVED_OR_TIMED = re.compile(
+    r"\s+(?:to\s+(?:move|melt|breathe|glow|shift|morph|ripple|warp|slow|speed)|"
+    r"(?:rapidly|quickly|suddenly|soon|immediately|gradually|early|late|within|after|"
+    r"unreal|real|distorted|brighter|vivid|more\s+vivid|sharper|louder|alive)\b)",
+    re.IGNORECASE,
+)
+
+
+def _perceptual(sentence: str, start: int, end: int) -> bool:
+    word = sentence[start:end]
+    if not _APPEAR.match(word) and not re.match(r"(?:appear|seem)(?:s|ed)?\s+to$", word, re.I):
+        return False
+    before = sentence[max(0, start - 40) : start]
+    after = sentence[start + len(re.match(r"\w+", word).group()) : end + 30]
+    return bool(_PERCEIVED_OR_TIMED.match(after)) or (
+        _APPEAR.match(word) is not None and bool(_PERCEIVED_SUBJECT.search(before))
+    )
+
+
 @dataclass(frozen=True, slots=True)
 class Cue:
     level: str
@@ -59,6 +87,8 @@ def find_cues(sentence: str, scope: Scope, *, context_has_study: bool = False) -
             lexical = _LEXICAL_ANECDOTE.match(text)
             if not lexical and _in_study(sentence, s, context_has_study):
                 continue
+        if level == "probable" and _perceptual(sentence, s, e):
+            continue  # "sensations that seem real", "improvements appeared rapidly"
         if level == "established":
             before = sentence[max(0, s - 40) : s]
             if lx.NEGATORS.search(before) and not re.search(r"[,;]", before[-25:]):

@@ -57,6 +57,7 @@ _STRONG_AMOUNT = re.compile(
     r"\bdays?\s+(?:on|off)\b",
     re.IGNORECASE,
 )
+_SIZE_ONLY = re.compile(_DOSE_SIZE.rstrip("|"), re.IGNORECASE)
 # A dose given as a number or a schedule, not only as "low doses".
 _QUANTIFIED = re.compile(_STRONG_AMOUNT.pattern[len(_DOSE_SIZE) :], re.IGNORECASE)
 _MECHANISM = lx.compile_family(lx.MECHANISM)
@@ -255,7 +256,9 @@ def _kind_of(main: str, conditions: list[tuple[str, int]]):
     dosing = _STRONG_DOSING.search(main)
     # "Psilocybin at a single dose of 25 mg reduced depression": the dose only qualifies.
     qualifier = dosing and _DOSE_QUALIFIER.search(main, max(0, dosing.start() - 40), dosing.start())
-    if dosing and not (qualifier and (risks or mechs or objects)):
+    # "small doses of LSD enable...": a dose size without an amount only qualifies an effect.
+    size_only = dosing and _SIZE_ONLY.match(dosing.group()) and (risks or mechs or objects)
+    if dosing and not size_only and not (qualifier and (risks or mechs or objects)):
         firsts.append((dosing.start(), 1, "dosing", [dosing.span()]))
     if mechs:
         firsts.append((min(mechs)[0], 2, "mechanism", [min(mechs)]))

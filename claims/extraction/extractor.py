@@ -200,7 +200,11 @@ def _analyse(
     explain.setdefault("evidence_cited", []).extend(
         doc((c.start, c.end)) for c in evidence_cues if c.value == evidence
     )
-    if own_result and RANK[context.own_design] > RANK[evidence] and not study:
+    if (
+        own_result
+        and RANK[context.own_design] > RANK[evidence]
+        and (not study or RANK[study[2]] <= RANK["unspecified-research"])
+    ):
         evidence = context.own_design  # a result of the study the text reports
     if named_spans:
         explain["cites_named_study"] = [doc(s) for s in named_spans]

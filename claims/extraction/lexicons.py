@@ -48,6 +48,9 @@ POSSIBLE = [
     r"(?:\s+to)?",
     r"it\s+is\s+(?:thought|believed|hoped|assumed|hypothesi[sz]ed|proposed)",
     r"(?:proponents|advocates|supporters|enthusiasts)\s+(?:argue|believe|suggest|contend|claim)",
+    # Beliefs and expectations attributed to people: what they expect, not what was found.
+    r"(?:participants|respondents|users|people|microdosers|patients|many|most|some|they)\s+"
+    r"(?:\w+\s+)?(?:believed|believe|believes|expected|expect|anticipated|hoped|assumed)",
     r"ostensibly",
     r"purported(?:ly)?",
     r"supposed(?:ly)?",
@@ -183,6 +186,10 @@ EVIDENCE = {
         r"(?:therapeutic\s+)?experiments?",
         r"(?:healthy\s+)?volunteers",
         r"(?:laboratory|lab)\s+stud(?:y|ies)",
+        r"single[-\s]arm",
+        r"non-?randomi[sz]ed",
+        r"uncontrolled",
+        r"open\s+(?:trials?|stud(?:y|ies))",
         r"dose[-\s](?:finding|response)\s+stud(?:y|ies)",
     ],
     "survey-observational": [
@@ -231,6 +238,8 @@ EVIDENCE = {
         r"(?:has|have|had)\s+been\s+(?:shown|found|demonstrated|proven|observed|documented|"
         r"associated|linked|related|correlated|tied|reported\s+to)",
         r"(?:has|have)\s+(?:consistently\s+|repeatedly\s+|also\s+)?(?:demonstrated|shown|proven)",
+        r"(?:has|have|had)\s+(?:also\s+)?been\s+(?:suggested|proposed|hypothesi[sz]ed|posited)\s+"
+        r"(?:to|that|as)",
         r"(?:is|are|was|were)\s+(?:well[-\s])?known\s+to",
         r"known\s+to",
         r"published",
@@ -467,8 +476,8 @@ RISK = [
     r"withdrawal",
     # Acute perceptual and dissociative effects, as drug-information texts list them: harms.
     r"distort(?:s|ed|ing|ions?)?",
-    r"(?:temporarily\s+)?alter(?:s|ed|ing)?\s+(?:a\s+(?:person|user)['\u2019]s|their|one['\u2019]s|"
-    r"your)\s+(?:\w+,?\s+){0,5}?(?:perceptions?|thoughts|thinking|mood|sense|consciousness)",
+    r"(?:(?:can|could|may|might)\s+(?:temporarily\s+)?|temporarily\s+)alter(?:s|ed|ing)?\s+"
+    r"(?:a\s+(?:person|user)['\u2019]s|their|one['\u2019]s|your)\s+(?:\w+,?\s+){0,5}?(?:perceptions?|thoughts|thinking|mood|sense|consciousness)",
     r"(?:sensations|images|sounds|things|voices)\s+that\s+(?:seem|appear|feel)\s+real",
     r"(?:do|does)\s+not\s+(?:really\s+)?exist",
     r"(?:swing|swings|swung)\s+wildly|mood\s+swings",
@@ -663,6 +672,7 @@ EFFECT = [
     r"anxiety|creativity|productive|productivity|clarity|mood|stress|symptoms|engaged|"
     r"motivation|optimism|emotional|open|connected|present|resilient|resilience|depressive)",
     r"feel(?:s|ing)?\s+more",
+    r"(?:make|makes|made|making)\s+(?:\w+\s+){1,3}(?:appear|seem|look|sound|feel)",
     r"allows?",
     r"enabl\w+",
     r"offer(?:s|ed|ing)?",

@@ -191,6 +191,7 @@ EXTRA_TERMS: dict[str, dict[str, list[str]]] = {
         "chronic-pain": [r"chronic\s+pain", r"cluster\s+headaches?", r"migraines?"],
         "treatment-resistant-depression": [
             r"treatment[-\s]resistant\s+(?:major\s+)?depressi(?:on|ve\s+disorder)",
+            r"treatment[-\s]resistant\s+(?:cohort|patients|sample|group|population)",
         ],
     },
 }

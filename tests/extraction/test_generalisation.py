@@ -269,3 +269,80 @@ def test_a_leading_in_addition_to_clause_is_background(analyse):
     )
     assert result.claim_kind == "risk"
     assert "wellbeing-mood" not in result.conditions
+
+
+def test_a_dose_size_that_only_qualifies_an_effect_is_not_dosing(analyse):
+    result = analyse("Small doses of LSD enable users to concentrate for longer.")
+    assert result.claim_kind != "dosing"
+
+
+def test_a_class_definition_with_alter_is_not_a_risk(analyse):
+    result = analyse("Psychedelics are substances that alter one's perception and mood.")
+    assert result.claim_kind != "risk"
+
+
+# 4. Certainty: perception verbs are not hedges; "anecdotal" as a modifier is no attribution. --
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Mescaline makes colours appear brighter and walls seem to breathe.",
+        "DMT can cause objects that seem solid to melt.",
+        "With ketamine, relief of depressive symptoms appeared quickly after the first infusion.",
+        "Placebo effects account for the anecdotal benefits of microdosing LSD.",
+    ],
+)
+def test_perception_verbs_and_anecdotal_modifiers_set_no_hedge(analyse, sentence):
+    result = analyse(sentence)
+    assert result.is_claim, sentence
+    assert result.certainty == "established", (sentence, result.hedge_cues)
+
+
+@pytest.mark.parametrize(
+    "sentence, certainty",
+    [
+        ("Psilocybin appears to reduce smoking.", "probable"),
+        ("Ketamine seems effective for suicidal ideation.", "probable"),
+        ("Users report that microdosing improves their focus.", "anecdotal"),
+        ("Most respondents expected that microdosing would improve their mood.", "possible"),
+    ],
+)
+def test_epistemic_uses_still_hedge(analyse, sentence, certainty):
+    assert analyse(sentence).certainty == certainty
+
+
+# 5. Evidence cited. --------------------------------------------------------------------------
+
+
+def test_has_been_suggested_is_an_appeal_to_research(analyse):
+    result = analyse("Ibogaine has been suggested to reduce opioid cravings.")
+    assert result.evidence_cited == "unspecified-research"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "In a single-arm study, psilocybin reduced anorexia symptoms.",
+        "An uncontrolled pilot of MDMA therapy reduced PTSD symptoms.",
+        "A non-randomised study found ketamine reduced suicidal ideation.",
+    ],
+)
+def test_uncontrolled_designs_are_clinical_trials(analyse, sentence):
+    assert analyse(sentence).evidence_cited == "clinical-trial"
+
+
+def test_a_reported_surveys_design_carries_to_belief_and_result_sentences(vocabulary):
+    text = (
+        "Microdosing and wellbeing: an online survey\n\n"
+        "We surveyed 300 people who microdose psilocybin, using a longitudinal design.\n\n"
+        "Participants expected microdosing to improve their mood. "
+        "Analyses of weekly ratings revealed small reductions in stress."
+    )
+    found = {a.sentence: a for a in extract(text, vocabulary)}
+    belief = found["Participants expected microdosing to improve their mood."]
+    assert belief.certainty == "possible"
+    assert belief.evidence_cited == "survey-observational"
+    result = found["Analyses of weekly ratings revealed small reductions in stress."]
+    assert result.substances == ["psychedelics-general"]  # what the text is about: microdosing
+    assert result.evidence_cited == "survey-observational"
