@@ -8,12 +8,13 @@ from django.contrib.postgres.search import SearchHeadline, SearchRank
 from django.core.paginator import Paginator
 from django.db.models import Case, Count, F, IntegerField, OuterRef, Q, Subquery, Value, When
 from django.db.models.functions import Coalesce
-from django.http import HttpRequest, QueryDict
-from django.shortcuts import get_object_or_404, render
+from django.http import Http404, HttpRequest, QueryDict
+from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_GET
 from django.views.decorators.vary import vary_on_headers
 
 from claims import browse
+from claims.curation.actions import merged_into
 from claims.curation.history import claim_history
 from claims.filters import (
     FACETS,
@@ -273,9 +274,14 @@ def home(request: HttpRequest):
 
 @require_GET
 def claim_detail(request: HttpRequest, slug: str):
-    claim = get_object_or_404(
-        Claim.objects.public().prefetch_related("substances", "conditions"), slug=slug
-    )
+    claims = Claim.objects.public().prefetch_related("substances", "conditions")
+    claim = claims.filter(slug=slug).first()
+    if claim is None:
+        # A claim merged into another keeps its old links working.
+        target = merged_into(slug)
+        if target is None:
+            raise Http404("No published claim has this address.")
+        return redirect(target, permanent=True)
     mentions = list(
         Mention.objects.public()
         .filter(claim=claim)

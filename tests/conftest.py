@@ -4,6 +4,8 @@ assert against the five curated articles; each test runs in a transaction rolled
 import pytest
 from django.core.management import call_command
 
+from claims.roles import CURATOR, EDITOR, ensure_groups
+
 
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
@@ -23,5 +25,36 @@ def user_factory(django_user_model):
 
 @pytest.fixture
 def reader(user_factory):
-    """A logged-in user with no role."""
+    """A logged-in user with no role (an outsider to curation)."""
     return user_factory("reader")
+
+
+@pytest.fixture
+def groups(db):
+    return ensure_groups()
+
+
+@pytest.fixture
+def curator(user_factory, groups):
+    user = user_factory("cora")
+    user.groups.add(groups[CURATOR])
+    return user
+
+
+@pytest.fixture
+def editor(user_factory, groups):
+    user = user_factory("eddie")
+    user.groups.add(groups[CURATOR], groups[EDITOR])
+    return user
+
+
+@pytest.fixture
+def curator_client(client, curator):
+    client.force_login(curator)
+    return client
+
+
+@pytest.fixture
+def editor_client(client, editor):
+    client.force_login(editor)
+    return client

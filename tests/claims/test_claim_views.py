@@ -191,3 +191,15 @@ def test_htmx_responses_announce_the_new_count_to_screen_readers(client):
         b'id="results-status" class="visually-hidden" role="status" hx-swap-oob="true">3 claims'
         in html
     )
+
+
+def test_a_merged_claims_old_address_leads_readers_to_the_claim_it_joined(client, editor):
+    target = Claim.objects.get(slug="microdosing-improves-mood")
+    duplicate = Claim.objects.get(slug="microdosing-increases-resilience")
+    client.force_login(editor)
+    client.post(reverse("curate:merge", args=[target.slug]), {"duplicate": duplicate.slug})
+    client.logout()
+    response = client.get(f"/claims/{duplicate.slug}/")
+    assert response.status_code == 301
+    assert response.url == target.get_absolute_url()
+    assert client.get("/claims/never-existed/").status_code == 404

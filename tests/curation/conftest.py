@@ -1,7 +1,5 @@
 import pytest
 
-from claims.roles import CURATOR, EDITOR, ensure_groups
-
 ARTICLE = (
     "Microdosing and mood: what we know\n\n"
     "Microdosing psilocybin may improve mood in healthy adults. "
@@ -11,37 +9,6 @@ ARTICLE = (
     "Some people experience anxiety after taking LSD. "
     "The author wrote this page in a week.\n"
 )
-
-
-@pytest.fixture
-def groups(db):
-    return ensure_groups()
-
-
-@pytest.fixture
-def curator(user_factory, groups):
-    user = user_factory("cora")
-    user.groups.add(groups[CURATOR])
-    return user
-
-
-@pytest.fixture
-def editor(user_factory, groups):
-    user = user_factory("eddie")
-    user.groups.add(groups[CURATOR], groups[EDITOR])
-    return user
-
-
-@pytest.fixture
-def curator_client(client, curator):
-    client.force_login(curator)
-    return client
-
-
-@pytest.fixture
-def editor_client(client, editor):
-    client.force_login(editor)
-    return client
 
 
 @pytest.fixture
