@@ -15,25 +15,28 @@ _EFFECT = lx.compile_family(lx.EFFECT)
 _NOT_CLAIM = {name: lx.compile_family(pats) for name, pats in lx.NOT_CLAIM.items()}
 _RISK = lx.compile_family(lx.RISK)
 _EFFICACY_NULL = lx.compile_family(lx.EFFICACY_NULL)
-# A dose stated in words ("low doses", "about 10% of a recreational dose", "twice a week"): what a
-# definition of microdosing states is a dosing property.
+# A dose stated in words ("low doses", "about 10% of a recreational dose", "twice a week") and
+# the onset and duration of effects ("begin within 20 minutes", "last as long as 12 hours"):
+# dosing properties. Matched as a cue family (fast); the size alone is kept apart because "small
+# doses of LSD enable..." only qualifies an effect.
 _DOSE_SIZE = (
-    r"\b(?:(?:very|extremely)\s+)?(?:low|small|tiny|minute|sub-?perceptual|sub-?threshold)\s+"
-    r"(?:doses?|amounts?|quantities|dosages?)\b|"
+    r"(?:(?:very|extremely)\s+)?(?:low|small|tiny|minute|sub-?perceptual|sub-?threshold)\s+"
+    r"(?:doses?|amounts?|quantities|dosages?)"
 )
-_DOSE_WORDS = _DOSE_SIZE + (
-    # Onset and duration of effects are dosing properties ("begin within 20 minutes", "last
-    # as long as 12 hours").
-    r"\b(?:begin|begins|start|starts|kick\s+in|kicks\s+in|take\s+effect|takes\s+effect|come\s+on|"
+_DOSE_TIMING = [
+    r"(?:begin|begins|start|starts|kick\s+in|kicks\s+in|take\s+effect|takes\s+effect|come\s+on|"
     r"comes\s+on|onset|peak|peaks)\s+(?:\w+\s+){0,3}?(?:within|after|in)\s+(?:about\s+|around\s+)?"
-    r"\d+|\blast(?:s|ing)?\s+(?:\w+\s+){0,3}?\d+(?:\s*(?:to|-|\u2013)\s*\d+)?\s+(?:minutes|hours|"
-    r"days)\b|\b(?:duration|onset)\s+of\s+(?:action|(?:the\s+)?effects?)\b|"
-    r"\b(?:two|three|four|once|twice|\d)\s+(?:or\s+\w+\s+)?(?:times?\s+)?(?:a|per|each)\s+"
-    r"(?:week|day|month)\b|"
-)
+    r"\d+(?:\s*(?:to|-|\u2013)\s*\d+)?",
+    r"last(?:s|ing)?\s+(?:\w+\s+){0,3}?\d+(?:\s*(?:to|-|\u2013)\s*\d+)?\s+(?:minutes|hours|days)",
+    r"(?:duration|onset)\s+of\s+(?:action|(?:the\s+)?effects?)",
+    r"(?:two|three|four|once|twice|\d)\s+(?:or\s+\w+\s+)?(?:times?\s+)?(?:a|per|each)\s+"
+    r"(?:week|day|month)",
+]
+_DOSE_WORDS = lx.compile_family([_DOSE_SIZE, *_DOSE_TIMING])
+_DOSE_TIMED = lx.compile_family(_DOSE_TIMING)
+_SIZE_ONLY = re.compile(_DOSE_SIZE, re.IGNORECASE)
 _STRONG_DOSING = re.compile(
-    _DOSE_WORDS
-    + r"\b\d+(?:[.,]\d+)?\s*(?:mg|\u00b5g|\u03bcg|mcg|ug|g|grams?|milligrams?|micrograms?)\b|1/\d|"
+    r"\b\d+(?:[.,]\d+)?\s*(?:mg|\u00b5g|\u03bcg|mcg|ug|g|grams?|milligrams?|micrograms?)\b|1/\d|"
     r"\d\s*(?:%|percent)\s+of\s+(?:a|an|the)?\s*(?:\w+\s+){0,2}doses?|"
     r"one[-\s](?:tenth|twentieth)|sub[-\s]?(?:perceptual|threshold)|"
     r"every\s+(?:\w+\s+){0,3}days?|days?\s+(?:on|off)|\b(?:once|twice)\s+(?:a|per)\s+week|"
@@ -49,17 +52,13 @@ _USAGE_WITH_EFFECT = re.compile(
 )
 # An amount or schedule stated as a fact makes a dosing claim even without an effect verb.
 _STRONG_AMOUNT = re.compile(
-    _DOSE_WORDS
-    + r"\b\d+(?:[.,]\d+)?\s*(?:mg|\u00b5g|\u03bcg|mcg|ug|g|grams?|milligrams?|micrograms?)\b|"
+    r"\b\d+(?:[.,]\d+)?\s*(?:mg|\u00b5g|\u03bcg|mcg|ug|g|grams?|milligrams?|micrograms?)\b|"
     r"\b1/\d+|"
     r"\d\s*(?:%|percent)\s+of\s+(?:a|an|the)?\s*(?:\w+\s+){0,2}doses?|"
     r"\bone[-\s](?:tenth|twentieth)|\bevery\s+(?:\w+\s+){0,3}days?\b|"
     r"\bdays?\s+(?:on|off)\b",
     re.IGNORECASE,
 )
-_SIZE_ONLY = re.compile(_DOSE_SIZE.rstrip("|"), re.IGNORECASE)
-# A dose given as a number or a schedule, not only as "low doses".
-_QUANTIFIED = re.compile(_STRONG_AMOUNT.pattern[len(_DOSE_SIZE) :], re.IGNORECASE)
 _MECHANISM = lx.compile_family(lx.MECHANISM)
 _BENEFIT = lx.compile_family(lx.BENEFIT)
 _MECHANISM_VERB = re.compile(
@@ -111,7 +110,8 @@ def exclusion(scope: Scope, sentence: str, kind: str) -> tuple[str, tuple[int, i
         rest = text[: attention.start()] + " " * (attention.end() - attention.start())
         rest += text[attention.end() :]
         reason = re.search(r"\b(?:due\s+to|because|since|as\s+(?:it|they))\b", rest, re.I)
-        if not (_ANY_CUE.search(rest) or reason or _QUANTIFIED.search(rest)):
+        quantified = _STRONG_AMOUNT.search(rest) or _DOSE_TIMED.search(rest)
+        if not (_ANY_CUE.search(rest) or reason or quantified):
             return "attention", attention.span()
     advice = _ADVICE.search(text)
     if advice and not lx.ADVICE_WITH_CLAIM.search(text):
@@ -152,6 +152,9 @@ def predicate_spans(scope: Scope) -> list[tuple[int, int]]:
     spans = [m.span() for m in _EFFECT.finditer(text)]
     spans += [m.span() for m in _RISK.finditer(text)]
     spans += [m.span() for m in _STRONG_AMOUNT.finditer(text)]
+    spans += [m.span() for m in _DOSE_WORDS.finditer(text)]
+    if not spans:  # "did not differ from placebo"
+        spans = [m.span() for m in _EFFICACY_NULL.finditer(text)]
     return sorted(spans)
 
 
@@ -253,7 +256,11 @@ def _kind_of(main: str, conditions: list[tuple[str, int]]):
     # (position, tie-break): a word that is both a risk and a condition ("addictive") is a risk.
     if risks:
         firsts.append((min(risks)[0], 0, "risk", sorted(risks)))
-    dosing = _STRONG_DOSING.search(main)
+    dosing = min(
+        (m for m in (_STRONG_DOSING.search(main), _DOSE_WORDS.search(main)) if m),
+        key=lambda m: m.start(),
+        default=None,
+    )
     # "Psilocybin at a single dose of 25 mg reduced depression": the dose only qualifies.
     qualifier = dosing and _DOSE_QUALIFIER.search(main, max(0, dosing.start() - 40), dosing.start())
     # "small doses of LSD enable...": a dose size without an amount only qualifies an effect.

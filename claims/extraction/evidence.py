@@ -52,6 +52,9 @@ _NOT_EVIDENCE = re.compile(
 )
 
 
+_BARE_EXPERIMENT = re.compile(r"(?:experiments?|studies|study|trials?)$", re.IGNORECASE)
+
+
 @dataclass(frozen=True, slots=True)
 class EvidenceCue:
     value: str
@@ -78,6 +81,9 @@ def find_evidence(sentence: str, scope: Scope) -> list[EvidenceCue]:
         if value != "anecdotal" and any(bs <= s and e <= be for bs, be in blocked):
             continue
         found.append(EvidenceCue(value, s, e))
+    if any(c.value == "preclinical" for c in found):
+        # "Experiments have shown that animals...": animal experiments are preclinical.
+        found = [c for c in found if not _BARE_EXPERIMENT.match(sentence, c.start, c.end)]
     for m in lx.REFERENCE_MARKER.finditer(sentence):
         found.append(EvidenceCue("unspecified-research", m.start(), m.end()))
     return found

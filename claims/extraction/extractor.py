@@ -24,6 +24,9 @@ from claims.extraction.scope import analyse_scope
 from claims.extraction.sentences import Sentence, split_sentences
 from claims.extraction.vocabulary import Match, Vocabulary
 
+_OWN_STUDY = lx.compile_family(lx.OWN_STUDY_CUES)
+_RESULT_SUBJECT = lx.compile_family(lx.RESULT_SUBJECTS)
+
 Span = tuple[int, int]
 
 # Modifiers naming what something else is involved in: their conditions are background.
@@ -70,10 +73,19 @@ class _Context:
     """What earlier sentences said, for pronouns and pointers to a study described nearby."""
 
     substances: list[tuple[int, int, list[str]]] = field(default_factory=list)  # idx, block
-    topic: list[str] = field(default_factory=list)  # what the whole text is about
+    text: str = ""
+    vocabulary: Vocabulary | None = None
+    _topic: list[str] | None = None
     own_design: str | None = None  # the design of the study the text reports, if it reports one
     study: tuple[int, int, str, bool, list[str]] | None = None  # idx, block, evidence, named
     last_claim: tuple[int, int, list[str], int, int] | None = None  # idx, block, conditions, span
+
+    @property
+    def topic(self) -> list[str]:
+        """What the whole text is about (worked out the first time a sentence needs it)."""
+        if self._topic is None:
+            self._topic = _topic(self.text, self.vocabulary) if self.vocabulary else []
+        return self._topic
 
     def recent_substances(self, index: int, block: int, reach: int) -> list[str]:
         for i, b, slugs in reversed(self.substances):
@@ -105,7 +117,7 @@ def extract(
     """Analyse every sentence of ``text``; offsets and spans refer to ``text``."""
     out: list[SentenceAnalysis] = []
     sentences = split_sentences(text)
-    context = _Context(topic=_topic(text, vocabulary), own_design=_own_design(sentences))
+    context = _Context(text=text, vocabulary=vocabulary, own_design=_own_design(sentences))
     for index, sentence in enumerate(sentences):
         analysis = _analyse(text, sentence, index, vocabulary, context)
         if analysis.is_claim or include_non_claims:
@@ -132,7 +144,7 @@ def _own_design(sentences: list[Sentence]) -> str | None:
     """The design of the study a text reports as its own ("we report ... an open-label trial")."""
     best = None
     for sent in sentences:
-        if not lx.OWN_STUDY.search(sent.text):
+        if not _OWN_STUDY.search(sent.text):
             continue
         value = strongest(find_evidence(sent.text, analyse_scope(sent.text)))
         if RANK[value] >= RANK["survey-observational"] and (
@@ -175,9 +187,9 @@ def _analyse(
         context.own_design is not None
         and not named_study_spans(body)
         and not lx.REFERENCE_MARKER.search(body)
-        and bool(lx.RESULT_SUBJECT.search(scope.text))
+        and bool(_RESULT_SUBJECT.search(scope.text))
     )
-    if not in_scope and not referred and context.topic and own_result:
+    if not in_scope and not referred and own_result and context.topic:
         referred = list(context.topic)  # "Treatment was generally well tolerated."
     has_subject = bool(in_scope or referred)
     if not in_scope and lx.TERM_DEFINITION.match(body):
@@ -235,10 +247,9 @@ def _analyse(
         final_substances = [slug for slug in final_substances if slug != GENERAL]
     if (
         final_substances == [GENERAL]
-        and context.topic
-        and context.topic != [GENERAL]
         and sub_matches
         and all(_EXPERIENCE_OF_CLASS.match(body, m.start - s0) for m in sub_matches)
+        and context.topic != [GENERAL]
     ):
         final_substances = list(context.topic)  # "the acute psychedelic experience" in a study
 
@@ -379,7 +390,7 @@ def _referred_substances(body, scope, sent, index, context, cues, pointer):
     if not slugs and _STRONG_RISK.search(scope.main):
         # "Patients may be at risk for adverse reactions": a risk in a passage about a substance.
         slugs = context.recent_substances(index, sent.block, reach=2)
-    if not slugs and opening and context.topic and _EFFECT_NOUN.search(opening.group()):
+    if not slugs and opening and _EFFECT_NOUN.search(opening.group()) and context.topic:
         slugs = list(context.topic)  # "Experiences are often unpredictable" in a text on LSD
     if GENERAL in slugs:
         slugs = [GENERAL]  # "These drugs" after "Hallucinogens such as LSD...": the class

@@ -216,6 +216,7 @@ EVIDENCE = {
         r"pigs|dogs|fruit\s+flies|worms)",
         r"mice",
         r"rats",
+        r"animals",
         r"rodents?",
         r"animal\s+(?:stud(?:y|ies)|models?|research|experiments?|data)",
         r"pre-?clinical",
@@ -350,24 +351,24 @@ STUDY_POINTER = re.compile(
 )
 # A text reporting its own study ("Here, we report...", "In this open-label trial..."): the design
 # stated there carries to the results it reports without naming the drug or the design again.
-OWN_STUDY = re.compile(
-    r"\b(?:we|our)\s+(?:\w+\s+)?(?:report|present|describe|conducted|ran|tested|investigated|"
+OWN_STUDY_CUES = [
+    r"(?:we|our)\s+(?:\w+\s+)?(?:report|present|describe|conducted|ran|tested|investigated|"
     r"examined|assessed|evaluated|studied|surveyed|recruited|enrolled|randomi[sz]ed|collected|"
-    r"used|measured|compared|study|trial|experiment|survey|sample|data)"
-    r"|\b(?:this|the\s+present|the\s+current)\s+(?:[\w-]+\s+){0,3}?(?:study|trial|experiment|"
-    r"survey)\b"
-    r"|\bthe\s+(?:study|trial|experiment|survey)\s+(?:was|were)\s+(?:completed|conducted|"
-    r"carried\s+out|run|performed)\b",
-    re.IGNORECASE,
-)
+    r"used|measured|compared|study|trial|experiment|survey|sample|data)",
+    r"(?:this|the\s+present|the\s+current)\s+(?:[\w-]+\s+){0,3}?(?:study|trial|experiment|"
+    r"survey)",
+    r"^(?:this|it)\s+(?:was|is)\s+(?:a|an)\s+[^.;]{0,80}?\b(?:study|trial|survey|experiment)",
+    r"the\s+(?:study|trial|experiment|survey)\s+(?:was|were)\s+(?:completed|conducted|"
+    r"carried\s+out|run|performed)",
+]
 # Subjects of a study's results stated without the drug's name ("Treatment was well tolerated",
 # "Results remained positive", "Analyses revealed", "Patients reported").
-RESULT_SUBJECT = re.compile(
-    r"\b(?:treatment|results?|findings|participants|patients|subjects|respondents|analys[ie]s|"
-    r"outcomes?|effect\s+sizes?|tolerability|infusions|sessions|reductions?|improvements?|responders?|response|"
-    r"remission|scores?|ratings?|symptoms|microdose\s+group|(?:drug|active|treatment)\s+group)\b",
-    re.IGNORECASE,
-)
+RESULT_SUBJECTS = [
+    r"treatment|results?|findings|participants|patients|subjects|respondents|analys[ie]s",
+    r"outcomes?|effect\s+sizes?|tolerability|infusions|sessions|responders?|response",
+    r"reductions?|improvements?|remission|scores?|ratings?|symptoms|differences?",
+    r"microdose\s+group|(?:drug|active|treatment)\s+group",
+]
 # A definition of a term that is not a substance ("Neuroplasticity is the ability to...").
 TERM_DEFINITION = re.compile(
     r"^[\w\s'\u2019-]{1,40}?\s(?:is|are)\s(?:the|a|an)\s(?:\w+\s)?(?:ability|measure|process|"
@@ -403,6 +404,7 @@ EFFICACY_NULL = [
     r"(?:similar|comparable|equivalent)\s+to\s+(?:those\s+(?:in|of|on)\s+)?(?:the\s+)?placebo",
     r"(?:expectancy|expectation)\s+effects?",
     r"null\s+(?:results?|findings?)",
+    r"(?:no\s+longer|not)\s+(?:statistically\s+)?significant",
     r"unproven",
 ]
 RISK = [
@@ -489,6 +491,10 @@ RISK = [
     r"psychotic(?:-like)?\s+(?:episodes?|symptoms|reactions?|states?)",
     r"drug-induced\s+psychosis",
     r"respiratory\s+depression|breathing\s+(?:problems|difficulties)",
+    r"irritability|impulsiv\w+|aggressi(?:on|ve)|(?:sleep|memory|attention|concentration)\s+"
+    r"problems|(?:decreased|loss\s+of)\s+appetite|muscle\s+cramp\w*|(?:teeth|jaw)\s+clenching|"
+    r"blurred\s+vision|chills|sweating|dehydration|hyperthermia",
+    r"dissociative\s+(?:symptoms|effects|experiences|states?)",
     r"heart\s+rate\s+abnormalities|irregular\s+heart\s?beats?",
 ]
 MECHANISM = [
@@ -639,7 +645,7 @@ EFFECT = [
     r"improvements?",
     r"symptoms?",
     r"remission",
-    r"respon(?:se|ses|ded|d)\b",
+    r"respon(?:se|ses|ded|d)\b|responders?|response\s+rates?",
     r"outperform\w*",
     r"superior",
     r"better",
@@ -750,6 +756,11 @@ NOT_CLAIM = {
         r"(?:more|further|additional|larger|rigorous|long-term|well-designed)\s+(?:\w+\s+){0,2}"
         r"(?:research|studies|trials|investigation|evidence|data)\s+(?:is|are|will\s+be)\s*"
         r"(?:needed|required|necessary|warranted)",
+        r"(?:is|are)\s+(?:currently\s+|now\s+|still\s+)?(?:in|undergoing|entering)\s+"
+        r"(?:[\w-]+\s+){0,2}(?:clinical\s+)?trials\b",
+        r"(?:research|studies|trials|investigations?|evidence|data|work)\s+(?:is|are|will\s+be)\s+"
+        r"(?:still\s+|urgently\s+|clearly\s+|therefore\s+)?(?:needed|required|necessary|"
+        r"warranted)",
         r"(?:need|needs)\s+(?:for\s+)?(?:more|further|additional|comprehensive|rigorous|larger|"
         r"large-scale|well-designed|controlled)[\s,]+(?:[\w-]+,?\s+){0,3}(?:research|studies|"
         r"trials)",
@@ -771,6 +782,8 @@ NOT_CLAIM = {
         r"(?:il)?legal(?:ity|ly)?\s+(?:status|in|to|ramifications|consequences|penalties)",
         r"illegal",
         r"decriminali[sz]\w+",
+        r"(?:was|were)\s+(?:initially|originally|first|once|formerly)\s+(?:popular|used|developed|"
+        r"marketed|sold|known)",
         r"schedule\s+(?:i|1|one)\b",
         r"classified\s+as",
         r"controlled\s+substances?",
@@ -928,7 +941,8 @@ LEADING_OUT_OF_SCOPE = re.compile(
 INNER_OUT_OF_SCOPE = re.compile(
     r"(?:,\s*|\s)(?:while|whilst|although|though|even\s+though|whereas|despite|"
     r"in\s+spite\s+of)\b[^,;]*(?=[,;]|$)"
-    r"|(?<!not\s)\b(?:without|unlike|rather\s+than|compared\s+(?:to|with)|instead\s+of)\b"
+    r"|(?<!not\s)\b(?:without|unlike|rather\s+than|compared\s+(?:to|with)|instead\s+of|"
+    r"(?:chemically|structurally|pharmacologically)\s+similar\s+to)\b"
     r"[^,;]*"
     r"(?=[,;]|$)",
     re.IGNORECASE,
@@ -978,7 +992,9 @@ OPENING_ANAPHORA = re.compile(
     r"lasting|these)\s+(?:effects|results|outcomes)"
     r"|(?:the\s+)?(?:experiences?|trips?|effects)(?=\s+(?:are|is|were|was|can|may|might|"
     r"typically|usually|often|vary|varies|last|begin|include|range|differ))"
-    r"|(?:the\s+|its\s+|their\s+)?(?:acute\s+|main\s+|common\s+)?(?:effects|side\s+effects)\s+"
+    r"|(?:the\s+|its\s+|their\s+)?(?:(?:acute|main|common|other|further|additional|physical|"
+    r"health|adverse|negative|short-term|long-term|psychological|mental)\s+){0,2}"
+    r"(?:effects|side\s+effects|reactions|events)\s+"
     r"(?:typically\s+|usually\s+|often\s+|may\s+|can\s+)?(?:include|are|last)"
     r"|(?:taking|using|combining|mixing|stopping|microdosing|the\s+(?:amount|dose|dosage|"
     r"effects?|benefits?|risks?)\b))\b",

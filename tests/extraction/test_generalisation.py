@@ -346,3 +346,51 @@ def test_a_reported_surveys_design_carries_to_belief_and_result_sentences(vocabu
     result = found["Analyses of weekly ratings revealed small reductions in stress."]
     assert result.substances == ["psychedelics-general"]  # what the text is about: microdosing
     assert result.evidence_cited == "survey-observational"
+
+
+# Found by running the extractor on new agency pages and trial abstracts written for probing. ---
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Ketamine was originally marketed as an anaesthetic for soldiers.",
+        "MDMA is now in phase 3 clinical trials as a treatment for PTSD.",
+        "Longer-term trials are needed to learn whether ketamine's benefit lasts.",
+    ],
+)
+def test_history_trials_under_way_and_research_needs_are_not_claims(analyse, sentence):
+    assert not analyse(sentence).is_claim
+
+
+def test_animal_experiments_are_preclinical(analyse):
+    result = analyse("Experiments have shown that animals will self-administer ketamine.")
+    assert result.evidence_cited == "preclinical"
+
+
+def test_a_list_of_adverse_effects_is_a_risk(analyse):
+    context = "MDMA is a synthetic drug."
+    result = analyse("Other health effects include muscle cramping, chills, and sweating.", context)
+    assert result.is_claim
+    assert result.substances == ["mdma"]
+    assert result.claim_kind == "risk"
+
+
+def test_results_of_a_reported_trial_with_no_drug_named(vocabulary):
+    text = (
+        "LSD for generalised anxiety\n\n"
+        "This was a randomised, double-blind trial of LSD in 60 adults with anxiety.\n\n"
+        "The proportion of responders was 60% with LSD and 25% with placebo. "
+        "Dissociative symptoms were mild and resolved within a day. "
+        "Differences between groups were no longer significant at 12 weeks."
+    )
+    found = {a.sentence: a for a in extract(text, vocabulary)}
+    kinds = {
+        "The proportion of responders was 60% with LSD and 25% with placebo.": "benefit",
+        "Dissociative symptoms were mild and resolved within a day.": "risk",
+        "Differences between groups were no longer significant at 12 weeks.": "efficacy-null",
+    }
+    for sentence, kind in kinds.items():
+        assert found[sentence].claim_kind == kind, sentence
+        assert found[sentence].evidence_cited == "rct", sentence
+        assert found[sentence].substances == ["lsd"], sentence
