@@ -27,7 +27,12 @@ _DOSE_TIMING = [
     r"(?:begin|begins|start|starts|kick\s+in|kicks\s+in|take\s+effect|takes\s+effect|come\s+on|"
     r"comes\s+on|onset|peak|peaks)\s+(?:\w+\s+){0,3}?(?:within|after|in)\s+(?:about\s+|around\s+)?"
     r"\d+(?:\s*(?:to|-|\u2013)\s*\d+)?",
-    r"last(?:s|ing)?\s+(?:\w+\s+){0,3}?\d+(?:\s*(?:to|-|\u2013)\s*\d+)?\s+(?:minutes|hours|days)",
+    r"last(?:s|ing)?\s+(?:\w+\s+){0,3}?(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|"
+    r"twelve)(?:\s*(?:to|-|\u2013)\s*(?:\d+|\w+))?\s+(?:minutes|hours|days)",
+    r"(?:go(?:es)?\s+away|wear(?:s)?\s+off|subside[sd]?|fade[sd]?)\s+(?:\w+\s+){0,2}?(?:within|after|"
+    r"in)\s+(?:about\s+)?(?:\d+|one|two|three|four|five|six|ten|twelve|fifteen|twenty|thirty|"
+    r"forty|sixty|a\s+few|several|an?)\s+"
+    r"(?:minutes?|hours?|days?)",
     r"(?:duration|onset)\s+of\s+(?:action|(?:the\s+)?effects?)",
     r"(?:two|three|four|once|twice|\d)\s+(?:or\s+\w+\s+)?(?:times?\s+)?(?:a|per|each)\s+"
     r"(?:week|day|month)",
@@ -43,6 +48,12 @@ _STRONG_DOSING = re.compile(
     r"\bprotocols?\b|\bschedule\b|\bdosing\s+regimen|"
     r"\b(?:lowest|highest|effective|typical|recommended|starting|standard|threshold)\s+"
     r"(?:\w+\s+)?dos(?:e|es|age)\b",
+    re.IGNORECASE,
+)
+# How a drug is given, not what it does.
+_ADMINISTRATION = re.compile(
+    r"\b(?:is|are)\s+(?:usually\s+|typically\s+|only\s+|always\s+)?(?:given|administered|"
+    r"delivered|supplied|dispensed|sold)\s+(?:as|in|by|through|via|orally|intravenously|under)\b",
     re.IGNORECASE,
 )
 _USAGE_WITH_EFFECT = re.compile(
@@ -118,6 +129,9 @@ def exclusion(scope: Scope, sentence: str, kind: str) -> tuple[str, tuple[int, i
         risk_before = _RISK.search(text, 0, advice.start())
         if not risk_before:
             return "advice", advice.span()
+    given = _ADMINISTRATION.search(text)
+    if given and not (_STRONG_AMOUNT.search(text) or _RISK.search(text)):
+        return "administration", given.span()  # "It is given as a nasal spray in a clinic"
     usage = _USAGE.search(text)
     if usage and not _USAGE_WITH_EFFECT.search(text, usage.end()):
         return "usage", usage.span()  # "people report taking these drugs for recreation"

@@ -37,7 +37,7 @@ _BACKGROUND = re.compile(
     re.IGNORECASE,
 )
 _STRONG_RISK = re.compile(
-    r"\b(?:at\s+risk\s+(?:for|of)\s+adverse|adverse\s+(?:effects|events|reactions)|"
+    r"\b(?:at\s+risk\s+(?:for|of)\s+adverse|at\s+(?:an?\s+)?(?:increased|higher|greater|elevated)\s+risk|adverse\s+(?:effects|events|reactions)|"
     r"side\s+effects|interactions?|toxicity|bad\s+trips?|tolerance|overdos\w+|flashbacks?)\b",
     re.I,
 )

@@ -427,7 +427,9 @@ RISK = [
     r"side[-\s]effects?",
     r"adverse",
     r"harm(?:s|ful)?",
-    r"danger(?:s|ous)?",
+    r"danger(?:s|ous|ously)?",
+    r"interact\w*\s+(?:dangerously|badly|negatively|adversely|harmfully)\s+with",
+    r"misuse|abuse\s+potential|potential\s+for\s+(?:misuse|abuse|harm|addiction|dependence)",
     r"unsafe",
     r"safe(?:ly|r|ty)?",
     r"well[-\s]tolerated",
@@ -678,6 +680,7 @@ EFFECT = [
     r"anxiety|creativity|productive|productivity|clarity|mood|stress|symptoms|engaged|"
     r"motivation|optimism|emotional|open|connected|present|resilient|resilience|depressive)",
     r"feel(?:s|ing)?\s+more",
+    r"report(?:s|ed|ing)?\s+(?:having|experiencing|feeling|seeing|hearing)",
     r"(?:make|makes|made|making)\s+(?:\w+\s+){1,3}(?:appear|seem|look|sound|feel)",
     r"allows?",
     r"enabl\w+",
@@ -793,6 +796,7 @@ NOT_CLAIM = {
         r"millennia|thousands\s+of\s+years)|(?:by|in)\s+(?:indigenous|ancient|traditional))",
         r"(?:penalt|arrest|prosecut|imprison)\w+",
         r"(?:fda|ema|mhra|tga)[-\s](?:approved|cleared|authori[sz]ed)",
+        r"(?<!not\s)(?<!never\s)(?:approved|licensed|authori[sz]ed)\s+(?:for|by|as)\b",
         r"(?:is|are|was|were|been)\s+(?:currently\s+|now\s+|also\s+|only\s+)?"
         r"(?:approved|licensed|authori[sz]ed|indicated)\s+(?:as|for|by|in)\b",
     ],
@@ -941,7 +945,8 @@ LEADING_OUT_OF_SCOPE = re.compile(
 INNER_OUT_OF_SCOPE = re.compile(
     r"(?:,\s*|\s)(?:while|whilst|although|though|even\s+though|whereas|despite|"
     r"in\s+spite\s+of)\b[^,;]*(?=[,;]|$)"
-    r"|(?<!not\s)\b(?:without|unlike|rather\s+than|compared\s+(?:to|with)|instead\s+of|"
+    r"|(?<!not\s)\b(?:without|unlike|rather\s+than|compared\s+(?:to|with)(?!\s+(?:a\s+|the\s+)?"
+    r"placebo)|instead\s+of|"
     r"(?:chemically|structurally|pharmacologically)\s+similar\s+to)\b"
     r"[^,;]*"
     r"(?=[,;]|$)",
@@ -995,7 +1000,11 @@ OPENING_ANAPHORA = re.compile(
     r"|(?:the\s+|its\s+|their\s+)?(?:(?:acute|main|common|other|further|additional|physical|"
     r"health|adverse|negative|short-term|long-term|psychological|mental)\s+){0,2}"
     r"(?:effects|side\s+effects|reactions|events)\s+"
-    r"(?:typically\s+|usually\s+|often\s+|may\s+|can\s+)?(?:include|are|last)"
+    r"(?:typically\s+|usually\s+|often\s+|may\s+|can\s+)?(?:include|are|last|begin|start|"
+    r"peak|appear|occur|wear|go|vary|subside|resolve)"
+    r"|(?:a|one)\s+(?:single\s+)?(?:dose|session|infusion|administration)\s+(?:of\s+(?:the\s+)?"
+    r"(?:drug|brew|medication|substance)\s+)?(?:\w+ly\s+)?(?:produced|led|reduced|improved|"
+    r"increased|decreased|caused|induced|was|resulted)"
     r"|(?:taking|using|combining|mixing|stopping|microdosing|the\s+(?:amount|dose|dosage|"
     r"effects?|benefits?|risks?)\b))\b",
     re.IGNORECASE,

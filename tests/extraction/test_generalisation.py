@@ -394,3 +394,52 @@ def test_results_of_a_reported_trial_with_no_drug_named(vocabulary):
         assert found[sentence].claim_kind == kind, sentence
         assert found[sentence].evidence_cited == "rct", sentence
         assert found[sentence].substances == ["lsd"], sentence
+
+
+def test_a_drug_approved_for_a_condition_is_regulation_not_a_claim(analyse):
+    assert not analyse(
+        "Esketamine is a nasal spray approved for treatment-resistant depression."
+    ).is_claim
+
+
+def test_how_a_drug_is_given_is_not_a_claim_unless_an_amount_is_stated(analyse):
+    assert not analyse("Ketamine is given as an infusion in a hospital clinic.").is_claim
+    assert analyse("LSD is usually taken orally in doses of 100 micrograms.").claim_kind == "dosing"
+
+
+def test_a_single_dose_opening_refers_to_the_drug(analyse):
+    result = analyse(
+        "A single dose reduced cravings compared with placebo in a randomised trial.",
+        "Ibogaine is a West African plant alkaloid.",
+    )
+    assert result.substances == ["ibogaine"]
+    assert result.evidence_cited == "rct"
+
+
+def test_being_at_increased_risk_in_a_passage_on_a_drug_is_a_risk(analyse):
+    result = analyse(
+        "People with bipolar disorder may be at increased risk of mania.",
+        "Psilocybin is a psychedelic.",
+    )
+    assert result.is_claim
+    assert result.substances == ["psilocybin"]
+    assert result.claim_kind == "risk"
+
+
+@pytest.mark.parametrize(
+    "sentence, kind",
+    [
+        ("Mescaline can interact dangerously with MAO inhibitors.", "risk"),
+        ("Ketamine has a potential for misuse.", "risk"),
+        ("The effects of DMT usually wear off within thirty minutes.", "dosing"),
+        ("Psilocybin effects last about six hours.", "dosing"),
+    ],
+)
+def test_interactions_misuse_and_durations(analyse, sentence, kind):
+    assert analyse(sentence).claim_kind == kind
+
+
+def test_reports_of_experiences_are_anecdotal_claims(analyse):
+    result = analyse("People who drink ayahuasca report having visions of their childhood.")
+    assert result.is_claim
+    assert result.certainty == "anecdotal"
