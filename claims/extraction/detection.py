@@ -192,6 +192,11 @@ _BENEFIT_NOUN = re.compile(
 _DOSE_QUALIFIER = re.compile(
     r"\b(?:at|after|following|receiving|given)\s+(?:[\w-]+\s+){0,4}$", re.IGNORECASE
 )
+_REDUCED = re.compile(
+    r"\b(?:reduc|decreas|lower|less|fewer|reliev|alleviat|eas|declin|drop|prevent)\w*"
+    r"(?:\s+(?:in|of|the|their|its|symptoms?|levels?|feelings?|rates?))*\s+$",
+    re.IGNORECASE,
+)
 _CLAUSE_BREAK = re.compile(r",\s*(?:but|yet|whereas|while)\b|;", re.IGNORECASE)
 _BUT = re.compile(r"\s(?:but|yet)\s", re.IGNORECASE)
 _MEANS = re.compile(r"\bby\s+\w+ing\b[^;]*", re.IGNORECASE)
@@ -255,17 +260,23 @@ def claim_kind(scope: Scope, conditions_in_main: list[tuple[str, int]]) -> tuple
 
 
 def _kind_of(main: str, conditions: list[tuple[str, int]]):
-    risks = [m.span() for m in _RISK.finditer(main)]
+    # A harm that is reduced ("a reduction in irritability", "less anxiety") is a benefit's object.
+    risks = [m.span() for m in _RISK.finditer(main) if not _REDUCED.search(main, 0, m.start())]
     mechs = [m.span() for m in _MECHANISM.finditer(main)]
     mechs += [
         (p, p + 1) for slug, p in conditions if slug in MECHANISM_CONDITIONS and main[p].strip()
     ]
     objects = [m.span() for m in _BENEFIT_NOUN.finditer(main)]
-    objects += [
+    named = [
         (p, p + 1)
         for slug, p in conditions
         if slug not in MECHANISM_CONDITIONS and slug not in HARM_CONDITIONS and main[p].strip()
     ]
+    if named and risks and not objects and not _BENEFIT.search(main):
+        # "cause emotions to swing wildly": an outcome named with no favourable word is what the
+        # harm acts on, not a benefit.
+        named = []
+    objects += named
     firsts = []
     # (position, tie-break): a word that is both a risk and a condition ("addictive") is a risk.
     if risks:

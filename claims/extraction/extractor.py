@@ -283,6 +283,8 @@ def _analyse(
         (m.slug, m.start - s0) for m in chosen if scope.main[m.start - s0 : m.end - s0].strip()
     ]
     kind, kind_spans = claim_kind(scope, main_conditions)
+    # (conditions only in background modifiers are kept: "regions involved in fear" still
+    # says what the mechanism bears on)
     conditions = _slugs(chosen)
     for m in chosen:
         # "alcohol and tobacco addiction": the addiction itself is an outcome too.

@@ -569,7 +569,8 @@ BENEFIT = [
     r"better",
     r"positive\s+(?:effects?|outcomes?|results?|changes?)",
     r"gains?",
-    r"enjoy\w*|pleasant|pleasur\w+|euphori\w+|bliss\w*",
+    r"enjoy\w*|pleasant|pleasur\w+",
+    r"(?:reduc|decreas|declin|lower|drop)\w*\s+(?:in|of)\b",
 ]
 
 # Claim detection ----------------------------------------------------------------------------------

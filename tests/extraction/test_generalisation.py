@@ -443,3 +443,14 @@ def test_reports_of_experiences_are_anecdotal_claims(analyse):
     result = analyse("People who drink ayahuasca report having visions of their childhood.")
     assert result.is_claim
     assert result.certainty == "anecdotal"
+
+
+def test_an_outcome_acted_on_by_a_harm_is_not_a_benefit(analyse):
+    result = analyse("DMT can cause moods to swing wildly and faces to look frightening.")
+    assert result.claim_kind == "risk"
+    assert "safety-general" in result.conditions
+
+
+def test_a_reduction_in_a_harm_is_a_benefit(analyse):
+    result = analyse("Microdosers describe a reduction in irritability after microdosing LSD.")
+    assert result.claim_kind == "benefit"
