@@ -135,7 +135,7 @@ def _topic(text: str, vocabulary: Vocabulary) -> list[str]:
     ranked = sorted(counts.items(), key=lambda kv: -kv[1])
     slug, n = ranked[0]
     runner_up = ranked[1][1] if len(ranked) > 1 else 0
-    if n >= 3 and n >= 2 * runner_up:
+    if n >= 2 and n >= 2 * runner_up:
         return [slug]
     return []
 
@@ -173,7 +173,15 @@ def _analyse(
     in_scope = [m for m in sub_matches if scope.covers(m.start - s0, m.end - s0)]
     pointer = points_to_study(body)
     study = context.recent_study(index, sent.block) if pointer else None
-    cues = find_cues(body, scope, context_has_study=bool(study))
+    # A result of the study the text reports ("Treatment was well tolerated", "users were more
+    # likely to report..."): its participants' reports are findings, its design is the evidence.
+    own_result = (
+        context.own_design is not None
+        and not named_study_spans(body)
+        and not lx.REFERENCE_MARKER.search(body)
+        and bool(_RESULT_SUBJECT.search(scope.text))
+    )
+    cues = find_cues(body, scope, context_has_study=bool(study) or own_result)
     referred: list[str] = []
     if not in_scope:
         referred = _referred_substances(body, scope, sent, index, context, cues, pointer)
@@ -183,12 +191,6 @@ def _analyse(
         referred = referred[1] if referred else []
         if referred and substances:
             referred = substances
-    own_result = (
-        context.own_design is not None
-        and not named_study_spans(body)
-        and not lx.REFERENCE_MARKER.search(body)
-        and bool(_RESULT_SUBJECT.search(scope.text))
-    )
     if not in_scope and not referred and own_result and context.topic:
         referred = list(context.topic)  # "Treatment was generally well tolerated."
     has_subject = bool(in_scope or referred)

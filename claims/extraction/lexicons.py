@@ -66,7 +66,7 @@ PROBABLE = [
     r"indicat(?:e|es|ed|ing)",
     r"appear(?:s|ed)?(?:\s+to)?",
     r"seem(?:s|ed)?(?:\s+to)?",
-    r"(?:most\s+)?likely",
+    r"(?<!more\s)(?<!less\s)(?:most\s+)?likely",  # "more likely to report" compares groups
     r"unlikely",
     r"probabl[ey]",
     r"point(?:s|ed|ing)?\s+to",
@@ -131,7 +131,8 @@ ANECDOTAL = [
     r"word\s+of\s+mouth",
     r"according\s+to\s+(?:users|people|anecdot\w+|some|many)",
     r"(?:online\s+)?forums?",
-    r"reports\s+of",
+    r"reports\s+of(?!\s+(?:lethal|fatal|deaths?|serious|severe|adverse|overdoses?|poisonings?|"
+    r"toxicity|hospitali[sz]ations?))",
 ]
 # Participants in a described study report findings, not anecdotes.
 STUDY_REPORTERS = re.compile(
@@ -274,7 +275,8 @@ EVIDENCE = {
         r"(?:commonly|widely|frequently|often|most)\s+reported",
         r"(?:reported|user)\s+(?:benefits?|effects?|improvements?|experiences?)",
         r"(?:personal|first-hand|user)\s+(?:accounts?|reports?|experiences?|stories)",
-        r"reports\s+of",
+        r"reports\s+of(?!\s+(?:lethal|fatal|deaths?|serious|severe|adverse|overdoses?|poisonings?|"
+        r"toxicity|hospitali[sz]ations?))",
         r"(?:common\s+)?narratives?",
         r"forums?",
         r"credited",
@@ -367,7 +369,7 @@ RESULT_SUBJECTS = [
     r"treatment|results?|findings|participants|patients|subjects|respondents|analys[ie]s",
     r"outcomes?|effect\s+sizes?|tolerability|infusions|sessions|responders?|response",
     r"reductions?|improvements?|remission|scores?|ratings?|symptoms|differences?",
-    r"microdose\s+group|(?:drug|active|treatment)\s+group",
+    r"microdose\s+group|(?:drug|active|treatment)\s+group|users|microdosers",
 ]
 # A definition of a term that is not a substance ("Neuroplasticity is the ability to...").
 TERM_DEFINITION = re.compile(
@@ -417,7 +419,7 @@ RISK = [
     r"deaths?",
     r"poisoning",
     r"(?:heart\s+attacks?|strokes?|arrhythmias?)",
-    r"(?:bladder|kidney|liver|heart|valve|brain|organ)\s+(?:\w+\s+)?(?:damage|problems|injury|"
+    r"(?:bladder|kidney|liver|heart|valve|brain|organ)\s+(?:\w+\s+)?(?:damage|problems|injury|pain|"
     r"toxicity|disease)",
     r"damage",
     r"dissociation",
@@ -453,6 +455,8 @@ RISK = [
     r"worsen\w*",
     r"(?:increas\w+|heighten\w+|elevated|more)\s+(?:\w+\s+)?(?:anxiety|paranoia|panic|"
     r"agitation|confusion|restlessness|insomnia|irritability)",
+    r"(?:higher|greater|increased|elevated|worse|worsening)\s+(?:\w+\s+)?(?:depression|depressive|"
+    r"anxiety|suicid\w+|psychotic)\s+(?:scores?|symptoms|levels|rates|ratings)",
     r"impair(?:s|ed|ment|ing)?",
     r"not\s+(?:be\s+)?suitable",
     r"unsuitable",
@@ -797,12 +801,16 @@ NOT_CLAIM = {
         r"millennia|thousands\s+of\s+years)|(?:by|in)\s+(?:indigenous|ancient|traditional))",
         r"(?:penalt|arrest|prosecut|imprison)\w+",
         r"(?:fda|ema|mhra|tga)[-\s](?:approved|cleared|authori[sz]ed)",
+        r"(?:received|granted|given|awarded|earned)\s+(?:\w+\s+){0,2}(?:designation|approval|"
+        r"licen[cs]e|authori[sz]ation)",
         r"(?<!not\s)(?<!never\s)(?:approved|licensed|authori[sz]ed)\s+(?:for|by|as)\b",
         r"(?:is|are|was|were|been)\s+(?:currently\s+|now\s+|also\s+|only\s+)?"
         r"(?:approved|licensed|authori[sz]ed|indicated)\s+(?:as|for|by|in)\b",
     ],
     # Naming (what people call a drug or an experience) and the drug scene as a public concern.
     "naming": [
+        r"(?:is|are)\s+(?:increasingly|widely|commonly|often|now|also|frequently)\s+used\s+"
+        r"(?:both\s+)?(?:recreationally|as|for|by|in)\b",
         r"refer(?:s|red|ring)?\s+to\s+[^.;]{1,80}?\s+as\b",
         r"(?:introduction|emergence|arrival|availability|spread)\s+of\s+[^.;]{1,60}?\s+"
         r"(?:is|are|was|were|has\s+been|remains?)\s+(?:of\s+)?(?:\w+\s+)?concern",
@@ -889,7 +897,8 @@ FINDING_VERB = re.compile(
     r"\b(?:show\w*|suggest\w*|indicat\w+|find|finds|found|reveal\w*|demonstrat\w+|"
     r"confirm\w*|reported|reports?\s+that|prove\w*|(?:been|is|are)\s+(?:linked|associated)|"
     r"point\w*\s+to|observ\w+|"
-    r"recogni[sz]\w+|believ\w+|note[sd]?|according\s+to|suspect\w*|reporting|"
+    r"recogni[sz]\w+|believ\w+|note[sd]?|according\s+to|suspect\w*|reporting|argu\w+|"
+    r"contend\w*|propos\w+|hypothesi[sz]\w+|"
     r"(?:are|is)\s+(?:now\s+)?report\w*)\b",
     re.IGNORECASE,
 )
@@ -1006,6 +1015,7 @@ OPENING_ANAPHORA = re.compile(
     r"|(?:a|one)\s+(?:single\s+)?(?:dose|session|infusion|administration)\s+(?:of\s+(?:the\s+)?"
     r"(?:drug|brew|medication|substance)\s+)?(?:\w+ly\s+)?(?:produced|led|reduced|improved|"
     r"increased|decreased|caused|induced|was|resulted)"
+    r"|the\s+(?:onset|duration|peak|intensity)\s+of\s+(?:the\s+)?effects"
     r"|(?:taking|using|combining|mixing|stopping|microdosing|the\s+(?:amount|dose|dosage|"
     r"effects?|benefits?|risks?)\b))\b",
     re.IGNORECASE,

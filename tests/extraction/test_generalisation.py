@@ -454,3 +454,46 @@ def test_an_outcome_acted_on_by_a_harm_is_not_a_benefit(analyse):
 def test_a_reduction_in_a_harm_is_a_benefit(analyse):
     result = analyse("Microdosers describe a reduction in irritability after microdosing LSD.")
     assert result.claim_kind == "benefit"
+
+
+def test_a_regulatory_designation_is_not_a_claim(analyse):
+    assert not analyse("MDMA received breakthrough therapy designation for PTSD in 2017.").is_claim
+
+
+def test_prevalence_of_use_is_not_a_claim(analyse):
+    assert not analyse("LSD is increasingly used both recreationally and for depression.").is_claim
+
+
+def test_researchers_arguing_is_a_claim(analyse):
+    result = analyse("Some scientists have argued that ibogaine could reduce opioid cravings.")
+    assert result.is_claim
+    assert result.certainty == "possible"
+
+
+def test_case_reports_of_deaths_are_not_anecdotes(analyse):
+    assert analyse("Reports of fatal LSD overdoses are rare.").certainty == "established"
+
+
+def test_own_survey_findings_on_harms_are_findings_not_anecdotes(vocabulary):
+    text = (
+        "Ketamine use in nightlife: a cross-sectional survey\n\n"
+        "We conducted a cross-sectional online survey of 900 adults who use ketamine.\n\n"
+        "Frequent users were more likely to report bladder pain. "
+        "Daily use was associated with higher depression scores."
+    )
+    found = {a.sentence: a for a in extract(text, vocabulary)}
+    pain = found["Frequent users were more likely to report bladder pain."]
+    assert pain.certainty == "established"
+    assert pain.evidence_cited == "survey-observational"
+    assert pain.claim_kind == "risk"
+    scores = found["Daily use was associated with higher depression scores."]
+    assert scores.claim_kind == "risk"
+    assert scores.substances == ["ketamine"]
+
+
+def test_onset_of_effects_refers_back_as_dosing(analyse):
+    result = analyse(
+        "The onset of effects is typically 30 minutes after ingestion.", "DMT is potent."
+    )
+    assert result.substances == ["dmt"]
+    assert result.claim_kind == "dosing"
