@@ -77,6 +77,7 @@ class _Context:
     vocabulary: Vocabulary | None = None
     _topic: list[str] | None = None
     own_design: str | None = None  # the design of the study the text reports, if it reports one
+    own_from: int = 0  # the index of the sentence that first declares it (results come after)
     study: tuple[int, int, str, bool, list[str]] | None = None  # idx, block, evidence, named
     last_claim: tuple[int, int, list[str], int, int] | None = None  # idx, block, conditions, span
 
@@ -117,7 +118,8 @@ def extract(
     """Analyse every sentence of ``text``; offsets and spans refer to ``text``."""
     out: list[SentenceAnalysis] = []
     sentences = split_sentences(text)
-    context = _Context(text=text, vocabulary=vocabulary, own_design=_own_design(sentences))
+    own_design, own_from = _own_design(sentences)
+    context = _Context(text=text, vocabulary=vocabulary, own_design=own_design, own_from=own_from)
     for index, sentence in enumerate(sentences):
         analysis = _analyse(text, sentence, index, vocabulary, context)
         if analysis.is_claim or include_non_claims:
@@ -140,18 +142,21 @@ def _topic(text: str, vocabulary: Vocabulary) -> list[str]:
     return []
 
 
-def _own_design(sentences: list[Sentence]) -> str | None:
-    """The design of the study a text reports as its own ("we report ... an open-label trial")."""
-    best = None
-    for sent in sentences:
-        if not _OWN_STUDY.search(sent.text):
+def _own_design(sentences: list[Sentence]) -> tuple[str | None, int]:
+    """The design of the study a text reports as its own ("we report ... an open-label trial"),
+    and where the text first declares it (a title counts)."""
+    best, first = None, len(sentences)
+    for i, sent in enumerate(sentences):
+        title = i == 0 and sent.kind == "heading"  # "Ketamine for pain: a randomised trial"
+        if not title and not _OWN_STUDY.search(sent.text):
             continue
         value = strongest(find_evidence(sent.text, analyse_scope(sent.text)))
         if RANK[value] >= RANK["survey-observational"] and (
             best is None or RANK[value] > RANK[best]
         ):
             best = value
-    return best
+            first = min(first, i)
+    return best, first
 
 
 def _analyse(
@@ -177,6 +182,7 @@ def _analyse(
     # likely to report..."): its participants' reports are findings, its design is the evidence.
     own_result = (
         context.own_design is not None
+        and index > context.own_from
         and not named_study_spans(body)
         and not lx.REFERENCE_MARKER.search(body)
         and bool(_RESULT_SUBJECT.search(scope.text))

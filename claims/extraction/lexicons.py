@@ -356,7 +356,7 @@ STUDY_POINTER = re.compile(
 OWN_STUDY_CUES = [
     r"(?:we|our)\s+(?:\w+\s+)?(?:report|present|describe|conducted|ran|tested|investigated|"
     r"examined|assessed|evaluated|studied|surveyed|recruited|enrolled|randomi[sz]ed|collected|"
-    r"used|measured|compared|study|trial|experiment|survey|sample|data)",
+    r"used|measured|compared|searched|pooled|screened|study|trial|experiment|survey|sample|data)",
     r"(?:this|the\s+present|the\s+current)\s+(?:[\w-]+\s+){0,3}?(?:study|trial|experiment|"
     r"survey)",
     r"^(?:this|it)\s+(?:was|is)\s+(?:a|an)\s+[^.;]{0,80}?\b(?:study|trial|survey|experiment)",
@@ -369,7 +369,8 @@ RESULT_SUBJECTS = [
     r"treatment|results?|findings|participants|patients|subjects|respondents|analys[ie]s",
     r"outcomes?|effect\s+sizes?|tolerability|infusions|sessions|responders?|response",
     r"reductions?|improvements?|remission|scores?|ratings?|symptoms|differences?",
-    r"microdose\s+group|(?:drug|active|treatment)\s+group|users|microdosers",
+    r"microdose\s+group|(?:drug|active|treatment)\s+group|users|microdosers|effects",
+    r"adverse\s+events|side\s+effects",
 ]
 # A definition of a term that is not a substance ("Neuroplasticity is the ability to...").
 TERM_DEFINITION = re.compile(

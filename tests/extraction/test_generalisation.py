@@ -497,3 +497,32 @@ def test_onset_of_effects_refers_back_as_dosing(analyse):
     )
     assert result.substances == ["dmt"]
     assert result.claim_kind == "dosing"
+
+
+def test_a_review_declared_in_the_title_carries_to_its_results(vocabulary):
+    text = (
+        "Ketamine for depression: a systematic review and meta-analysis\n\n"
+        "We searched three databases for trials of ketamine in adults with depression.\n\n"
+        "Ketamine reduced depressive symptoms more than control conditions. "
+        "Serious adverse events were rare."
+    )
+    found = {a.sentence: a for a in extract(text, vocabulary)}
+    for sentence in (
+        "Ketamine reduced depressive symptoms more than control conditions.",
+        "Serious adverse events were rare.",
+    ):
+        assert found[sentence].evidence_cited == "systematic-review", sentence
+
+
+def test_attributions_before_a_paper_declares_its_study_stay_anecdotal(vocabulary):
+    text = (
+        "Users of microdosing report better focus and claim wide-ranging benefits. "
+        "We surveyed 400 microdosers in a longitudinal study.\n\n"
+        "Participants reported better focus on dosing days."
+    )
+    found = {a.sentence: a for a in extract(text, vocabulary)}
+    first = found["Users of microdosing report better focus and claim wide-ranging benefits."]
+    assert first.certainty == "anecdotal"
+    later = found["Participants reported better focus on dosing days."]
+    assert later.certainty == "established"
+    assert later.evidence_cited == "survey-observational"
