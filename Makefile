@@ -34,10 +34,10 @@ lint: $(VENV)/.installed
 		$(BIN)/python manage.py check --deploy --fail-level WARNING
 
 test-sqlite: $(VENV)/.installed
-	env -u DATABASE_URL $(BIN)/python -m pytest -q
+	env -u DATABASE_URL $(BIN)/python -m pytest -q -n auto
 
 test-postgres: $(VENV)/.installed
-	DATABASE_URL=$(PG_URL) $(BIN)/python -m pytest -q
+	DATABASE_URL=$(PG_URL) $(BIN)/python -m pytest -q -n auto
 
 ## make test: lint, then the whole suite (browser tests included) on SQLite and on PostgreSQL.
 test: lint test-sqlite test-postgres
