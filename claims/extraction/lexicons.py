@@ -452,6 +452,10 @@ RISK = [
     r"bad\s+trips?",
     r"(?:trigger|induce|precipitate|cause|worsen|exacerbat)\w*\s+(?:\w+\s+){0,3}"
     r"(?:psychosis|psychotic|mania|manic|episodes?|symptoms|anxiety|panic)",
+    r"(?:lead(?:s|ing)?\s+to|led\s+to|result(?:s|ed|ing)?\s+in|caus(?:e|es|ed|ing))\s+"
+    r"(?:\w+\s+){0,3}(?:depression|pain|ulcers?|insomnia|memory\s+loss|suicid\w+|seizures?|"
+    r"psychosis|anxiety|panic|paranoia|delusions?)",
+    r"ulcers?|memory\s+loss|trouble\s+breathing",
     r"exacerbat\w+",
     r"worsen\w*",
     r"(?:increas\w+|heighten\w+|elevated|more)\s+(?:\w+\s+)?(?:anxiety|paranoia|panic|"
@@ -751,7 +755,8 @@ NOT_CLAIM = {
         r"examined|evaluated|researched|trialled|trialed)",
         # Research activity: who funds, runs or builds up research, and research under way.
         r"(?:conducts?|conducting|supports?|supporting|funds?|funding|sponsors?|sponsoring|"
-        r"leads?|leading)\s+(?:and\s+\w+\s+)?(?:\w+\s+)?research\s+(?:on|into|in|about)",
+        r"leads?|leading)\s+(?:and\s+\w+\s+)?(?:\w+\s+)?(?:research|studies|trials|projects|"
+        r"work)\s+(?:on|into|in|about|of)",
         r"(?:research|science|studies|scientists|researchers)\s+(?:is|are)\s+(?:\w+\s+)?"
         r"(?:developing|building|forming|painting|gaining)\s+(?:a|an)\s+(?:\w+\s+){0,2}"
         r"(?:picture|understanding|view|sense|image)",

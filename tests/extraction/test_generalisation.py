@@ -526,3 +526,18 @@ def test_attributions_before_a_paper_declares_its_study_stay_anecdotal(vocabular
     later = found["Participants reported better focus on dosing days."]
     assert later.certainty == "established"
     assert later.evidence_cited == "survey-observational"
+
+
+def test_funding_studies_is_research_activity(analyse):
+    assert not analyse("The agency funds studies on the therapeutic potential of DMT.").is_claim
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Ketamine may lead to ulcers in the bladder when used for long periods.",
+        "Heavy MDMA use can result in memory loss.",
+    ],
+)
+def test_harms_a_drug_leads_to_are_risks(analyse, sentence):
+    assert analyse(sentence).claim_kind == "risk"
