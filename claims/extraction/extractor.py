@@ -33,7 +33,9 @@ Span = tuple[int, int]
 _BACKGROUND = re.compile(
     r"(?<!been\s)(?<!\bis\s)(?<!are\s)(?<!was\s)(?<!were\s)\b(?:involved\s+in|linked\s+to|"
     r"responsible\s+for|essential\s+for|plays?\s+(?:a|an)\s+(?:\w+\s+)?role\s+in)\b[^;]*"
-    r"|,\s*which\b[^;]*$",
+    r"|,\s*which\b[^;]*$"
+    # What an effect varies with is a moderator, not an outcome ("vary with the user's mood").
+    r"|\b(?:var(?:y|ies|ied)\s+(?:with|by|according\s+to)|depend(?:s|ing|ed)?\s+(?:up)?on)\b[^;]*",
     re.IGNORECASE,
 )
 _STRONG_RISK = re.compile(
@@ -291,6 +293,8 @@ def _analyse(
         (m.slug, m.start - s0) for m in chosen if scope.main[m.start - s0 : m.end - s0].strip()
     ]
     kind, kind_spans = claim_kind(scope, main_conditions)
+    if not primary and kind == "risk":
+        chosen = []  # "may vary with the user's mood": a risk's outcome is safety itself
     # (conditions only in background modifiers are kept: "regions involved in fear" still
     # says what the mechanism bears on)
     conditions = _slugs(chosen)

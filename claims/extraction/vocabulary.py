@@ -110,6 +110,7 @@ EXTRA_TERMS: dict[str, dict[str, list[str]]] = {
             r"decision[-\s]making",
             r"reasoning",
             r"think(?:ing)?\s+more\s+clearly",
+            r"(?:ability|capacity)\s+to\s+(?:think|reason|concentrate|remember)",
         ],
         "creativity": [
             r"creativ(?:e|ity)",

@@ -541,3 +541,16 @@ def test_funding_studies_is_research_activity(analyse):
 )
 def test_harms_a_drug_leads_to_are_risks(analyse, sentence):
     assert analyse(sentence).claim_kind == "risk"
+
+
+def test_what_a_risk_varies_with_is_no_outcome(analyse):
+    result = analyse(
+        "Effects of LSD are unpredictable and may vary with the user's mood and setting."
+    )
+    assert result.claim_kind == "risk"
+    assert result.conditions == ["safety-general"]
+
+
+def test_ability_to_think_is_cognition(analyse):
+    result = analyse("Ketamine can disrupt a person's ability to think clearly.")
+    assert "cognition" in result.conditions
