@@ -72,6 +72,25 @@ class SlugMultipleChoiceFilter(django_filters.ModelMultipleChoiceFilter):
         return field
 
 
+class IdMultipleChoiceField(forms.ModelMultipleChoiceField):
+    """Objects by database id; a value that is not a plausible id is an invalid choice before
+    any query (SQLite's driver overflows on integers past 2**63)."""
+
+    def _check_values(self, value):
+        for pk in value:
+            if not (str(pk).isdigit() and len(str(pk)) <= 18):
+                raise forms.ValidationError(
+                    self.error_messages["invalid_pk_value"],
+                    code="invalid_pk_value",
+                    params={"pk": pk},
+                )
+        return super()._check_values(value)
+
+
+class IdMultipleChoiceFilter(django_filters.ModelMultipleChoiceFilter):
+    field_class = IdMultipleChoiceField
+
+
 class ClaimFilter(django_filters.FilterSet):
     """Filters over ``Mention.objects.public()``; see ``claims`` and ``facets`` for the output."""
 
@@ -93,7 +112,7 @@ class ClaimFilter(django_filters.FilterSet):
     kind = django_filters.MultipleChoiceFilter(
         label="Kind of claim", choices=ClaimKind.choices, distinct=False
     )
-    source = django_filters.ModelMultipleChoiceFilter(
+    source = IdMultipleChoiceFilter(
         label="Source", queryset=Source.objects.published(), distinct=False
     )
     source_type = django_filters.MultipleChoiceFilter(

@@ -1,6 +1,23 @@
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
-from django.urls import include, path
+from django.urls import include, path, register_converter
+
+
+class IdConverter:
+    """A database id: digits that fit a 64-bit integer. A longer number is a 404 here, instead of
+    an overflow inside the database driver (SQLite raises on integers past 2**63)."""
+
+    regex = "[0-9]{1,18}"
+
+    def to_python(self, value: str) -> int:
+        return int(value)
+
+    def to_url(self, value: int) -> str:
+        return str(value)
+
+
+# Registered before the apps' URL modules are included, which use <id:pk>.
+register_converter(IdConverter, "id")
 
 urlpatterns = [
     path("admin/", admin.site.urls),

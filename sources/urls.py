@@ -6,7 +6,7 @@ app_name = "sources"
 
 urlpatterns = [
     path("", views.source_list, name="source-list"),
-    path("<int:pk>/", views.source_detail, name="source-detail"),
+    path("<id:pk>/", views.source_detail, name="source-detail"),
     path("compare/", credibility_views.source_compare, name="compare"),
     path("credibility/", credibility_views.credibility_method, name="credibility"),
 ]

@@ -48,6 +48,8 @@ def test_htmx_history_restore_gets_the_whole_page(client):
         "substance=%3Cscript%3E",
         "source=abc",
         "source=999999",
+        "source=99999999999999999999&condition=depression",
+        "source=-5",
         "certainty=sure",
         "sort=sideways",
         "overclaim=maybe",

@@ -118,3 +118,8 @@ def test_the_source_page_runs_a_fixed_number_of_queries(client, hostile_source):
     many = queries_for(client, Source.objects.get(title="Microdosing").get_absolute_url())
     one = queries_for(client, hostile_source[0].get_absolute_url())
     assert many == one <= 6
+
+
+@pytest.mark.parametrize("path", ["/sources/99999999999999999999/", "/sources/0/"])
+def test_an_id_that_cannot_exist_is_not_found(client, path):
+    assert client.get(path).status_code == 404
