@@ -256,6 +256,12 @@ def claim_kind(scope: Scope, conditions_in_main: list[tuple[str, int]]) -> tuple
         means = _MEANS.search(scope.text)
         if means:
             kind = _kind_of(" " * means.start() + scope.text[means.start() :], conditions_in_main)
+    if kind is None:
+        # Nothing in the main clause: a harm in its consequence still makes a risk claim
+        # ("can cause QT prolongation, which may lead to fatal arrhythmias").
+        risk = _RISK.search(text)
+        if risk:
+            return "risk", [risk.span()]
     return kind or ("benefit", [])
 
 

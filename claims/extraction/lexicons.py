@@ -329,8 +329,8 @@ NAMED_STUDY = re.compile(
   | \b(?:the\s+)?journal\s+[A-Z][\w'\u2019&-]+
   | \b(?:JAMA|Lancet|Nature|Science|NEJM|BMJ|eLife|PLOS|Psychopharmacology|
     Journal\s+of\s+[A-Z]\w+|New\s+England\s+Journal|Scientific\s+Reports|Neuron|Cell)\b
-  | \b(?:in\s+)?(?i:a|an|the|this)\s+(?:19|20)\d{2}\s+(?i:study|trial|review|survey|paper|
-    analysis|meta-analysis)
+  | \b(?:in\s+)?(?i:a|an|the|this)\s+(?:19|20)\d{2}\s+(?:[a-z][\w-]*\s+){0,2}
+    (?i:study|trial|review|survey|paper|analysis|meta-analysis)
   | \b(?:in|from)\s+(?:19|20)\d{2}\b(?=[^.]{0,60}\b(?:study|trial|review|survey|published|
     researchers|found|showed)\b)
   | \b(?:Dr|Prof|Professor)\.?\s+[A-Z][\w'\u2019-]+
@@ -456,6 +456,7 @@ RISK = [
     r"(?:\w+\s+){0,3}(?:depression|pain|ulcers?|insomnia|memory\s+loss|suicid\w+|seizures?|"
     r"psychosis|anxiety|panic|paranoia|delusions?)",
     r"ulcers?|memory\s+loss|trouble\s+breathing",
+    r"qt\s+prolongation|prolong\w*\s+(?:the\s+)?qt|cardiac\s+arrest",
     r"exacerbat\w+",
     r"worsen\w*",
     r"(?:increas\w+|heighten\w+|elevated|more)\s+(?:\w+\s+)?(?:anxiety|paranoia|panic|"

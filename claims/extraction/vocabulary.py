@@ -65,6 +65,9 @@ EXTRA_TERMS: dict[str, dict[str, list[str]]] = {
             r"substance\s+(?:use|abuse|misuse)",
             r"drug\s+(?:use|abuse|misuse)\s+disorders?",
             r"relapse",
+            r"opioid\s+(?:use(?:\s+disorders?)?|addiction|dependence|misuse|abuse|withdrawal)",
+            r"withdrawal\s+symptoms",
+            r"self-administration",
         ],
         "alcohol-use-disorder": [
             r"alcohol\s+use\s+disorders?",

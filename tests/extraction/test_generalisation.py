@@ -554,3 +554,14 @@ def test_what_a_risk_varies_with_is_no_outcome(analyse):
 def test_ability_to_think_is_cognition(analyse):
     result = analyse("Ketamine can disrupt a person's ability to think clearly.")
     assert "cognition" in result.conditions
+
+
+def test_a_harm_only_in_a_consequence_clause_still_makes_a_risk(analyse):
+    result = analyse("Ibogaine can cause QT prolongation, which may lead to fatal arrhythmias.")
+    assert result.claim_kind == "risk"
+
+
+def test_a_dated_study_with_a_design_word_is_named(analyse):
+    result = analyse("A 2019 observational study found that ibogaine reduced opioid use.")
+    assert result.cites_named_study
+    assert "addiction" in result.conditions
