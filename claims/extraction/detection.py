@@ -194,8 +194,11 @@ _DOSE_QUALIFIER = re.compile(
 )
 _REDUCED = re.compile(
     r"\b(?:reduc|decreas|lower|less|fewer|reliev|alleviat|eas|declin|drop|prevent)\w*"
-    r"(?:\s+(?:in|of|the|their|its|symptoms?|levels?|feelings?|rates?))*\s+$",
+    r"(?:\s+(?:in|of|the|their|its|symptoms?|levels?|feelings?|rates?))*(?:\s+[\w-]+){0,3}\s+$",
     re.IGNORECASE,
+)
+_SAFETY_WORD = re.compile(
+    r"side|adverse|safe|tolera|toxic|risk|harm|danger|complication|interaction", re.IGNORECASE
 )
 _CLAUSE_BREAK = re.compile(r",\s*(?:but|yet|whereas|while)\b|;", re.IGNORECASE)
 _BUT = re.compile(r"\s(?:but|yet)\s", re.IGNORECASE)
@@ -267,7 +270,12 @@ def claim_kind(scope: Scope, conditions_in_main: list[tuple[str, int]]) -> tuple
 
 def _kind_of(main: str, conditions: list[tuple[str, int]]):
     # A harm that is reduced ("a reduction in irritability", "less anxiety") is a benefit's object.
-    risks = [m.span() for m in _RISK.finditer(main) if not _REDUCED.search(main, 0, m.start())]
+    # A safety profile stays a risk claim ("fewer side effects").
+    risks = [
+        m.span()
+        for m in _RISK.finditer(main)
+        if _SAFETY_WORD.match(main, m.start()) or not _REDUCED.search(main, 0, m.start())
+    ]
     mechs = [m.span() for m in _MECHANISM.finditer(main)]
     mechs += [
         (p, p + 1) for slug, p in conditions if slug in MECHANISM_CONDITIONS and main[p].strip()

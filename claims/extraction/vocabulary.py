@@ -68,6 +68,7 @@ EXTRA_TERMS: dict[str, dict[str, list[str]]] = {
             r"opioid\s+(?:use(?:\s+disorders?)?|addiction|dependence|misuse|abuse|withdrawal)",
             r"withdrawal\s+symptoms",
             r"self-administration",
+            r"drug\s+(?:misuse|abuse|addiction|dependence)",
         ],
         "alcohol-use-disorder": [
             r"alcohol\s+use\s+disorders?",

@@ -565,3 +565,13 @@ def test_a_dated_study_with_a_design_word_is_named(analyse):
     result = analyse("A 2019 observational study found that ibogaine reduced opioid use.")
     assert result.cites_named_study
     assert "addiction" in result.conditions
+
+
+def test_fewer_side_effects_stays_a_safety_claim(analyse):
+    assert analyse("Psilocybin causes fewer side effects than SSRIs.").claim_kind == "risk"
+
+
+def test_lower_rates_of_misuse_are_a_benefit(analyse):
+    result = analyse("Ayahuasca drinkers reported lower rates of alcohol and drug misuse.")
+    assert result.claim_kind == "benefit"
+    assert {"alcohol-use-disorder", "addiction"} <= set(result.conditions)
