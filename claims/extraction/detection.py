@@ -265,6 +265,9 @@ def claim_kind(scope: Scope, conditions_in_main: list[tuple[str, int]]) -> tuple
         risk = _RISK.search(text)
         if risk:
             return "risk", [risk.span()]
+        mechanism = _MECHANISM.search(text)  # "..., which binds to 5-HT2A receptors"
+        if mechanism:
+            return "mechanism", [mechanism.span()]
     return kind or ("benefit", [])
 
 

@@ -575,3 +575,10 @@ def test_lower_rates_of_misuse_are_a_benefit(analyse):
     result = analyse("Ayahuasca drinkers reported lower rates of alcohol and drug misuse.")
     assert result.claim_kind == "benefit"
     assert {"alcohol-use-disorder", "addiction"} <= set(result.conditions)
+
+
+def test_a_mechanism_only_in_a_relative_clause_is_a_mechanism(analyse):
+    result = analyse(
+        "Psilocybin is rapidly converted to psilocin, which binds to 5-HT2A receptors."
+    )
+    assert result.claim_kind == "mechanism"
