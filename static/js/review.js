@@ -106,6 +106,10 @@
     var state = pending;
     pending = null;
     if (!card) return;
+    // The swap dropped focus (to the body) unless the keyboard user already moved on while the
+    // request was in flight (j/k during the settle delay): never pull them back.
+    var active = document.activeElement;
+    if (active && active !== document.body && !card.contains(active)) return;
     if (state.advance) {
       var list = cards();
       var after = list.slice(list.indexOf(card) + 1);
