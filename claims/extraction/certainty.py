@@ -58,6 +58,16 @@ def _perceptual(sentence: str, start: int, end: int) -> bool:
     )
 
 
+# Research under way just before a possibility word: "being investigated for the potential
+# treatment of ..." names what is studied, it does not hedge a finding.
+_UNDER_WAY = re.compile(
+    r"\b(?:being\s+(?:\w+ly\s+)?(?:investigated|studied|explored|tested|evaluated|researched|"
+    r"trialled|trialed)|(?:investigating|studying|exploring|testing|evaluating))\s+(?:for|as|in)"
+    r"\s+(?:the\s+|a\s+|an\s+|its\s+|their\s+)?[^,;.]{0,5}$",
+    re.IGNORECASE,
+)
+
+
 @dataclass(frozen=True, slots=True)
 class Cue:
     level: str
@@ -87,6 +97,8 @@ def find_cues(sentence: str, scope: Scope, *, context_has_study: bool = False) -
             lexical = _LEXICAL_ANECDOTE.match(text)
             if not lexical and _in_study(sentence, s, context_has_study):
                 continue
+        if level == "possible" and _UNDER_WAY.search(sentence, max(0, s - 60), s):
+            continue  # "is being investigated as a potential treatment": research, no hedge
         if level == "probable" and _perceptual(sentence, s, e):
             continue  # "sensations that seem real", "improvements appeared rapidly"
         if level == "established":

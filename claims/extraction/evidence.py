@@ -63,6 +63,9 @@ class EvidenceCue:
 
 
 def find_evidence(sentence: str, scope: Scope) -> list[EvidenceCue]:
+    markers = list(lx.REFERENCE_MARKER.finditer(sentence))
+    # "a meta-analysis39 of trials": the glued reference number is blanked, the design read.
+    sentence = lx.GLUED_REFERENCE.sub(lambda m: " " * len(m.group()), sentence)
     void = [m.span() for m in _VOID.finditer(sentence)]
     # The research words of the same clause as a void phrase go with it ("researchers are
     # investigating whether", "more research is needed").
@@ -84,7 +87,7 @@ def find_evidence(sentence: str, scope: Scope) -> list[EvidenceCue]:
     if any(c.value == "preclinical" for c in found):
         # "Experiments have shown that animals...": animal experiments are preclinical.
         found = [c for c in found if not _BARE_EXPERIMENT.match(sentence, c.start, c.end)]
-    for m in lx.REFERENCE_MARKER.finditer(sentence):
+    for m in markers:
         found.append(EvidenceCue("unspecified-research", m.start(), m.end()))
     return found
 

@@ -35,7 +35,9 @@ POSSIBLE = [
     r"might",
     r"could",
     r"possib(?:le|ly|ility|ilities)",
-    r"potential(?:ly|s)?",
+    # The noun of a risk ("abuse potential", "low potential for abuse") is no hedge.
+    r"(?<!abuse\s)(?<!misuse\s)(?<!addiction\s)(?<!low\s)(?<!high\s)(?<!lower\s)"
+    r"(?<!higher\s)potential(?:ly|s)?(?!\s+for\s+(?:abuse|misuse|harm|addiction|dependen))",
     r"perhaps",
     r"maybe",
     r"conceivabl[ey]",
@@ -75,8 +77,8 @@ PROBABLE = [
     r"apparent(?:ly)?",
     r"presumabl[ey]",
     r"evidence\s+(?:suggests|indicates|points)",
-    r"consistent\s+with",
-    r"in\s+line\s+with",
+    r"suggestive(?:\s+of)?",
+    # ("consistent with", "in line with" state agreement with other work, not a hedge.)
 ]
 
 # "established": boosters and reported findings.
@@ -236,6 +238,8 @@ EVIDENCE = {
         r"findings|finding\s+(?:that|was|is|suggests|shows)",
         r"data",
         r"literature",
+        # "known side effects" = "known to": an appeal to what research has found.
+        r"known\s+(?:side[-\s]effects|risks|adverse\s+(?:effects|events)|harms|dangers)",
         r"experts?\s+(?:have\s+)?(?:found|shown)",
         r"(?:has|have|had)\s+been\s+(?:shown|found|demonstrated|proven|observed|documented|"
         r"associated|linked|related|correlated|tied|reported\s+to)",
@@ -297,6 +301,10 @@ EVIDENCE_VOID = [
     r"(?:is|are)\s+still\s+being\s+studied",
     r"(?:before|until)\s+conclusive\s+evidence",
     r"remains?\s+to\s+be\s+(?:seen|determined|established|tested|studied)",
+    r"(?:are|is)\s+(?:currently\s+|now\s+|still\s+)?being\s+(?:conducted|carried\s+out|run|"
+    r"planned)",
+    r"(?:area|field|line)s?\s+of\s+(?:\w+\s+)?research",
+    r"research\s+(?:is\s+|are\s+)?(?:examining|exploring|investigating|studying|testing)",
 ]
 
 # A reference marker: a footnote, a bracketed number or an author-year citation.
@@ -306,7 +314,12 @@ REFERENCE_MARKER = re.compile(
     r"|\((?:[A-Z][\w'\u2019-]+(?:\s+(?:et\s+al\.?|and|&)\s*(?:[A-Z][\w'\u2019-]+)?)?,?\s+"
     r"(?:19|20)\d{2}[a-z]?(?:;\s*)?)+\)"
     r"|(?<=[a-z)])\.\d{1,3}(?:[,\u2013-]\d{1,3})*(?=\s|$)"
+    # "(1)" closing a sentence or clause, and numbers glued to a word ("receptor1,2").
+    r"|\(\d{1,3}(?:\s*[,\u2013-]\s*\d{1,3})*\)(?=\s*[.;,]?\s*$|\s*[.;,])"
+    r"|(?<=[a-z]{4})\d{1,3}(?:[,\u2013-]\d{1,3})*(?=[\s.,;:)]|$)"
 )
+# A reference number glued to the word before it, blanked before matching design words.
+GLUED_REFERENCE = re.compile(r"(?<=[a-z]{4})\d{1,3}(?:[,\u2013-]\d{1,3})*(?=[\s.,;:)]|$)")
 
 # Named study --------------------------------------------------------------------------------------
 NAMED_STUDY = re.compile(
@@ -329,7 +342,7 @@ NAMED_STUDY = re.compile(
   | \b(?:the\s+)?journal\s+[A-Z][\w'\u2019&-]+
   | \b(?:JAMA|Lancet|Nature|Science|NEJM|BMJ|eLife|PLOS|Psychopharmacology|
     Journal\s+of\s+[A-Z]\w+|New\s+England\s+Journal|Scientific\s+Reports|Neuron|Cell)\b
-  | \b(?:in\s+)?(?i:a|an|the|this)\s+(?:19|20)\d{2}\s+(?:[a-z][\w-]*\s+){0,2}
+  | \b(?:in\s+)?(?i:a|an|the|this)\s+(?:[a-z][\w-]*\s+){0,2}(?:19|20)\d{2}\s+(?:[a-z][\w-]*\s+){0,3}
     (?i:study|trial|review|survey|paper|analysis|meta-analysis)
   | \b(?:in|from)\s+(?:19|20)\d{2}\b(?=[^.]{0,60}\b(?:study|trial|review|survey|published|
     researchers|found|showed)\b)
@@ -409,6 +422,10 @@ EFFICACY_NULL = [
     r"null\s+(?:results?|findings?)",
     r"(?:no\s+longer|not)\s+(?:statistically\s+)?significant",
     r"unproven",
+    r"(?:did|does|do)\s*(?:not|n't)\s+(?:establish|demonstrate|show|prove|confirm)\s+(?:\w+\s+)?"
+    r"(?:efficacy|effectiveness|benefit|superiority)",
+    r"(?:trials?|studies)\s+(?:were|was)\s+negative",
+    r"placebo\s+respon(?:se|ses|ders?)",
 ]
 RISK = [
     r"risks?",
@@ -492,6 +509,8 @@ RISK = [
     r"distort(?:s|ed|ing|ions?)?",
     r"(?:(?:can|could|may|might)\s+(?:temporarily\s+)?|temporarily\s+)alter(?:s|ed|ing)?\s+"
     r"(?:a\s+(?:person|user)['\u2019]s|their|one['\u2019]s|your)\s+(?:\w+,?\s+){0,5}?(?:perceptions?|thoughts|thinking|mood|sense|consciousness)",
+    r"alter(?:s|ed|ing)?\s+(?:\w+\s+)?(?:perceptions?|consciousness)",
+    r"(?:non-ordinary|altered)\s+states?\s+of\s+(?:\w+\s+)?consciousness",
     r"(?:sensations|images|sounds|things|voices)\s+that\s+(?:seem|appear|feel)\s+real",
     r"(?:do|does)\s+not\s+(?:really\s+)?exist",
     r"(?:swing|swings|swung)\s+wildly|mood\s+swings",
@@ -552,6 +571,8 @@ MECHANISM = [
     r"stress\s+response",
     r"gene\s+expression",
     r"mtor|trkb",
+    r"(?:re-?uptake|transporter)\s+inhibit(?:or|ors|ion)",
+    r"(?:monoamine|serotonin|dopamine|neurotransmitter)\s+releas(?:er|ers|ing\s+agents?)",
 ]
 # Words of a favourable effect on a condition: benefit rather than mechanism when they lead.
 BENEFIT = [
@@ -586,6 +607,9 @@ BENEFIT = [
 # Claim detection ----------------------------------------------------------------------------------
 # An effect, mechanism, benefit, risk or dosing predicate: without one there is no claim.
 EFFECT = [
+    r"(?:found|find|finds|provided?|provides|lend|lends|lent|offer(?:s|ed)?)\s+(?:\w+\s+)?"
+    r"support\s+for",
+    r"(?:shown|shows|showed|show)\s+(?:\w+\s+)?promise",
     r"improv\w+",
     r"enhanc\w+",
     r"increas\w+",
@@ -736,7 +760,8 @@ NOT_CLAIM = {
         r"focuses|highlight\w*)",
         r"the\s+(?:purpose|aim|goal|objective)\s+of\s+(?:this|the|our)\s+(?:article|post|"
         r"approach|study|paper|review|guide|blog)",
-        r"(?:we|we'll|we\u2019ll|let's|let\u2019s|let\s+us)\s+(?:will\s+)?(?:explore|review|"
+        r"(?:we|we'll|we\u2019ll|let's|let\u2019s|let\s+us)\s+(?:will\s+|here\s+|now\s+|"
+        r"briefly\s+|first\s+)*(?:explore|review|"
         r"discuss|look|examine|delve|take|consider|dive)",
         r"(?:read\s+on|keep\s+reading|click\s+here|learn\s+more|sign\s+up|subscribe)",
         r"we\s+(?:have\s+)?(?:compiled|gathered|collected|prepared|written|put\s+together|"
@@ -781,6 +806,24 @@ NOT_CLAIM = {
         r"trials)",
         r"(?:more|further)\s+(?:studies|research)\s+(?:need|needs)\s+to\s+be",
     ],
+    # Evidence gaps and regulators' guidance: what is not known or what an agency advises.
+    "evidence-gap": [
+        r"(?:not|never|yet\s+to)\s+(?:been\s+|be\s+)?(?:\w+ly\s+)?(?:scientifically\s+|"
+        r"properly\s+|rigorously\s+|clinically\s+)?(?:validated|verified|substantiated)",
+        r"(?:very\s+)?(?:little|no|scant|sparse)\s+(?:\w+\s+)?research\s+(?:on|into|about|"
+        r"exists)",
+        r"(?:owing|due)\s+to\s+(?:a|an|the)\s+(?:lack|absence|paucity)\s+of\s+(?:\w+\s+)?"
+        r"evidence",
+        r"(?:issued|published|released)\s+(?:\w+\s+){0,2}(?:guidance|guidelines?)",
+        r"recommend(?:s|ed|ing)?\s+that\s+[^.;]{0,40}?\bnot\s+be\s+(?:used|offered|prescribed|"
+        r"funded)",
+    ],
+    # Caveats on what a study's results say.
+    "caveat": [
+        r"(?:cannot|can\s*not|should\s+not|may\s+not)\s+be\s+generali[sz]ed",
+        r"(?:should|must)\s+be\s+interpreted\s+with\s+caution",
+        r"generali[sz]ability\s+(?:is|was|may\s+be|remains)\s+limited",
+    ],
     "disclaimer": [
         r"(?:for\s+)?(?:informational|educational)\s+purposes",
         r"not\s+(?:intended\s+)?(?:as\s+)?(?:a\s+)?substitute\s+for",
@@ -823,6 +866,16 @@ NOT_CLAIM = {
         r"(?:is|are|was|were|has\s+been|remains?)\s+(?:of\s+)?(?:\w+\s+)?concern",
     ],
     "methods": [
+        # A study's objective and how it was run.
+        r"^(?:objectives?\W+|aims?\W+)?to\s+(?:evaluate|assess|determine|test|examine|"
+        r"investigate|compare|explore|establish|estimate)\b",
+        r"(?:were|was)\s+(?:studied|examined|investigated|evaluated|tested)\s+in\s+(?:\d+|a\s+"
+        r"(?:sample|group|cohort)|[\w-]+\s+(?:patients|participants|adults|volunteers))",
+        r"(?:implemented|took|employed|introduced|put\s+in\s+place)\s+(?:\w+\s+)?(?:measures|"
+        r"steps|precautions|safeguards)",
+        r"(?:collected|gathered)\s+(?:[\w-]+\s+){0,4}data",
+        r"(?:minimi[sz]ed|controlled\s+for|guarded\s+against)\s+(?:\w+\s+)?(?:expectancy|"
+        r"bias|biases|confound\w*)",
         r"(?:were|was)\s+(?:randomly\s+)?(?:assigned|randomi[sz]ed|recruited|enrolled|screened|"
         r"excluded|included|asked|instructed|collected|obtained|approved|registered|"
         r"administered|given|measured|assessed|calculated|defined|conducted|performed|"

@@ -1,0 +1,154 @@
+"""Probes for the second round of error classes seen on texts outside the dev sets.
+
+Every sentence here is written for the rule it probes, not taken from a dev set.
+"""
+
+import pytest
+
+# 1. Objectives, methods, caveats, evidence gaps and guidance are not claims. ------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "To determine whether three sessions of LSD reduce anxiety in adults with GAD.",
+        "Objective: to assess whether ketamine infusions lower suicidal ideation in teenagers.",
+        "The effects of MDMA were studied in 40 veterans with chronic PTSD.",
+        "The trial took several precautions to ensure safety, including cardiac monitoring.",
+        "The researchers collected online survey data on mood before and after microdosing LSD.",
+        "Blinded raters and neutral instructions minimized expectancy effects of psilocybin.",
+        "These encouraging ketamine results cannot be generalized to older patients.",
+        "The reported benefits of ayahuasca retreats have not been scientifically validated.",
+        "There is very little research on ibogaine and its effects on opioid withdrawal.",
+        "The agency issued guidance recommending that ketamine not be prescribed for anxiety.",
+        "We here briefly review the evidence on psilocybin's benefits and harms for depression.",
+    ],
+)
+def test_objectives_methods_caveats_gaps_and_guidance_are_not_claims(analyse, sentence):
+    assert not analyse(sentence).is_claim
+
+
+# 2. Findings behind "found support for" and "have shown promise". ------------------------------
+
+
+def test_found_support_for_is_a_finding(analyse):
+    result = analyse(
+        "Recent trials have found support for combining MDMA with psychotherapy to treat PTSD."
+    )
+    assert result.is_claim
+    assert result.certainty == "established"
+
+
+def test_shown_promise_is_a_claim(analyse):
+    assert analyse("Ibogaine has shown promise in reducing opioid withdrawal.").is_claim
+
+
+# 3. Certainty: nouns and agreement phrases are no hedges; "suggestive of" is. -----------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Ketamine has considerable abuse potential and can cause bladder damage.",
+        "LSD has a low potential for addiction and dependence.",
+        "These reductions in depression after psilocybin are consistent with earlier trials.",
+        "The reduction in drinking after psilocybin was in line with a previous open-label study.",
+    ],
+)
+def test_risk_nouns_and_agreement_phrases_are_no_hedges(analyse, sentence):
+    result = analyse(sentence)
+    assert result.is_claim
+    assert result.certainty == "established", result.hedge_cues
+
+
+def test_suggestive_of_is_a_probable_hedge(analyse):
+    result = analyse("Lower anxiety after microdosing LSD was suggestive of a placebo response.")
+    assert result.certainty == "probable"
+    assert "suggestive of" in result.hedge_cues
+
+
+def test_potential_in_research_under_way_does_not_hedge_a_found_effect(analyse):
+    result = analyse(
+        "In mice, psilocybin has been found to reduce inflammation and is being investigated "
+        "as a potential treatment for arthritis."
+    )
+    assert result.certainty == "established", result.hedge_cues
+
+
+# 4. Evidence cited: reference markers. --------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Psilocybin reliably increases feelings of connectedness (4).",
+        "DMT acts on the sigma-1 receptor12 and on serotonin receptors.",
+    ],
+)
+def test_bare_reference_numbers_are_unspecified_research(analyse, sentence):
+    result = analyse(sentence)
+    assert result.evidence_cited == "unspecified-research"
+    assert not result.cites_named_study
+
+
+def test_a_meta_analysis_with_a_glued_reference_number_is_a_systematic_review(analyse):
+    result = analyse("Our psilocybin results agree with a meta-analysis27 of depression trials.")
+    assert result.evidence_cited == "systematic-review"
+
+
+def test_known_side_effects_appeal_to_research(analyse):
+    result = analyse("Ketamine has known side effects, including raised blood pressure.")
+    assert result.evidence_cited == "unspecified-research"
+    assert result.certainty == "established"
+
+
+def test_research_under_way_is_not_evidence(analyse):
+    result = analyse(
+        "One promising field of research is testing MDMA as an aid to couples therapy, "
+        "and MDMA increases feelings of trust."
+    )
+    assert result.evidence_cited == "none"
+
+
+# 5. Claim kind. -------------------------------------------------------------------------------
+
+
+def test_transporter_inhibitors_and_releasers_are_mechanisms(analyse):
+    result = analyse("Ibogaine is a serotonin transporter inhibitor and a dopamine releaser.")
+    assert result.claim_kind == "mechanism"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Hallucinogens alter perception and thinking for several hours.",
+        "DMT produces altered states of consciousness within minutes.",
+    ],
+)
+def test_acute_alterations_of_perception_are_risks(analyse, sentence):
+    result = analyse(sentence)
+    assert result.claim_kind == "risk"
+    assert "safety-general" in result.conditions
+
+
+def test_a_placebo_response_finding_is_efficacy_null(analyse):
+    result = analyse(
+        "Improvements in mood after microdosing psilocybin largely reflected a placebo response."
+    )
+    assert result.claim_kind == "efficacy-null"
+
+
+def test_trials_that_did_not_establish_efficacy_are_efficacy_null(analyse):
+    result = analyse("Two trials of esketamine did not establish efficacy in older adults.")
+    assert result.is_claim
+    assert result.claim_kind == "efficacy-null"
+
+
+# 6. Named study: a dated design phrase. -------------------------------------------------------
+
+
+def test_a_dated_design_phrase_with_adjectives_is_named(analyse):
+    result = analyse(
+        "A small 2023 double-blind trial found that psilocybin reduced migraine frequency."
+    )
+    assert result.cites_named_study
