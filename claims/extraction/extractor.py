@@ -25,6 +25,39 @@ from claims.extraction.sentences import Sentence, split_sentences
 from claims.extraction.vocabulary import Match, Vocabulary
 
 _OWN_STUDY = lx.compile_family(lx.OWN_STUDY_CUES)
+_COMPARISON = re.compile(
+    r",\s*(?:which\s+is\s+|and\s+)?(?:consistent|in\s+line|in\s+keeping|in\s+agreement|"
+    r"similar|comparable|as\s+(?:in|reported|seen|found))\b[^;]*$",
+    re.IGNORECASE,
+)
+_OTHER_WORK = re.compile(
+    r"^\W*(?:\w+\W+){0,3}?(?:previous|prior|earlier|past|other|existing|several|many|numerous)"
+    r"\s+(?:[\w-]+\s+){0,2}(?:stud(?:y|ies)|trials?|research|reports|work|investigations|"
+    r"reviews?|literature)\b",
+    re.IGNORECASE,
+)
+# A result stated with the drug as its subject ("High-dose psilocybin produced large decreases").
+_RESULT_VERB = re.compile(
+    r"\b(?:produced|reduced|increased|decreased|improved|lowered|elicited|led\s+to|"
+    r"resulted\s+in)\b",
+    re.IGNORECASE,
+)
+# Background on the people a study enrols, in the present tense ("Cancer patients often develop
+# symptoms of depression"): no result of the drug.
+_BACKGROUND_POPULATION = re.compile(
+    r"(?:[\w-]+\s+){0,3}?(?:patients|people|adults|individuals|children|veterans|survivors)\s+"
+    r"(?:with\s+[^,;.]{1,40}?\s+)?(?:often\s+|commonly\s+|frequently\s+|typically\s+|"
+    r"usually\s+|may\s+|can\s+)?(?:develop|suffer|experience|have|face|live|struggle)\b",
+    re.IGNORECASE,
+)
+_NULL_FINDING = lx.compile_family(lx.EFFICACY_NULL)
+_STUDY_SUBJECT = re.compile(r"\b(?:trials?|stud(?:y|ies)|evidence|data)\b", re.IGNORECASE)
+_OTHER_TREATMENT = re.compile(
+    r"\b(?:current|existing|conventional|traditional|standard|available|established|"
+    r"evidence-based|first-line|commonly\s+used|usual)\s+(?:[\w-]+\s+){0,2}(?:treatments?|"
+    r"therap(?:y|ies)|medications?|antidepressants?|drugs|options|care)\b",
+    re.IGNORECASE,
+)
 _RESULT_SUBJECT = lx.compile_family(lx.RESULT_SUBJECTS)
 
 Span = tuple[int, int]
@@ -40,7 +73,8 @@ _BACKGROUND = re.compile(
 )
 _STRONG_RISK = re.compile(
     r"\b(?:at\s+risk\s+(?:for|of)\s+adverse|at\s+(?:an?\s+)?(?:increased|higher|greater|elevated)\s+risk|adverse\s+(?:effects|events|reactions)|"
-    r"side\s+effects|interactions?|toxicity|bad\s+trips?|tolerance|overdos\w+|flashbacks?)\b",
+    r"side\s+effects|interactions?|toxicity|bad\s+trips?|tolerance|overdos\w+|flashbacks?|"
+    r"safety\s+signals?|deaths?|suicides?)\b",
     re.I,
 )
 _DEMONSTRATIVE = re.compile(r"\b(?:this|these|such)\b", re.IGNORECASE)
@@ -182,25 +216,51 @@ def _analyse(
     study = context.recent_study(index, sent.block) if pointer else None
     # A result of the study the text reports ("Treatment was well tolerated", "users were more
     # likely to report..."): its participants' reports are findings, its design is the evidence.
+    # A trailing comparison with other work (", consistent with other trials.1-8") does not
+    # make the sentence a citation of that work; work cited up front ("Previous studies
+    # suggest") does.
+    compared = _COMPARISON.search(body)
+    own_part = body[: compared.start()] if compared else body
     own_result = (
         context.own_design is not None
         and index > context.own_from
-        and not named_study_spans(body)
-        and not lx.REFERENCE_MARKER.search(body)
-        and bool(_RESULT_SUBJECT.search(scope.text))
+        and not named_study_spans(own_part)
+        and not lx.REFERENCE_MARKER.search(own_part)
+        and not _OTHER_WORK.match(own_part)
+        and bool(_RESULT_SUBJECT.search(scope.text) or _RESULT_VERB.search(scope.main))
     )
     cues = find_cues(body, scope, context_has_study=bool(study) or own_result)
     referred: list[str] = []
     if not in_scope:
         referred = _referred_substances(body, scope, sent, index, context, cues, pointer)
+        if referred and _OTHER_TREATMENT.search(body, 0, max(referred[0][0], 1)):
+            # "Despite current treatments ..., many do not benefit from these treatments": the
+            # words refer to other treatments than the drug of the passage.
+            referred = None
         if referred and not substances:
             for slug in referred[1]:
                 explain.setdefault(f"substance:{slug}", []).append(doc(referred[0]))
         referred = referred[1] if referred else []
         if referred and substances:
             referred = substances
-    if not in_scope and not referred and own_result and context.topic:
+    if (
+        not in_scope
+        and not referred
+        and own_result
+        and context.topic
+        and not _BACKGROUND_POPULATION.match(scope.text.lstrip())
+    ):
         referred = list(context.topic)  # "Treatment was generally well tolerated."
+    if (
+        not in_scope
+        and not referred
+        and _NULL_FINDING.search(scope.main)
+        and _STUDY_SUBJECT.search(scope.main)
+    ):
+        # "Licensing trials did not establish efficacy": a negative finding about the drug of
+        # the passage.
+        referred = context.recent_substances(index, sent.block, reach=2) or list(context.topic)
+
     has_subject = bool(in_scope or referred)
     if not in_scope and lx.TERM_DEFINITION.match(body):
         has_subject = False  # "Neuroplasticity is the ability of the brain to..."

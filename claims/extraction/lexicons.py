@@ -873,7 +873,8 @@ NOT_CLAIM = {
         r"(?:sample|group|cohort)|[\w-]+\s+(?:patients|participants|adults|volunteers))",
         r"(?:implemented|took|employed|introduced|put\s+in\s+place)\s+(?:\w+\s+)?(?:measures|"
         r"steps|precautions|safeguards)",
-        r"(?:collected|gathered)\s+(?:[\w-]+\s+){0,4}data",
+        r"(?:collected|gathered)\s+(?:[\w-]+\s+){0,6}data",
+        r"using\s+an?\s+[^.;]{0,60}?\bdesign\b",
         r"(?:minimi[sz]ed|controlled\s+for|guarded\s+against)\s+(?:\w+\s+)?(?:expectancy|"
         r"bias|biases|confound\w*)",
         r"(?:were|was)\s+(?:randomly\s+)?(?:assigned|randomi[sz]ed|recruited|enrolled|screened|"
@@ -1053,7 +1054,8 @@ OPENING_ANAPHORA = re.compile(
     r"specifically|in\s+particular|in\s+general|typically|usually|often|generally),?\s+)?"
     r"(?:(?:some|many|most|one|all|several|none)\s+of\s+)?"
     r"(?:it|they|its|their|(?:this|these)(?:\s+\w+){0,2}?\s+(?:can|could|may|might|is|are|has|"
-    r"have|was|were|will|would|suggests?|means?|makes?|allows?|helps?|leads?)"
+    r"have|was|were|will|would|suggests?|means?|makes?|allows?|helps?|leads?|included|"
+    r"includes?|involved|caused|produced)"
     r"|(?:potential|possible|common|mild|rare|serious|reported|known)\s+(?:side\s+effects|"
     r"risks|adverse\s+effects|benefits|effects)"
     r"|(?:another|one|a\s+(?:second|third|further|related|major|key|common|notable)|"

@@ -5,6 +5,8 @@ Every sentence here is written for the rule it probes, not taken from a dev set.
 
 import pytest
 
+from claims.extraction import extract
+
 # 1. Objectives, methods, caveats, evidence gaps and guidance are not claims. ------------------
 
 
@@ -152,3 +154,91 @@ def test_a_dated_design_phrase_with_adjectives_is_named(analyse):
         "A small 2023 double-blind trial found that psilocybin reduced migraine frequency."
     )
     assert result.cites_named_study
+
+
+# 1b. Sentences about other treatments than the passage's drug. --------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Although standard antidepressants help many patients, they can take months to work.",
+        "Despite existing therapies for PTSD, many veterans still do not respond to these "
+        "treatments.",
+    ],
+)
+def test_sentences_about_other_treatments_are_not_claims_about_the_drug(analyse, sentence):
+    context = "Psilocybin is being tested for depression. Psilocybin lifts mood for weeks."
+    assert not analyse(sentence, context).is_claim
+
+
+def test_a_comparison_with_standard_treatments_still_refers_back(analyse):
+    context = "MDMA therapy pairs the drug with talk therapy."
+    result = analyse(
+        "This approach works faster than standard antidepressants and reduces PTSD symptoms.",
+        context,
+    )
+    assert result.is_claim
+    assert result.substances == ["mdma"]
+
+
+# 2b. Negative findings and harms with the drug left implicit; follow-on results. -------------
+
+_PASSAGE = "Esketamine is a nasal spray for depression. Esketamine was approved in 2019."
+
+
+def test_trials_that_failed_about_the_passage_drug_are_claims(analyse):
+    result = analyse("The pivotal trials did not demonstrate efficacy over placebo.", _PASSAGE)
+    assert result.is_claim
+    assert result.substances == ["esketamine"]
+    assert result.claim_kind == "efficacy-null"
+
+
+def test_safety_signals_about_the_passage_drug_are_risks(analyse):
+    result = analyse("Safety signals, including two deaths, were underreported.", _PASSAGE)
+    assert result.is_claim
+    assert result.claim_kind == "risk"
+
+
+def test_a_follow_on_result_refers_back(analyse):
+    context = "In a small trial, LSD microdosing was found to increase total sleep time."
+    result = analyse("This included better quality of deep sleep and improved recall.", context)
+    assert result.is_claim
+    assert result.substances == ["lsd"]
+
+
+# 4b. Evidence cited: a study's own results, other work, comparisons. --------------------------
+
+_TRIAL = (
+    "Ketamine for social anxiety: a randomized, placebo-controlled trial\n\n"
+    "Thirty adults with social anxiety received ketamine or placebo.\n\n"
+    "Adults with social anxiety often avoid social situations for years.\n\n"
+)
+
+
+def _trial(vocabulary, results: str):
+    found = extract(_TRIAL + results, vocabulary, include_non_claims=True)
+    return {a.sentence: a for a in found}
+
+
+def test_a_result_with_the_drug_as_subject_gets_the_study_design(vocabulary):
+    found = _trial(vocabulary, "Ketamine reduced fear of social situations within a week.")
+    result = found["Ketamine reduced fear of social situations within a week."]
+    assert result.evidence_cited == "rct"
+
+
+def test_other_work_cited_up_front_does_not_take_the_study_design(vocabulary):
+    found = _trial(vocabulary, "Earlier studies suggest that ketamine may reduce social anxiety.")
+    result = found["Earlier studies suggest that ketamine may reduce social anxiety."]
+    assert result.evidence_cited == "unspecified-research"
+
+
+def test_a_trailing_comparison_keeps_the_study_design(vocabulary):
+    sentence = "Side effects of ketamine were brief, consistent with earlier trials.3-5"
+    found = _trial(vocabulary, sentence)
+    assert found[sentence].evidence_cited == "rct"
+
+
+def test_background_on_patients_is_no_result_of_the_study(vocabulary):
+    found = _trial(vocabulary, "")
+    assert not found["Adults with social anxiety often avoid social situations for years."].is_claim
