@@ -43,7 +43,8 @@ _SIZE_ONLY = re.compile(_DOSE_SIZE, re.IGNORECASE)
 _STRONG_DOSING = re.compile(
     r"\b\d+(?:[.,]\d+)?\s*(?:mg|\u00b5g|\u03bcg|mcg|ug|g|grams?|milligrams?|micrograms?)\b|1/\d|"
     r"\d\s*(?:%|percent)\s+of\s+(?:a|an|the)?\s*(?:\w+\s+){0,2}doses?|"
-    r"one[-\s](?:tenth|twentieth)|sub[-\s]?(?:perceptual|threshold)|"
+    r"one[-\s](?:tenth|twentieth)|(?:sub|near|below)[-\s]?(?:perceptual|threshold|hallucinogenic|"
+    r"perceptible)|"
     r"every\s+(?:\w+\s+){0,3}days?|days?\s+(?:on|off)|\b(?:once|twice)\s+(?:a|per)\s+week|"
     r"\bprotocols?\b|\bschedule\b|\bdosing\s+regimen|"
     r"\b(?:lowest|highest|effective|typical|recommended|starting|standard|threshold)\s+"
@@ -68,6 +69,13 @@ _STRONG_AMOUNT = re.compile(
     r"\d\s*(?:%|percent)\s+of\s+(?:a|an|the)?\s*(?:\w+\s+){0,2}doses?|"
     r"\bone[-\s](?:tenth|twentieth)|\bevery\s+(?:\w+\s+){0,3}days?\b|"
     r"\bdays?\s+(?:on|off)\b",
+    re.IGNORECASE,
+)
+# A dose defined by its perceptibility ("sub-hallucinogenic doses", "near-threshold doses"): a
+# dosing property stated in a definition (not enough to make popularity a claim).
+_PERCEPTIBILITY_DOSE = re.compile(
+    r"\b(?:sub|near|below)[-\s]?(?:threshold|hallucinogenic|perceptual|perceptible)\s+"
+    r"(?:[\w-]+\s+)?(?:doses?|amounts?)\b",
     re.IGNORECASE,
 )
 _MECHANISM = lx.compile_family(lx.MECHANISM)
@@ -113,8 +121,10 @@ def exclusion(scope: Scope, sentence: str, kind: str) -> tuple[str, tuple[int, i
             continue
         if name == "not-understood" and lx.FINDING_VERB.search(text[: m.start()] + text[m.end() :]):
             continue
-        if name == "legal-history" and _RISK_BESIDES_LAW.search(text):
-            continue
+        if name == "legal-history" and (
+            _RISK_BESIDES_LAW.search(text) or lx.FINDING_VERB.search(text, m.end())
+        ):
+            continue  # "still illegal, yet trials have found ...": the finding is the claim
         return name, m.span()
     attention = lx.ATTENTION.search(text)
     if attention:
@@ -166,6 +176,7 @@ def predicate_spans(scope: Scope) -> list[tuple[int, int]]:
     spans = [m.span() for m in _EFFECT.finditer(text)]
     spans += [m.span() for m in _RISK.finditer(text)]
     spans += [m.span() for m in _STRONG_AMOUNT.finditer(text)]
+    spans += [m.span() for m in _PERCEPTIBILITY_DOSE.finditer(text)]
     spans += [m.span() for m in _DOSE_WORDS.finditer(text)]
     if not spans:  # "did not differ from placebo"
         spans = [m.span() for m in _EFFICACY_NULL.finditer(text)]
@@ -195,6 +206,10 @@ _DOSE_QUALIFIER = re.compile(
 _REDUCED = re.compile(
     r"\b(?:reduc|decreas|lower|less|fewer|reliev|alleviat|eas|declin|drop|prevent)\w*"
     r"(?:\s+(?:in|of|the|their|its|symptoms?|levels?|feelings?|rates?))*(?:\s+[\w-]+){0,3}\s+$",
+    re.IGNORECASE,
+)
+_FINITE_VERB = re.compile(
+    r"\b(?:is|are|was|were|has|have|had|can|could|may|might|will|would|does|do|did)\b",
     re.IGNORECASE,
 )
 _SAFETY_WORD = re.compile(
@@ -307,7 +322,21 @@ def _kind_of(main: str, conditions: list[tuple[str, int]]):
     qualifier = dosing and _DOSE_QUALIFIER.search(main, max(0, dosing.start() - 40), dosing.start())
     # "small doses of LSD enable...": a dose size without an amount only qualifies an effect.
     size_only = dosing and _SIZE_ONLY.match(dosing.group()) and (risks or mechs or objects)
-    if dosing and not size_only and not (qualifier and (risks or mechs or objects)):
+    # "LSD microdosing three times per week was found to increase sleep": a schedule in the
+    # subject, before the first verb, qualifies the effect that follows.
+    in_subject = (
+        dosing
+        and (risks or mechs or objects)
+        and not _FINITE_VERB.search(main, 0, dosing.start())
+        and any(span[0] > dosing.end() for span in risks + mechs + objects)
+        and _FINITE_VERB.search(main, dosing.end())
+    )
+    if (
+        dosing
+        and not size_only
+        and not in_subject
+        and not (qualifier and (risks or mechs or objects))
+    ):
         firsts.append((dosing.start(), 1, "dosing", [dosing.span()]))
     if mechs:
         firsts.append((min(mechs)[0], 2, "mechanism", [min(mechs)]))

@@ -52,6 +52,8 @@ _NOT_EVIDENCE = re.compile(
 )
 
 
+# Every reference marker has a digit or a superscript digit.
+_MARKER_TRIGGER = re.compile(r"[\d\u00b9\u00b2\u00b3\u2070-\u2079]")
 _BARE_EXPERIMENT = re.compile(r"(?:experiments?|studies|study|trials?)$", re.IGNORECASE)
 
 
@@ -63,9 +65,11 @@ class EvidenceCue:
 
 
 def find_evidence(sentence: str, scope: Scope) -> list[EvidenceCue]:
-    markers = list(lx.REFERENCE_MARKER.finditer(sentence))
-    # "a meta-analysis39 of trials": the glued reference number is blanked, the design read.
-    sentence = lx.GLUED_REFERENCE.sub(lambda m: " " * len(m.group()), sentence)
+    markers = []
+    if _MARKER_TRIGGER.search(sentence):  # most sentences have no digit: skip the markers
+        markers = list(lx.REFERENCE_MARKER.finditer(sentence))
+        # "a meta-analysis39 of trials": the glued reference number is blanked, the design read.
+        sentence = lx.GLUED_REFERENCE.sub(lambda m: " " * len(m.group()), sentence)
     void = [m.span() for m in _VOID.finditer(sentence)]
     # The research words of the same clause as a void phrase go with it ("researchers are
     # investigating whether", "more research is needed").

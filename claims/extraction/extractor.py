@@ -50,6 +50,7 @@ _BACKGROUND_POPULATION = re.compile(
     r"usually\s+|may\s+|can\s+)?(?:develop|suffer|experience|have|face|live|struggle)\b",
     re.IGNORECASE,
 )
+_TURN = re.compile(r",\s*(?:but|yet|however|whereas)\b|;\s*(?:but|however)?", re.IGNORECASE)
 _NULL_FINDING = lx.compile_family(lx.EFFICACY_NULL)
 _STUDY_SUBJECT = re.compile(r"\b(?:trials?|stud(?:y|ies)|evidence|data)\b", re.IGNORECASE)
 _OTHER_TREATMENT = re.compile(
@@ -385,7 +386,13 @@ def _analyse(
     if chosen:
         context.last_claim = (index, sent.block, conditions, sent.start, sent.end)
 
-    # Certainty from the cues in scope.
+    # Certainty from the cues in scope. A negative finding after "but" is what the sentence
+    # asserts; the hedged reports it answers ("Anecdotes suggest X may help, but trials found no
+    # benefit") do not set its certainty.
+    if kind == "efficacy-null" and kind_spans:
+        turn = [m.end() for m in _TURN.finditer(scope.text, 0, kind_spans[0][0])]
+        if turn:
+            cues = [c for c in cues if c.start >= turn[-1]]
     certainty = certainty_of(cues)
     setting = hedge_cues(cues, certainty)
     explain["certainty"] = [doc((c.start, c.end)) for c in setting]

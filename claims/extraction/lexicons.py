@@ -859,6 +859,10 @@ NOT_CLAIM = {
     ],
     # Naming (what people call a drug or an experience) and the drug scene as a public concern.
     "naming": [
+        # A definition whose only predicate is a use ("X therapy is the use of X in treating
+        # ..."), unless it states a dose property.
+        r"^[^,;]{0,80}?\b(?:is|are|refers\s+to)\s+the\s+(?:use|administration|application)\s+"
+        r"of\b(?![^.;]*?\b(?:doses?|dosages?|amounts?|quantities)\b)",
         r"(?:is|are)\s+(?:increasingly|widely|commonly|often|now|also|frequently)\s+used\s+"
         r"(?:both\s+)?(?:recreationally|as|for|by|in)\b",
         r"refer(?:s|red|ring)?\s+to\s+[^.;]{1,80}?\s+as\b",
@@ -1010,7 +1014,8 @@ LEADING_OUT_OF_SCOPE = re.compile(
     r"^(?:while|whilst|although|though|even\s+though|despite|in\s+spite\s+of|whereas|unlike|"
     r"notwithstanding|given\s+that|aside\s+from|apart\s+from|compared\s+(?:to|with)|"
     r"as\s+(?:research|studies|science|interest)|alongside|in\s+addition\s+to|besides)\b"
-    r"[^,;]*[,;]",
+    # (a concession closed by a dash: "While these are still illegal\u2014..., research found")
+    r"[^,;\u2014]*[,;\u2014]",
     re.IGNORECASE,
 )
 INNER_OUT_OF_SCOPE = re.compile(

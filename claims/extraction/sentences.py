@@ -195,7 +195,15 @@ def split_sentences(text: str) -> list[Sentence]:
     return sentences
 
 
+# Footnote markers after a sentence's full stop ("benefits.[1][2]", "trials.1-8").
+_TRAILING_MARKERS = re.compile(
+    r"(?<=[.!?\u201d\"])\s?(?:\[\d{1,3}(?:[,\u2013-]\s?\d{1,3})*\])+$"
+    r"|(?<=[.!?])\d{1,3}(?:[,\u2013-]\d{1,3})*$"
+)
+
+
 def _looks_like_heading(body: str) -> bool:
+    body = _TRAILING_MARKERS.sub("", body)
     if body.endswith((".", "!", ";", ":", ",")) or body.endswith((".\u201d", '."')):
         return False
     return len(body.split()) <= 14 or not re.search(r"[.!]\s", body)

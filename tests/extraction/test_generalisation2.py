@@ -242,3 +242,62 @@ def test_a_trailing_comparison_keeps_the_study_design(vocabulary):
 def test_background_on_patients_is_no_result_of_the_study(vocabulary):
     found = _trial(vocabulary, "")
     assert not found["Adults with social anxiety often avoid social situations for years."].is_claim
+
+
+# 2c. Definitions: a use is no claim, a dose defined by perceptibility is a dosing claim. -------
+
+
+def test_a_definition_whose_only_predicate_is_a_use_is_no_claim(analyse):
+    sentence = "Ketamine-assisted therapy is the use of ketamine in treating depression and PTSD."
+    assert not analyse(sentence).is_claim
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Microdosing LSD means taking sub-perceptible doses every few days.",
+        "Mini-dosing is the ingestion of near-threshold doses of psilocybin.",
+    ],
+)
+def test_a_dose_defined_by_perceptibility_is_a_dosing_claim(analyse, sentence):
+    result = analyse(sentence)
+    assert result.is_claim
+    assert result.claim_kind == "dosing"
+
+
+def test_a_long_paragraph_ending_in_footnotes_is_no_heading(vocabulary):
+    text = (
+        "Microdosing\n\n"
+        "Microdosing is a practice in which sub-hallucinogenic doses of psilocybin are taken "
+        "by people for claimed mood benefits.[4][7]\n"
+    )
+    found = extract(text, vocabulary)
+    assert [a.claim_kind for a in found] == ["dosing"]
+
+
+def test_a_schedule_in_the_subject_qualifies_the_effect(analyse):
+    result = analyse(
+        "Psilocybin microdosing twice a week was found in a small trial to improve mood."
+    )
+    assert result.claim_kind == "benefit"
+
+
+# 3b. Scope: a concession closed by a dash; a negative finding answering hedged reports. -----
+
+
+def test_a_concession_closed_by_a_dash_leaves_the_finding_in_scope(analyse):
+    result = analyse(
+        "While MDMA is still a Schedule I drug\u2014illegal to possess in most states\u2014recent "
+        "trials have found support for using MDMA to treat PTSD."
+    )
+    assert result.is_claim
+    assert result.substances == ["mdma"]
+
+
+def test_a_negative_finding_after_but_is_not_hedged_by_the_reports_it_answers(analyse):
+    result = analyse(
+        "Users report that microdosing LSD may sharpen focus, but controlled studies failed to "
+        "find any improvement in attention."
+    )
+    assert result.claim_kind == "efficacy-null"
+    assert result.certainty == "established"
