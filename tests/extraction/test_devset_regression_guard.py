@@ -13,6 +13,7 @@ from pathlib import Path
 from django.core.management import call_command
 
 DEVSET = Path(__file__).parent / "devset"
+DEVSET2 = Path(__file__).parent / "devset2"
 
 # Reached when written: claims F1 0.991, certainty macro-F1 1.00, evidence accuracy 1.00,
 # claim kind accuracy 0.963, substances F1 1.00, conditions F1 0.874.
@@ -26,18 +27,40 @@ FLOORS = {
 }
 
 
-def test_regression_guard_devset_scores_stay_above_floors():
+# devset2 was blind until its first scoring (claims F1 0.747, certainty macro-F1 0.578, evidence
+# accuracy 0.710); its error classes were then fixed with general rules, so it is a dev set now
+# too. Reached after that round: claims F1 0.960, certainty macro-F1 1.00, evidence accuracy
+# 1.00, claim kind accuracy 0.944, substances F1 0.963, conditions F1 0.895.
+FLOORS_DEVSET2 = {
+    ("claims", "f1"): 0.92,
+    ("certainty", "macro_f1"): 0.93,
+    ("evidence_cited", "accuracy"): 0.93,
+    ("claim_kind", "accuracy"): 0.88,
+    ("substances", "f1"): 0.93,
+    ("conditions", "f1"): 0.85,
+}
+
+
+def _check(folder: Path, floors: dict):
     out = StringIO()
     call_command(
         "evaluate_extraction",
-        str(DEVSET / "gold.jsonl"),
-        str(DEVSET / "articles"),
+        str(folder / "gold.jsonl"),
+        str(folder / "articles"),
         "--json",
         stdout=out,
     )
     report = json.loads(out.getvalue())
-    for (name, metric), floor in FLOORS.items():
+    for (name, metric), floor in floors.items():
         group = report["claims"] if name == "claims" else report["labels"].get(name)
         if group is None:
             group = report["sets"][name]
         assert group[metric] >= floor, f"{name} {metric} {group[metric]:.3f} < floor {floor}"
+
+
+def test_regression_guard_devset_scores_stay_above_floors():
+    _check(DEVSET, FLOORS)
+
+
+def test_regression_guard_devset2_scores_stay_above_floors():
+    _check(DEVSET2, FLOORS_DEVSET2)
