@@ -121,6 +121,8 @@ def exclusion(scope: Scope, sentence: str, kind: str) -> tuple[str, tuple[int, i
             continue
         if name == "not-understood" and lx.FINDING_VERB.search(text[: m.start()] + text[m.end() :]):
             continue
+        if name == "methods" and _EFFICACY_NULL.search(text, 0, m.start()):
+            continue  # "Trials did not establish efficacy: ... a flawed trial was included"
         if name == "legal-history" and (
             _RISK_BESIDES_LAW.search(text) or lx.FINDING_VERB.search(text, m.end())
         ):
@@ -208,6 +210,11 @@ _REDUCED = re.compile(
     r"(?:\s+(?:in|of|the|their|its|symptoms?|levels?|feelings?|rates?))*(?:\s+[\w-]+){0,3}\s+$",
     re.IGNORECASE,
 )
+_CONSEQUENCE = re.compile(
+    r",\s*(?:resulting\s+in|leading\s+to|which\s+(?:leads|led|results|resulted)\s+(?:to|in))\s+"
+    r"(?P<what>[^;]*)",
+    re.IGNORECASE,
+)
 _FINITE_VERB = re.compile(
     r"\b(?:is|are|was|were|has|have|had|can|could|may|might|will|would|does|do|did)\b",
     re.IGNORECASE,
@@ -252,6 +259,11 @@ def claim_kind(scope: Scope, conditions_in_main: list[tuple[str, int]]) -> tuple
         if not _RISK.search(text, null.end()):
             return "efficacy-null", [null.span()]
         break
+    consequence = _CONSEQUENCE.search(text)
+    what = consequence.group("what") if consequence else ""
+    if consequence and _BENEFIT_NOUN.search(what) and not _RISK.search(what):
+        # "..., resulting in healing": a benefit in the consequence makes a benefit claim.
+        return "benefit", [consequence.span("what")]
     if cut and main[: cut.start()].strip():
         main = main[: cut.start()] + " " * (len(main) - cut.start())
     predictor = _PREDICTOR.search(main)

@@ -1015,7 +1015,7 @@ LEADING_OUT_OF_SCOPE = re.compile(
     r"notwithstanding|given\s+that|aside\s+from|apart\s+from|compared\s+(?:to|with)|"
     r"as\s+(?:research|studies|science|interest)|alongside|in\s+addition\s+to|besides)\b"
     # (a concession closed by a dash: "While these are still illegal\u2014..., research found")
-    r"[^,;\u2014]*[,;\u2014]",
+    r"[^,;\u2014]*(?:\u2014[^,;\u2014]*\u2014|[,;\u2014])",
     re.IGNORECASE,
 )
 INNER_OUT_OF_SCOPE = re.compile(

@@ -69,6 +69,9 @@ EXTRA_TERMS: dict[str, dict[str, list[str]]] = {
             r"withdrawal\s+symptoms",
             r"self-administration",
             r"drug\s+(?:misuse|abuse|addiction|dependence)",
+            # A drug's abuse liability is an addiction outcome ("has abuse potential").
+            r"abuse\s+(?:potential|liability)",
+            r"potential\s+for\s+(?:abuse|misuse|addiction)",
         ],
         "alcohol-use-disorder": [
             r"alcohol\s+use\s+disorders?",
@@ -101,6 +104,8 @@ EXTRA_TERMS: dict[str, dict[str, list[str]]] = {
             r"rumination",
             r"moods?",
             r"flourishing",
+            r"euphori(?:a|c)",
+            r"emotional\s+(?:benefits?|states?)",
         ],
         "cognition": [
             r"cognition",

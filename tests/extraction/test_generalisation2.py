@@ -301,3 +301,39 @@ def test_a_negative_finding_after_but_is_not_hedged_by_the_reports_it_answers(an
     )
     assert result.claim_kind == "efficacy-null"
     assert result.certainty == "established"
+
+
+# 5b. Kind and outcomes: consequences, abuse liability, euphoria. -----------------------------
+
+
+def test_a_benefit_in_a_consequence_clause_makes_a_benefit_claim(analyse):
+    result = analyse(
+        "In ceremonies, ayahuasca visions are believed to release buried memories, resulting "
+        "in emotional healing."
+    )
+    assert result.claim_kind == "benefit"
+    assert result.certainty == "possible"
+
+
+def test_abuse_liability_and_euphoria_are_outcomes(analyse):
+    result = analyse("Ketamine causes brief euphoria and has some abuse potential.")
+    assert result.claim_kind == "risk"
+    assert {"addiction", "wellbeing-mood", "safety-general"} <= set(result.conditions)
+
+
+def test_a_list_of_findings_with_a_method_word_stays_a_claim(analyse):
+    context = "Esketamine is a nasal spray for depression."
+    result = analyse(
+        "Its trials did not establish efficacy: one was negative and a weak trial was included.",
+        context,
+    )
+    assert result.is_claim
+    assert result.claim_kind == "efficacy-null"
+
+
+def test_a_concession_with_a_dash_apposition_is_out_of_scope(analyse):
+    result = analyse(
+        "While both are still banned substances\u2014drugs with real risks of harm\u2014trials "
+        "have found support for psilocybin in treating anorexia."
+    )
+    assert result.claim_kind == "benefit"
