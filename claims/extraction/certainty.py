@@ -27,6 +27,7 @@ _LEVEL_OF = [
 ]
 _CUES = Overlapping([p for _, p in _LEVEL_OF])
 _STUDY_SUBJECT = re.compile(r"^(?:participants|subjects|respondents|volunteers)\b", re.I)
+_SELF_REPORT = re.compile(r"self[-\s]reported", re.IGNORECASE)
 _LEXICAL_ANECDOTE = re.compile(r"anecdot|self|testimon|personal|first|user\s|word|narrat", re.I)
 
 
@@ -82,8 +83,13 @@ def _in_study(sentence: str, cue_start: int, context_has_study: bool) -> bool:
     return bool(lx.STUDY_REPORTERS.search(before)) or context_has_study
 
 
-def find_cues(sentence: str, scope: Scope, *, context_has_study: bool = False) -> list[Cue]:
-    """Every certainty cue in scope, in sentence order, overlapping ones resolved."""
+def find_cues(
+    sentence: str, scope: Scope, *, context_has_study: bool = False, controlled: bool = False
+) -> list[Cue]:
+    """Every certainty cue in scope, in sentence order, overlapping ones resolved.
+
+    ``controlled``: the sentence reports a controlled trial's results, whose self-reported
+    measures are study findings, not anecdotes."""
     cues: list[Cue] = []
     taken: list[tuple[int, int]] = []
     for s, e, index in _CUES.hits(sentence):
@@ -95,6 +101,8 @@ def find_cues(sentence: str, scope: Scope, *, context_has_study: bool = False) -
             if _STUDY_SUBJECT.match(text):
                 continue
             lexical = _LEXICAL_ANECDOTE.match(text)
+            if lexical and controlled and _SELF_REPORT.match(text):
+                continue  # "self-reported anxiety fell" in a placebo-controlled trial
             if not lexical and _in_study(sentence, s, context_has_study):
                 continue
         if level == "possible" and _UNDER_WAY.search(sentence, max(0, s - 60), s):

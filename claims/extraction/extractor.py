@@ -230,7 +230,13 @@ def _analyse(
         and not _OTHER_WORK.match(own_part)
         and bool(_RESULT_SUBJECT.search(scope.text) or _RESULT_VERB.search(scope.main))
     )
-    cues = find_cues(body, scope, context_has_study=bool(study) or own_result)
+    controlled = bool(
+        (study and RANK[study[2]] >= RANK["clinical-trial"])
+        or (own_result and RANK[context.own_design] >= RANK["clinical-trial"])
+    )
+    cues = find_cues(
+        body, scope, context_has_study=bool(study) or own_result, controlled=controlled
+    )
     referred: list[str] = []
     if not in_scope:
         referred = _referred_substances(body, scope, sent, index, context, cues, pointer)

@@ -337,3 +337,14 @@ def test_a_concession_with_a_dash_apposition_is_out_of_scope(analyse):
         "have found support for psilocybin in treating anorexia."
     )
     assert result.claim_kind == "benefit"
+
+
+def test_self_reported_measures_in_a_controlled_trial_are_findings(vocabulary):
+    found = _trial(vocabulary, "Self-reported fear of social situations decreased with ketamine.")
+    result = found["Self-reported fear of social situations decreased with ketamine."]
+    assert result.certainty == "established"
+
+
+def test_self_reported_outcomes_without_a_controlled_study_are_anecdotal(analyse):
+    result = analyse("Microdosers self-reported better mood after taking psilocybin.")
+    assert result.certainty == "anecdotal"
