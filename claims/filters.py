@@ -192,9 +192,13 @@ class ClaimFilter(django_filters.FilterSet):
             return queryset
         if uses_postgres():
             query = search_query(value)
+            # Two id lists, each found through its GIN index (migration 0003): an OR of the
+            # quote's match itself with the statement's would make PostgreSQL compute every
+            # quote's vector in a sequential scan, for the page, its count and each facet.
             matching_claims = Claim.objects.alias(sv=claim_search_vector()).filter(sv=query)
-            return queryset.alias(sv=mention_search_vector()).filter(
-                Q(sv=query) | Q(claim__in=matching_claims.values("pk"))
+            matching_quotes = Mention.objects.alias(sv=mention_search_vector()).filter(sv=query)
+            return queryset.filter(
+                Q(pk__in=matching_quotes.values("pk")) | Q(claim__in=matching_claims.values("pk"))
             )
         return queryset.filter(Q(quote__icontains=value) | Q(claim__statement__icontains=value))
 

@@ -4,9 +4,20 @@ from __future__ import annotations
 
 from urllib.parse import urlencode
 
-from django.contrib.postgres.search import SearchHeadline, SearchRank
+from django.contrib.postgres.search import SearchHeadline, SearchRank, SearchVector
 from django.core.paginator import Paginator
-from django.db.models import Case, Count, F, IntegerField, OuterRef, Q, Subquery, Value, When
+from django.db.models import (
+    Case,
+    Count,
+    F,
+    IntegerField,
+    Max,
+    OuterRef,
+    Q,
+    Subquery,
+    Value,
+    When,
+)
 from django.db.models.functions import Coalesce
 from django.http import Http404, HttpRequest, QueryDict
 from django.shortcuts import get_object_or_404, redirect, render
@@ -31,9 +42,6 @@ from claims.roles import is_curator
 from sources.models import Source, SourceStatus
 
 PAGE_SIZE = 20
-PUBLIC_MENTION = Q(mentions__status=ReviewStatus.ACCEPTED) & Q(
-    mentions__source__status=SourceStatus.PUBLISHED
-)
 GRADE_RANK = Case(
     *[When(grade=g.value, then=Value(g.strength)) for g in Grade if g.strength is not None],
     default=Value(-1),
@@ -41,15 +49,34 @@ GRADE_RANK = Case(
 )
 
 
+def public_mentions_of_claim():
+    """The public mentions of the outer claim, for correlated subqueries (``OuterRef("pk")``)."""
+    return Mention.objects.public().filter(claim=OuterRef("pk")).order_by()
+
+
+def count_of(mentions, expression) -> Coalesce:
+    """A correlated count over ``mentions``: one index range per claim (mention_claim_status_idx),
+    no GROUP BY over the outer query."""
+    counted = mentions.values("claim").annotate(n=expression).values("n")
+    return Coalesce(Subquery(counted, output_field=IntegerField()), 0)
+
+
+def source_count() -> Coalesce:
+    """Distinct sources among a claim's public mentions, counted per claim (an index range of
+    its mentions): for a page of claims, or where a GROUP BY would repeat other expressions."""
+    return count_of(public_mentions_of_claim(), Count("source", distinct=True))
+
+
 def with_reader_stats(claims):
-    """Annotate sources and certainty spread over each claim's public mentions (one GROUP BY)."""
+    """Annotate sources and certainty spread over each claim's public mentions: counts per claim,
+    so meant for a page of claims (see :class:`ClaimPages`), not for every matching claim."""
     counts = {
-        f"n_{c.value}": Count("mentions", filter=PUBLIC_MENTION & Q(mentions__certainty=c.value))
+        f"n_{c.value}": count_of(public_mentions_of_claim().filter(certainty=c.value), Count("pk"))
         for c in Certainty
     }
     return claims.annotate(
-        n_sources=Count("mentions__source", filter=PUBLIC_MENTION, distinct=True),
-        n_mentions=Count("mentions", filter=PUBLIC_MENTION),
+        n_sources=source_count(),
+        n_mentions=count_of(public_mentions_of_claim(), Count("pk")),
         grade_rank=GRADE_RANK,
         **counts,
     )
@@ -61,38 +88,91 @@ def attach_spread(claim) -> None:
     )
 
 
-def results_for(filterset: ClaimFilter):
-    """The browser's claims (not yet paginated): claims with a mention passing the filters."""
-    mentions = filterset.mentions_without(None)
-    claims = with_reader_stats(Claim.objects.filter(pk__in=mentions.values("claim_id")))
-    q = filterset.search_text
-    sort = filterset.sort
-    if sort == "relevance" and uses_postgres():
-        query = search_query(q)
-        best_quote = (
-            Mention.objects.public()
-            .filter(claim=OuterRef("pk"))
-            .annotate(r=SearchRank(mention_search_vector(), query))
-            .order_by("-r")
-            .values("r")[:1]
-        )
-        claims = claims.annotate(
-            rank=SearchRank(claim_search_vector(), query) + Coalesce(Subquery(best_quote), 0.0)
-        ).order_by("-rank", "-n_sources", "statement")
-    elif sort == "relevance":
-        in_statement = Case(
+PUBLIC_MENTION = Q(mentions__status=ReviewStatus.ACCEPTED) & Q(
+    mentions__source__status=SourceStatus.PUBLISHED
+)
+
+
+def relevance(q: str, *, grouped: bool = False):
+    """A claim's relevance to a search: its statement's rank plus its best public quote's (a
+    quote that does not match ranks 0).
+
+    ``grouped`` ranks the quotes as an aggregate of a GROUP BY over claims and their mentions:
+    one pass over the matching claims' mentions to order them all. Otherwise a subquery ranks one
+    claim's quotes through an index range of its mentions: for a page of claims.
+    """
+    if not uses_postgres():
+        return Case(
             When(statement__icontains=q, then=Value(1)),
             default=Value(0),
             output_field=IntegerField(),
         )
-        claims = claims.annotate(rank=in_statement).order_by("-rank", "-n_sources", "statement")
-    elif sort == "grade":
-        claims = claims.order_by("-grade_rank", "-n_sources", "statement")
-    elif sort == "statement":
-        claims = claims.order_by("statement")
+    query = search_query(q)
+    if grouped:
+        quote_vector = SearchVector("mentions__quote", config=SEARCH_CONFIG)
+        best_quote = Max(SearchRank(quote_vector, query), filter=PUBLIC_MENTION)
     else:
-        claims = claims.order_by("-n_sources", "-grade_rank", "statement")
-    return claims.prefetch_related("substances")
+        best_quote = Subquery(
+            public_mentions_of_claim()
+            .annotate(r=SearchRank(mention_search_vector(), query))
+            .order_by("-r")
+            .values("r")[:1]
+        )
+    return SearchRank(claim_search_vector(), query) + Coalesce(best_quote, 0.0)
+
+
+SORT_ORDER = {
+    "relevance": ("-rank", "-n_sources", "statement"),
+    "grade": ("-grade_rank", "-n_sources", "statement"),
+    "statement": ("statement",),
+    "sources": ("-n_sources", "-grade_rank", "statement"),
+}
+
+
+def results_for(filterset: ClaimFilter):
+    """The browser's claims in order (not yet paginated), annotated with their sort keys only
+    (``n_sources``, ``grade_rank``, ``rank`` when searching). :class:`ClaimPages` loads a page of
+    them with the per-claim statistics.
+
+    One GROUP BY over the matching claims' public mentions, with no subquery: PostgreSQL would
+    evaluate a correlated subquery once per mention there, not once per claim.
+    """
+    mentions = filterset.mentions_without(None)
+    claims = Claim.objects.filter(pk__in=mentions.values("claim_id"))
+    sort = filterset.sort
+    if sort != "statement":
+        claims = claims.annotate(
+            n_sources=Count("mentions__source", filter=PUBLIC_MENTION, distinct=True),
+            grade_rank=GRADE_RANK,
+        )
+    if sort == "relevance":
+        claims = claims.annotate(rank=relevance(filterset.search_text, grouped=True))
+    return claims.order_by(*SORT_ORDER[sort])
+
+
+class ClaimPages:
+    """The browser's results for a Paginator: a slice runs one query, which orders the matching
+    claims by their sort keys only, keeps the page's ids, and counts the statistics of those
+    claims alone (``with_reader_stats``); the substances come in one more query."""
+
+    def __init__(self, filterset: ClaimFilter, count: int):
+        self.filterset = filterset
+        self.results = results_for(filterset)
+        self.total = count
+
+    def count(self) -> int:
+        return self.total
+
+    def __len__(self) -> int:
+        return self.total
+
+    def __getitem__(self, key: slice) -> list[Claim]:
+        page_ids = self.results.values("pk")[key]
+        claims = with_reader_stats(Claim.objects.filter(pk__in=page_ids))
+        if self.filterset.sort == "relevance":
+            claims = claims.annotate(rank=relevance(self.filterset.search_text))
+        order = SORT_ORDER[self.filterset.sort]
+        return list(claims.order_by(*order).prefetch_related("substances"))
 
 
 def snippets_for(filterset: ClaimFilter, claim_ids: list[int]) -> dict[int, object]:
@@ -199,8 +279,8 @@ def claim_list(request: HttpRequest):
     filterset = ClaimFilter(request.GET)
     notes = [str(e) for errors in filterset.form.errors.values() for e in errors]
     matching = Claim.objects.filter(pk__in=filterset.mentions_without(None).values("claim_id"))
-    page = paginate(request, results_for(filterset), notes, count=matching.count())
-    rows = list(page.object_list)
+    page = paginate(request, ClaimPages(filterset, matching.count()), notes)
+    rows = page.object_list
     for claim in rows:
         attach_spread(claim)
     snippets = snippets_for(filterset, [c.pk for c in rows])
