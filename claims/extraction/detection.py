@@ -28,11 +28,11 @@ _DOSE_TIMING = [
     r"comes\s+on|onset|peak|peaks)\s+(?:\w+\s+){0,3}?(?:within|after|in)\s+(?:about\s+|around\s+)?"
     r"\d+(?:\s*(?:to|-|\u2013)\s*\d+)?",
     r"last(?:s|ing)?\s+(?:\w+\s+){0,3}?(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|"
-    r"twelve)(?:\s*(?:to|-|\u2013)\s*(?:\d+|\w+))?\s+(?:minutes|hours|days)",
+    r"twelve)(?:\s*(?:to|-|\u2013)\s*(?:\d+|\w+))?\s+(?:minutes|hours|days|weeks|months)",
     r"(?:go(?:es)?\s+away|wear(?:s)?\s+off|subside[sd]?|fade[sd]?)\s+(?:\w+\s+){0,2}?(?:within|after|"
     r"in)\s+(?:about\s+)?(?:\d+|one|two|three|four|five|six|ten|twelve|fifteen|twenty|thirty|"
     r"forty|sixty|a\s+few|several|an?)\s+"
-    r"(?:minutes?|hours?|days?)",
+    r"(?:minutes?|hours?|days?|weeks?|months?)",
     r"(?:duration|onset)\s+of\s+(?:action|(?:the\s+)?effects?)",
     r"(?:two|three|four|once|twice|\d)\s+(?:or\s+\w+\s+)?(?:times?\s+)?(?:a|per|each)\s+"
     r"(?:week|day|month)",

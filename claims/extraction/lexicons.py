@@ -949,7 +949,9 @@ ADVICE_WITH_CLAIM = re.compile(
 # what it found.
 RESEARCH_SUBJECT = re.compile(
     r"^(?:(?:however|moreover|furthermore|additionally|also|in\s+addition|overall|"
-    r"in\s+summary|in\s+conclusion|importantly|notably|yet|still|currently|today),?\s+)?(?:(?:the|this|that|these|such|ongoing|continued|further|future|"
+    r"in\s+summary|in\s+conclusion|importantly|notably|yet|still|currently|today|recently|"
+    r"in\s+recent\s+(?:years|decades)|to\s+date|over\s+the\s+(?:past|last)\s+(?:\w+\s+)?"
+    r"(?:years|decades?)),?\s+)?(?:(?:the|this|that|these|such|ongoing|continued|further|future|"
     r"more|scientific|clinical|recent|current|new|many|numerous|some|research|public)\s+){0,3}"
     r"(?:research(?:\s+(?:initiatives|efforts|community))?|investigations?|inquiry|studies|"
     r"trials|"
@@ -1049,7 +1051,10 @@ ANAPHORA = re.compile(
     r"|\b(?:users|microdosers|consumers)\b"
     r"|\bthe\s+(?:drug|substance|compound|drink|brew|tea|medication|medicine|treatment)"
     r"(?!\s+(?:effects?|use|users|seeking|policy|policies|laws?|war))\b"
-    r"|\b(?:that|suggest\w*|show\w*|found|indicat\w+|whether)\s+(?:it|they)\s",
+    r"|\b(?:that|suggest\w*|show\w*|found|indicat\w+|whether)\s+(?:it|they)\s"
+    # "trials have shown that a single infusion can ...": the dose of the drug just named.
+    r"|\b(?:that|whether)\s+(?:a|one)\s+(?:single\s+)?(?:dose|infusion|session|administration|"
+    r"treatment)\b",
     re.IGNORECASE,
 )
 OPENING_ANAPHORA = re.compile(

@@ -348,3 +348,27 @@ def test_self_reported_measures_in_a_controlled_trial_are_findings(vocabulary):
 def test_self_reported_outcomes_without_a_controlled_study_are_anecdotal(analyse):
     result = analyse("Microdosers self-reported better mood after taking psilocybin.")
     assert result.certainty == "anecdotal"
+
+
+# 1c / 2d. Research activity behind a time adverbial; a dose of the drug just named. ----------
+
+
+def test_research_activity_after_a_time_adverbial_is_no_claim(analyse):
+    sentence = "Over the past decade, scientists have studied small doses of LSD for anxiety."
+    assert not analyse(sentence).is_claim
+
+
+def test_a_single_infusion_in_a_reported_finding_refers_back(analyse):
+    context = "Ketamine is an anaesthetic."
+    result = analyse(
+        "Two trials have shown that a single infusion can lower suicidal thoughts (4,5).", context
+    )
+    assert result.is_claim
+    assert result.substances == ["ketamine"]
+    assert result.evidence_cited == "clinical-trial"
+
+
+def test_effects_fading_within_weeks_is_a_dosing_property(analyse):
+    context = "Psilocybin lifts mood in some patients."
+    result = analyse("These effects tend to wear off within three weeks.", context)
+    assert result.claim_kind == "dosing"
