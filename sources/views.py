@@ -1,6 +1,7 @@
 """Reader pages for sources: the list and an article with its claims highlighted in place."""
 
-from django.db.models import Count, F, Q
+from django.core.paginator import Page, Paginator
+from django.db.models import Count, F, Q, Subquery
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_GET
@@ -12,6 +13,7 @@ from claims.models import Mention
 from claims.roles import is_curator
 from sources.models import Source
 
+PAGE_SIZE = 50
 PUBLIC_MENTION = Q(mentions__status=ReviewStatus.ACCEPTED, mentions__claim__isnull=False)
 SORTS = {
     "title": ("Title", ["title"]),
@@ -20,23 +22,49 @@ SORTS = {
 }
 
 
+def load_page(sources, sort: str, number: int) -> list[Source]:
+    """One page of published sources with their counts and credibility breakdowns: a query that
+    picks the page's ids in order (a sort on the source table alone) and counts only their
+    mentions, with the number of published sources alongside; the rubric answers come in one
+    more query. Nothing is counted for sources on other pages."""
+    order = SORTS[sort][1]
+    start = (number - 1) * PAGE_SIZE
+    page_ids = sources.order_by(*order).values("pk")[start : start + PAGE_SIZE]
+    published = Source.objects.published().order_by().values("status")
+    return list(
+        Source.objects.filter(pk__in=page_ids)
+        .select_related("publisher")
+        .annotate(
+            n_mentions=Count("mentions", filter=PUBLIC_MENTION),
+            n_claims=Count("mentions__claim", filter=PUBLIC_MENTION, distinct=True),
+            n_published=Subquery(published.annotate(n=Count("pk")).values("n")),
+        )
+        .with_credibility()  # the credibility breakdown of every row, in one more query
+        .order_by(*order)
+    )
+
+
 @require_GET
 def source_list(request: HttpRequest):
     sort = request.GET.get("sort", "title")
     if sort not in SORTS:
         sort = "title"
-    sources = (
-        Source.objects.published()
-        .select_related("publisher")
-        .annotate(
-            n_mentions=Count("mentions", filter=PUBLIC_MENTION),
-            n_claims=Count("mentions__claim", filter=PUBLIC_MENTION, distinct=True),
-        )
-        .with_credibility()  # the credibility breakdown of every row, in one more query
-        .order_by(*SORTS[sort][1])
-    )
+    raw = request.GET.get("page", "1")
+    number = int(raw) if raw.isdigit() and len(raw) < 9 else 1
+    number = max(number, 1)
+    sources = Source.objects.published()
+    rows = load_page(sources, sort, number)
+    total = rows[0].n_published if rows else None
+    if total is None and number > 1:  # past the end: show the last page (two more queries)
+        total = sources.count()
+        number = max(1, -(-total // PAGE_SIZE))
+        rows = load_page(sources, sort, number)
+    paginator = Paginator(rows, PAGE_SIZE)
+    paginator.count = total or 0  # counted in the page's query
+    page = Page(rows, number, paginator)
     ctx = {
-        "sources": sources,
+        "sources": rows,
+        "page": page,
         "sort": sort,
         "sorts": [(key, label) for key, (label, _) in SORTS.items()],
     }

@@ -123,3 +123,21 @@ def test_the_source_page_runs_a_fixed_number_of_queries(client, hostile_source):
 @pytest.mark.parametrize("path", ["/sources/99999999999999999999/", "/sources/0/"])
 def test_an_id_that_cannot_exist_is_not_found(client, path):
     assert client.get(path).status_code == 404
+
+
+def test_the_source_list_is_paginated_keeping_the_sort(
+    client, monkeypatch, django_assert_max_num_queries
+):
+    from sources import views
+
+    monkeypatch.setattr(views, "PAGE_SIZE", 1)
+    titles = list(Source.objects.published().order_by("title").values_list("title", flat=True))
+    assert len(titles) > 1
+    with django_assert_max_num_queries(2):
+        html = client.get("/sources/", {"page": 2}).content.decode()
+    assert titles[1] in html and titles[0] not in html
+    assert f"Page 2 of {len(titles)}" in html
+    assert '?sort=title&amp;page=1" rel="prev"' in html
+    html = client.get("/sources/", {"page": 999, "sort": "credibility"}).content.decode()
+    assert f"Page {len(titles)} of {len(titles)}" in html
+    assert client.get("/sources/", {"page": "x"}).status_code == 200
