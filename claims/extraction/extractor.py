@@ -75,7 +75,8 @@ _BACKGROUND = re.compile(
 _STRONG_RISK = re.compile(
     r"\b(?:at\s+risk\s+(?:for|of)\s+adverse|at\s+(?:an?\s+)?(?:increased|higher|greater|elevated)\s+risk|adverse\s+(?:effects|events|reactions)|"
     r"side\s+effects|interactions?|toxicity|bad\s+trips?|tolerance|overdos\w+|flashbacks?|"
-    r"safety\s+signals?|deaths?|suicides?)\b",
+    r"safety\s+signals?|deaths?|suicides?|vomiting|nausea|diarrh\w+|headaches?|dizziness|"
+    r"seizures?)\b",
     re.I,
 )
 _DEMONSTRATIVE = re.compile(r"\b(?:this|these|such)\b", re.IGNORECASE)

@@ -301,6 +301,8 @@ EVIDENCE_VOID = [
     r"(?:is|are)\s+still\s+being\s+studied",
     r"(?:before|until)\s+conclusive\s+evidence",
     r"remains?\s+to\s+be\s+(?:seen|determined|established|tested|studied)",
+    r"(?:research|studies|trials|investigations?|evidence|data)\s+(?:is|are|will\s+be)\s+"
+    r"(?:still\s+|urgently\s+|clearly\s+|therefore\s+)?(?:needed|required|necessary|warranted)",
     r"(?:are|is)\s+(?:currently\s+|now\s+|still\s+)?being\s+(?:conducted|carried\s+out|run|"
     r"planned)",
     r"(?:area|field|line)s?\s+of\s+(?:\w+\s+)?research",
@@ -1053,8 +1055,8 @@ ANAPHORA = re.compile(
     r"(?!\s+(?:effects?|use|users|seeking|policy|policies|laws?|war))\b"
     r"|\b(?:that|suggest\w*|show\w*|found|indicat\w+|whether)\s+(?:it|they)\s"
     # "trials have shown that a single infusion can ...": the dose of the drug just named.
-    r"|\b(?:that|whether)\s+(?:a|one)\s+(?:single\s+)?(?:dose|infusion|session|administration|"
-    r"treatment)\b",
+    r"|\b(?:that|whether|after|following)\s+(?:a|one)\s+(?:single\s+)?(?:dose|infusion|session|"
+    r"administration|treatment)\b",
     re.IGNORECASE,
 )
 OPENING_ANAPHORA = re.compile(

@@ -372,3 +372,30 @@ def test_effects_fading_within_weeks_is_a_dosing_property(analyse):
     context = "Psilocybin lifts mood in some patients."
     result = analyse("These effects tend to wear off within three weeks.", context)
     assert result.claim_kind == "dosing"
+
+
+def test_common_adverse_effects_refer_to_the_passage_drug(analyse):
+    context = "Ibogaine is a root bark extract. Ibogaine is used in some clinics."
+    result = analyse("Nausea and headaches are common in the first hours.", context)
+    assert result.is_claim
+    assert result.claim_kind == "risk"
+    assert result.substances == ["ibogaine"]
+
+
+def test_a_trial_finding_after_a_single_dose_refers_back(analyse):
+    context = "DMT is a short-acting hallucinogen."
+    result = analyse(
+        "A 2021 placebo-controlled trial found lower anxiety one week after a single dose.", context
+    )
+    assert result.is_claim
+    assert result.substances == ["dmt"]
+    assert result.cites_named_study
+
+
+def test_trials_called_for_are_no_evidence(analyse):
+    context = "We surveyed 300 adults who had used kratom."
+    result = analyse(
+        "These findings suggest that kratom may ease anxiety, but controlled trials are required.",
+        context,
+    )
+    assert result.evidence_cited == "survey-observational"
