@@ -51,6 +51,11 @@ _BACKGROUND_POPULATION = re.compile(
     re.IGNORECASE,
 )
 _TURN = re.compile(r",\s*(?:but|yet|however|whereas)\b|;\s*(?:but|however)?", re.IGNORECASE)
+_COMPARED_TO = re.compile(
+    r"\b(?:(?:chemically|structurally|pharmacologically)\s+)?(?:similar|related|comparable)\s+to\b"
+    r"|\b(?:unlike|compared\s+(?:to|with)|rather\s+than|instead\s+of)\b",
+    re.IGNORECASE,
+)
 _NULL_FINDING = lx.compile_family(lx.EFFICACY_NULL)
 _STUDY_SUBJECT = re.compile(r"\b(?:trials?|stud(?:y|ies)|evidence|data)\b", re.IGNORECASE)
 _OTHER_TREATMENT = re.compile(
@@ -249,7 +254,11 @@ def _analyse(
             for slug in referred[1]:
                 explain.setdefault(f"substance:{slug}", []).append(doc(referred[0]))
         referred = referred[1] if referred else []
-        if referred and substances:
+        compared = _COMPARED_TO.search(body)
+        # "While psilocybin is illegal, it may ...": the pronoun is the concession's drug; not so
+        # for drugs named only as a comparison ("It is similar to hallucinogens").
+        only_compared = compared and all(m.start - s0 >= compared.start() for m in sub_matches)
+        if referred and substances and not only_compared:
             referred = substances
     if (
         not in_scope
@@ -312,7 +321,10 @@ def _analyse(
         if is_claim:
             explain["claim"] = [doc(p) for p in predicates[:3]]
 
-    final_substances = (substances or referred) if is_claim else substances
+    # A substance named only in a clause about something else ("It is chemically similar to
+    # hallucinogens") yields to the one referred to.
+    named_in_scope = _slugs(in_scope)
+    final_substances = (named_in_scope or referred or substances) if is_claim else substances
     if is_claim and study and study[4] and set(final_substances) <= {GENERAL}:
         final_substances = study[4]  # "this research found ... after weeks of microdosing"
     if (

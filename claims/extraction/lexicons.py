@@ -511,7 +511,8 @@ RISK = [
     r"distort(?:s|ed|ing|ions?)?",
     r"(?:(?:can|could|may|might)\s+(?:temporarily\s+)?|temporarily\s+)alter(?:s|ed|ing)?\s+"
     r"(?:a\s+(?:person|user)['\u2019]s|their|one['\u2019]s|your)\s+(?:\w+,?\s+){0,5}?(?:perceptions?|thoughts|thinking|mood|sense|consciousness)",
-    r"alter(?:s|ed|ing)?\s+(?:\w+\s+)?(?:perceptions?|consciousness)",
+    r"alter(?:s|ed|ing)?\s+(?:[\w,]+\s+){0,3}?(?:perceptions?|consciousness)",
+    r"(?:signs?|symptoms?)\s+of\s+(?:addiction|dependence)",
     r"(?:non-ordinary|altered)\s+states?\s+of\s+(?:\w+\s+)?consciousness",
     r"(?:sensations|images|sounds|things|voices)\s+that\s+(?:seem|appear|feel)\s+real",
     r"(?:do|does)\s+not\s+(?:really\s+)?exist",
@@ -819,6 +820,8 @@ NOT_CLAIM = {
         r"(?:issued|published|released)\s+(?:\w+\s+){0,2}(?:guidance|guidelines?)",
         r"recommend(?:s|ed|ing)?\s+that\s+[^.;]{0,40}?\bnot\s+be\s+(?:used|offered|prescribed|"
         r"funded)",
+        r"(?:declined|refused|failed|voted\s+against)\s+(?:\w+\s+)?to\s+(?:approve|license|licence|"
+        r"authori[sz]e|recommend)",
     ],
     # Caveats on what a study's results say.
     "caveat": [
@@ -1027,7 +1030,7 @@ INNER_OUT_OF_SCOPE = re.compile(
     r"in\s+spite\s+of)\b[^,;]*(?=[,;]|$)"
     r"|(?<!not\s)\b(?:without|unlike|rather\s+than|compared\s+(?:to|with)(?!\s+(?:a\s+|the\s+)?"
     r"placebo)|instead\s+of|"
-    r"(?:chemically|structurally|pharmacologically)\s+similar\s+to)\b"
+    r"(?:chemically|structurally|pharmacologically)\s+(?:similar|related)\s+to)\b"
     r"[^,;]*"
     r"(?=[,;]|$)",
     re.IGNORECASE,

@@ -399,3 +399,31 @@ def test_trials_called_for_are_no_evidence(analyse):
         context,
     )
     assert result.evidence_cited == "survey-observational"
+
+
+# 5c / 1d. Agency texts: acute alterations, drugs named only as comparisons, regulators. -------
+
+
+def test_altering_mood_and_perception_in_a_drug_definition_is_a_risk(analyse):
+    result = analyse("Mescaline is a plant alkaloid that alters thinking, mood and perception.")
+    assert result.claim_kind == "risk"
+
+
+def test_a_pronoun_is_not_the_drug_it_is_compared_with(analyse):
+    context = "Ketamine is an anaesthetic."
+    result = analyse(
+        "It is structurally related to PCP and psychedelics, producing dissociation.", context
+    )
+    assert result.substances == ["ketamine"]
+
+
+def test_a_regulator_declining_approval_is_no_claim(analyse):
+    sentence = "In 2024, the agency declined to approve MDMA therapy, citing safety concerns."
+    assert not analyse(sentence).is_claim
+
+
+def test_signs_of_addiction_reported_by_users_are_an_anecdotal_risk(analyse):
+    context = "Ketamine is sold as a powder."
+    result = analyse("Some users report signs of dependence after months of use.", context)
+    assert result.claim_kind == "risk"
+    assert result.certainty == "anecdotal"
