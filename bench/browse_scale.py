@@ -84,7 +84,8 @@ PAGES = [
     ("claims browser, no filter", "/claims/"),
     ("claims browser, condition=depression", "/claims/?condition=depression"),
     ("claims browser, 3 filters", "/claims/?condition=depression&certainty=possible&grade=low"),
-    ("claims browser, search", "/claims/?q=mood"),
+    ("claims browser, search", "/claims/?q=mood"),  # every quote matches: the worst case
+    ("claims browser, narrow search", "/claims/?q=synthetic+claim+4242"),
     ("claims browser, page 50", "/claims/?page=50"),
     ("claims browser, overclaims", "/claims/?overclaim=on"),
     ("claim page", "/claims/synthetic-claim-7/"),

@@ -5,6 +5,7 @@ import pytest
 from django.http import QueryDict
 
 from claims.filters import ClaimFilter
+from claims.labels import Certainty
 from claims.models import Claim, Condition, Mention
 from claims.views import results_for
 from sources.models import Source, SourceType
@@ -194,3 +195,18 @@ def test_a_search_sorts_by_relevance_by_default():
     assert ClaimFilter(QueryDict("q=anxiety")).sort == "relevance"
     assert ClaimFilter(QueryDict("")).sort == "sources"
     assert ClaimFilter(QueryDict("sort=relevance")).sort == "sources"  # nothing to rank by
+
+
+@pytest.mark.parametrize("query", ["", "sort=grade", "sort=statement", "q=mood", "kind=benefit"])
+def test_a_page_of_claims_keeps_the_order_and_counts_of_all_results(query):
+    from claims.views import ClaimPages
+
+    filterset = ClaimFilter(QueryDict(query))
+    everything = list(results_for(filterset))
+    pages = ClaimPages(filterset, len(everything))
+    paged = pages[0:3] + pages[3:6] + pages[6:]
+    assert [c.slug for c in paged] == [c.slug for c in everything]
+    for claim in paged:
+        public = Mention.objects.public().filter(claim=claim)
+        assert claim.n_sources == public.values("source").distinct().count()
+        assert sum(getattr(claim, f"n_{c}") for c in Certainty.values) == public.count()
