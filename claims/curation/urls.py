@@ -10,6 +10,7 @@ urlpatterns = [
     path("sources/<id:pk>/", views.review, name="review"),
     path("sources/<id:pk>/passage/", views.add_passage, name="add-passage"),
     path("sources/<id:pk>/publish/", views.publish, name="publish"),
+    path("sources/<id:pk>/rubric/", views.rubric, name="rubric"),
     path("mentions/<id:pk>/", views.card, name="card"),
     path("mentions/<id:pk>/accept/", views.accept, name="accept"),
     path("mentions/<id:pk>/reject/", views.reject, name="reject"),

@@ -31,7 +31,7 @@ from claims.curation.search import search_claims
 from claims.labels import ClaimKind, Grade, ReviewStatus
 from claims.models import Claim, Condition, Mention, Substance
 from claims.roles import curator_required, editor_required, is_editor
-from sources.forms import ArticleForm
+from sources.forms import ArticleForm, RubricForm
 from sources.models import Source
 
 STATUS_FILTERS = {
@@ -374,6 +374,28 @@ def publish(request, pk: int):
     else:
         messages.success(request, f"“{source.title}” is a draft again: readers no longer see it.")
     return redirect("curate:review", pk=source.pk)
+
+
+@curator_required
+@require_http_methods(["GET", "POST"])
+def rubric(request, pk: int):
+    """Answer the curator items of a source's credibility rubric."""
+    source = get_object_or_404(Source, pk=pk)
+    answers = {a.item: a for a in source.rubric_answers.all()}
+    form = RubricForm(request.POST or None, answers=answers)
+    if request.method == "POST" and form.is_valid():
+        answered = form.save(source=source, user=request.user)
+        missing = len(form.items()) - answered
+        note = (
+            f" {missing} items are still unanswered: the source is not scored yet."
+            if missing
+            else ""
+        )
+        messages.success(request, f"Saved the credibility answers for “{source.title}”.{note}")
+        return redirect("curate:review", pk=source.pk)
+    source.refresh_from_db(fields=["credibility_score"])
+    ctx = {"source": source, "form": form}
+    return render(request, "curate/rubric.html", ctx, status=400 if form.errors else 200)
 
 
 @curator_required

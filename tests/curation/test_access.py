@@ -15,6 +15,7 @@ URLS = [
     ("curate:review", "source", "curator", None),
     ("curate:add-passage", "source", None, "curator"),
     ("curate:publish", "source", None, "editor"),
+    ("curate:rubric", "source", "curator", "curator"),
     ("curate:card", "mention", "curator", None),
     ("curate:accept", "mention", None, "curator"),
     ("curate:reject", "mention", None, "curator"),
