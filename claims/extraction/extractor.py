@@ -226,8 +226,10 @@ def _analyse(
     # A trailing comparison with other work (", consistent with other trials.1-8") does not
     # make the sentence a citation of that work; work cited up front ("Previous studies
     # suggest") does.
-    compared = _COMPARISON.search(body)
-    own_part = body[: compared.start()] if compared else body
+    own_part = body
+    if context.own_design is not None:
+        compared = _COMPARISON.search(body)
+        own_part = body[: compared.start()] if compared else body
     own_result = (
         context.own_design is not None
         and index > context.own_from

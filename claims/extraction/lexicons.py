@@ -36,8 +36,10 @@ POSSIBLE = [
     r"could",
     r"possib(?:le|ly|ility|ilities)",
     # The noun of a risk ("abuse potential", "low potential for abuse") is no hedge.
-    r"(?<!abuse\s)(?<!misuse\s)(?<!addiction\s)(?<!low\s)(?<!high\s)(?<!lower\s)"
-    r"(?<!higher\s)potential(?:ly|s)?(?!\s+for\s+(?:abuse|misuse|harm|addiction|dependen))",
+    # (the word first, then the look-behinds: a leading literal lets the engine skip fast)
+    r"potential(?<!abuse\spotential)(?<!misuse\spotential)(?<!addiction\spotential)"
+    r"(?<!low\spotential)(?<!high\spotential)(?<!lower\spotential)(?<!higher\spotential)"
+    r"(?:ly|s)?(?!\s+for\s+(?:abuse|misuse|harm|addiction|dependen))",
     r"perhaps",
     r"maybe",
     r"conceivabl[ey]",
@@ -822,9 +824,7 @@ NOT_CLAIM = {
         r"funded)",
         r"(?:declined|refused|failed|voted\s+against)\s+(?:\w+\s+)?to\s+(?:approve|license|licence|"
         r"authori[sz]e|recommend)",
-    ],
-    # Caveats on what a study's results say.
-    "caveat": [
+        # Caveats on what a study's results say.
         r"(?:cannot|can\s*not|should\s+not|may\s+not)\s+be\s+generali[sz]ed",
         r"(?:should|must)\s+be\s+interpreted\s+with\s+caution",
         r"generali[sz]ability\s+(?:is|was|may\s+be|remains)\s+limited",
