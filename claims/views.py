@@ -180,11 +180,15 @@ def snippets_for(filterset: ClaimFilter, claim_ids: list[int]) -> dict[int, obje
     q = filterset.search_text
     if not q or not claim_ids:
         return {}
-    mentions = filterset.mentions_without(None).filter(claim_id__in=claim_ids)
+    mentions = filterset.mentions_without("q").filter(claim_id__in=claim_ids)
     if uses_postgres():
         query = search_query(q)
+        # Only a quote that matches gets a highlight, so match the page's claims' quotes
+        # directly rather than through the search filter, which finds every matching quote.
         rows = (
-            mentions.annotate(
+            mentions.alias(sv=mention_search_vector())
+            .filter(sv=query)
+            .annotate(
                 rank=SearchRank(mention_search_vector(), query),
                 headline=SearchHeadline(
                     "quote",
@@ -204,6 +208,7 @@ def snippets_for(filterset: ClaimFilter, claim_ids: list[int]) -> dict[int, obje
             if claim_id not in snippets and browse.START_SEL in headline:
                 snippets[claim_id] = (browse.mark_sentinels(headline), title)
         return snippets
+    mentions = filterset.mentions_without(None).filter(claim_id__in=claim_ids)
     snippets = {}
     terms = browse.search_terms(q)
     for claim_id, quote, title in mentions.order_by("pk").values_list(
