@@ -236,7 +236,11 @@ def _analyse(
         and not named_study_spans(own_part)
         and not lx.REFERENCE_MARKER.search(own_part)
         and not _OTHER_WORK.match(own_part)
-        and bool(_RESULT_SUBJECT.search(scope.text) or _RESULT_VERB.search(scope.main))
+        and bool(
+            _RESULT_SUBJECT.search(scope.text)
+            or _RESULT_VERB.search(scope.main)
+            or _NULL_FINDING.search(scope.main)
+        )
     )
     controlled = bool(
         (study and RANK[study[2]] >= RANK["clinical-trial"])
@@ -274,7 +278,10 @@ def _analyse(
         not in_scope
         and not referred
         and _NULL_FINDING.search(scope.main)
-        and _STUDY_SUBJECT.search(scope.main)
+        and (
+            _STUDY_SUBJECT.search(scope.main)
+            or (context.own_design is not None and index > context.own_from)
+        )
     ):
         # "Licensing trials did not establish efficacy": a negative finding about the drug of
         # the passage.

@@ -404,7 +404,7 @@ EFFICACY_NULL = [
     r"no\s+(?:[\w-]+\s+){0,2}(?:significant|meaningful|measurable|detectable|reliable|clear|"
     r"lasting|consistent)\s+(?:[\w-]+\s+){0,2}(?:effects?|differences?|benefits?|improvements?|"
     r"changes?|reductions?|advantages?)",
-    r"(?:did|does|do)\s*(?:not|n't)\s+(?:significantly\s+|always\s+)?(?:improve|reduce|differ|"
+    r"(?:did|does|do)\s*(?:not|n't)\s+(?:significantly\s+|always\s+)?(?:improve|reduce|differ|change|"
     r"outperform|enhance|help|work|alleviate|relieve|treat|benefit|boost|lower)",
     r"(?:did|does|do)\s*(?:not|n't)\s+find|found\s+no|showed\s+no|no\s+(?:significant\s+)?"
     r"differences?\s+between",

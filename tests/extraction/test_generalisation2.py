@@ -427,3 +427,12 @@ def test_signs_of_addiction_reported_by_users_are_an_anecdotal_risk(analyse):
     result = analyse("Some users report signs of dependence after months of use.", context)
     assert result.claim_kind == "risk"
     assert result.certainty == "anecdotal"
+
+
+def test_a_null_result_of_the_reported_study_is_a_claim_about_its_drug(vocabulary):
+    found = _trial(vocabulary, "Heart rate did not change significantly.")
+    result = found["Heart rate did not change significantly."]
+    assert result.is_claim
+    assert result.substances == ["ketamine"]
+    assert result.claim_kind == "efficacy-null"
+    assert result.evidence_cited == "rct"
