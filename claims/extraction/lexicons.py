@@ -724,7 +724,10 @@ EFFECT = [
     r"(?:make|makes|made|making)\s+(?:\w+\s+){1,3}(?:appear|seem|look|sound|feel)",
     r"allows?",
     r"enabl\w+",
-    r"offer(?:s|ed|ing)?",
+    # (what a drug offers, not what a clinic offers: "clinics offer ibogaine treatment")
+    r"offer(?:s|ed|ing)?\s+(?:[\w-]+\s+){0,3}?(?:relief|benefits?|hope|improvements?|protection|"
+    r"alternatives?|promise|advantages?|insights?|effects?|potential|support|healing|respite|"
+    r"opportunit\w+|ways?|new|a|an)",
     r"provid(?:e|es|ed|ing)\s+(?:\w+\s+){0,3}(?:relief|benefits?|improvements?|support|"
     r"effects?|approach|alternative|boost|protection|treatment)",
     r"(?:antidepressant|anxiolytic|anti-anxiety)",
@@ -855,6 +858,10 @@ NOT_CLAIM = {
         r"(?:have|has)\s+been\s+(?:used|utili[sz]ed)\s+(?:\w+\s+){0,2}(?:for\s+(?:centuries|"
         r"millennia|thousands\s+of\s+years)|(?:by|in)\s+(?:indigenous|ancient|traditional))",
         r"(?:penalt|arrest|prosecut|imprison)\w+",
+        # Availability: who offers or sells a drug says nothing of what it does.
+        r"(?:clinics?|centers?|centres?|retreats?|providers?|companies|shops?|websites?|vendors?)"
+        r"\s+(?:[\w-]+\s+){0,4}?(?:offer|offers|offered|sell|sells|sold|advertise|advertises|"
+        r"market|markets)\b",
         r"(?:fda|ema|mhra|tga)[-\s](?:approved|cleared|authori[sz]ed)",
         r"(?:received|granted|given|awarded|earned)\s+(?:\w+\s+){0,2}(?:designation|approval|"
         r"licen[cs]e|authori[sz]ation)",

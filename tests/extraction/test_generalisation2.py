@@ -436,3 +436,16 @@ def test_a_null_result_of_the_reported_study_is_a_claim_about_its_drug(vocabular
     assert result.substances == ["ketamine"]
     assert result.claim_kind == "efficacy-null"
     assert result.evidence_cited == "rct"
+
+
+# 1e. Availability is no claim; what a drug offers is. -----------------------------------------
+
+
+def test_clinics_offering_a_drug_make_no_claim(analyse):
+    assert not analyse("Several retreats in Peru now offer ayahuasca ceremonies.").is_claim
+
+
+def test_what_a_drug_offers_is_a_claim(analyse):
+    result = analyse("Ketamine offers rapid relief from suicidal thoughts.")
+    assert result.is_claim
+    assert result.claim_kind == "benefit"
