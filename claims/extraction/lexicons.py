@@ -39,7 +39,8 @@ POSSIBLE = [
     # (the word first, then the look-behinds: a leading literal lets the engine skip fast)
     r"potential(?<!abuse\spotential)(?<!misuse\spotential)(?<!addiction\spotential)"
     r"(?<!low\spotential)(?<!high\spotential)(?<!lower\spotential)(?<!higher\spotential)"
-    r"(?:ly|s)?(?!\s+for\s+(?:abuse|misuse|harm|addiction|dependen))",
+    r"(?:ly|s)?(?!\s+for\s+(?:abuse|misuse|harm|addiction|dependen)|\s+to\s+be\s+(?:misused|"
+    r"abused))",
     r"perhaps",
     r"maybe",
     r"conceivabl[ey]",
@@ -454,6 +455,7 @@ RISK = [
     r"danger(?:s|ous|ously)?",
     r"interact\w*\s+(?:dangerously|badly|negatively|adversely|harmfully)\s+with",
     r"misuse|abuse\s+potential|potential\s+for\s+(?:misuse|abuse|harm|addiction|dependence)",
+    r"(?:be|being|been|is|are|was|were|get|gets)\s+(?:misused|abused)",
     r"unsafe",
     r"safe(?:ly|r|ty)?",
     r"well[-\s]tolerated",

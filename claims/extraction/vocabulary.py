@@ -71,7 +71,7 @@ EXTRA_TERMS: dict[str, dict[str, list[str]]] = {
             r"drug\s+(?:misuse|abuse|addiction|dependence)",
             # A drug's abuse liability is an addiction outcome ("has abuse potential").
             r"abuse\s+(?:potential|liability)",
-            r"potential\s+for\s+(?:abuse|misuse|addiction)",
+            r"potential\s+(?:for\s+(?:abuse|misuse|addiction)|to\s+be\s+(?:misused|abused))",
         ],
         "alcohol-use-disorder": [
             r"alcohol\s+use\s+disorders?",

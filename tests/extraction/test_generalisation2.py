@@ -449,3 +449,10 @@ def test_what_a_drug_offers_is_a_claim(analyse):
     result = analyse("Ketamine offers rapid relief from suicidal thoughts.")
     assert result.is_claim
     assert result.claim_kind == "benefit"
+
+
+def test_a_potential_to_be_misused_is_an_unhedged_addiction_risk(analyse):
+    result = analyse("Ketamine has the potential to be misused.")
+    assert result.claim_kind == "risk"
+    assert result.certainty == "established"
+    assert "addiction" in result.conditions
