@@ -18,6 +18,7 @@ from django.db.models import (
     Value,
     When,
 )
+from django.db.models.expressions import Col
 from django.db.models.functions import Coalesce
 from django.http import Http404, HttpRequest, QueryDict
 from django.shortcuts import get_object_or_404, redirect, render
@@ -93,6 +94,15 @@ PUBLIC_MENTION = Q(mentions__status=ReviewStatus.ACCEPTED) & Q(
 )
 
 
+class RankPerGroup(SearchRank):
+    """A rank that GROUP BY leaves alone: grouped by the columns it reads (the claim's, which
+    PostgreSQL reduces to its primary key) rather than by itself, so PostgreSQL ranks each claim's
+    statement once after grouping instead of once per joined mention."""
+
+    def get_group_by_cols(self):
+        return [node for node in self.flatten() if isinstance(node, Col)]
+
+
 def relevance(q: str, *, grouped: bool = False):
     """A claim's relevance to a search: its statement's rank plus its best public quote's (a
     quote that does not match ranks 0).
@@ -118,7 +128,8 @@ def relevance(q: str, *, grouped: bool = False):
             .order_by("-r")
             .values("r")[:1]
         )
-    return SearchRank(claim_search_vector(), query) + Coalesce(best_quote, 0.0)
+    statement_rank = (RankPerGroup if grouped else SearchRank)(claim_search_vector(), query)
+    return statement_rank + Coalesce(best_quote, 0.0)
 
 
 SORT_ORDER = {
