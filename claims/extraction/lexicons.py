@@ -833,6 +833,8 @@ NOT_CLAIM = {
         r"(?:cannot|can\s*not|should\s+not|may\s+not)\s+be\s+generali[sz]ed",
         r"(?:should|must)\s+be\s+interpreted\s+with\s+caution",
         r"generali[sz]ability\s+(?:is|was|may\s+be|remains)\s+limited",
+        r"(?:expectancy|placebo|confounding|bias|selection)\s+(?:[\w-]+\s+){0,2}(?:cannot|could\s+not|"
+        r"can't|can\s+not)\s+be\s+(?:excluded|ruled\s+out)",
     ],
     "disclaimer": [
         r"(?:for\s+)?(?:informational|educational)\s+purposes",
@@ -879,7 +881,7 @@ NOT_CLAIM = {
         r"of\b(?![^.;]*?\b(?:doses?|dosages?|amounts?|quantities)\b)",
         r"(?:is|are)\s+(?:increasingly|widely|commonly|often|now|also|frequently)\s+used\s+"
         r"(?:both\s+)?(?:recreationally|as|for|by|in)\b",
-        r"refer(?:s|red|ring)?\s+to\s+[^.;]{1,80}?\s+as\b",
+        r"refer(?:s|red|ring)?\s+to\s+[^.;]{1,80}?(?<!such)\s+as\b",
         r"(?:introduction|emergence|arrival|availability|spread)\s+of\s+[^.;]{1,60}?\s+"
         r"(?:is|are|was|were|has\s+been|remains?)\s+(?:of\s+)?(?:\w+\s+)?concern",
     ],

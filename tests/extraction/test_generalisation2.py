@@ -456,3 +456,15 @@ def test_a_potential_to_be_misused_is_an_unhedged_addiction_risk(analyse):
     assert result.claim_kind == "risk"
     assert result.certainty == "established"
     assert "addiction" in result.conditions
+
+
+def test_a_definition_with_such_as_and_a_dose_is_a_dosing_claim(analyse):
+    result = analyse("Microdosing refers to taking tiny doses of hallucinogens such as LSD.")
+    assert result.is_claim
+    assert result.claim_kind == "dosing"
+
+
+def test_expectancy_that_cannot_be_ruled_out_is_a_caveat(analyse):
+    context = "We surveyed 400 people who microdose psilocybin."
+    sentence = "As users chose their own doses, placebo effects cannot be ruled out."
+    assert not analyse(sentence, context).is_claim
