@@ -123,6 +123,7 @@ class _Context:
     own_from: int = 0  # the index of the sentence that first declares it (results come after)
     study: tuple[int, int, str, bool, list[str]] | None = None  # idx, block, evidence, named
     last_claim: tuple[int, int, list[str], int, int] | None = None  # idx, block, conditions, span
+    abbreviations: tuple[re.Pattern, dict[str, str]] | None = None  # defined in the text
 
     @property
     def topic(self) -> list[str]:
@@ -163,11 +164,48 @@ def extract(
     sentences = split_sentences(text)
     own_design, own_from = _own_design(sentences)
     context = _Context(text=text, vocabulary=vocabulary, own_design=own_design, own_from=own_from)
+    context.abbreviations = _abbreviations(text, vocabulary)
     for index, sentence in enumerate(sentences):
         analysis = _analyse(text, sentence, index, vocabulary, context)
         if analysis.is_claim or include_non_claims:
             out.append(analysis)
     return out
+
+
+# "psilocybin-assisted therapy (P-AT)": an abbreviation in brackets right after a substance's
+# name, starting with the same letter, names that substance wherever the text uses it.
+_BRACKETS = re.compile(r"\(([^()]{1,40})\)")
+_ABBREVIATION = re.compile(r"\b[A-Z][A-Za-z0-9]*(?:-[A-Z][A-Za-z0-9]*)+\b|\b[A-Z]{2,6}\b")
+
+
+def _abbreviations(text: str, vocabulary: Vocabulary):
+    found: dict[str, str] = {}
+    for bracket in _BRACKETS.finditer(text):
+        before = vocabulary.find_substances(text, max(0, bracket.start() - 80), bracket.start())
+        if not before:
+            continue
+        for token in _ABBREVIATION.finditer(bracket.group(1)):
+            short = token.group()
+            if short in found or vocabulary.find_substances(short):
+                continue  # "MDMA-AT" already names MDMA
+            for m in reversed(before):
+                if text[m.start : m.start + 1].lower() == short[0].lower():
+                    found[short] = m.slug
+                    break
+    if not found:
+        return None
+    pattern = re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, found)) + r")(?![\w-])")
+    return pattern, found
+
+
+def _with_abbreviations(text, sent, matches, abbreviations):
+    pattern, slugs = abbreviations
+    extra = [
+        Match(slugs[m.group()], m.start(), m.end())
+        for m in pattern.finditer(text, sent.start, sent.end)
+        if not any(s.start <= m.start() < s.end for s in matches)
+    ]
+    return sorted(matches + extra, key=lambda m: m.start) if extra else matches
 
 
 def _topic(text: str, vocabulary: Vocabulary) -> list[str]:
@@ -213,8 +251,10 @@ def _analyse(
     def doc(span: Span) -> Span:
         return (span[0] + s0, span[1] + s0)
 
-    # Substances: named, or referred back to.
+    # Substances: named (or by an abbreviation the text defined), or referred back to.
     sub_matches = vocabulary.find_substances(text, sent.start, sent.end)
+    if context.abbreviations is not None:
+        sub_matches = _with_abbreviations(text, sent, sub_matches, context.abbreviations)
     substances = _slugs(sub_matches)
     for m in sub_matches:
         explain.setdefault(f"substance:{m.slug}", []).append((m.start, m.end))

@@ -468,3 +468,19 @@ def test_expectancy_that_cannot_be_ruled_out_is_a_caveat(analyse):
     context = "We surveyed 400 people who microdose psilocybin."
     sentence = "As users chose their own doses, placebo effects cannot be ruled out."
     assert not analyse(sentence, context).is_claim
+
+
+# Substances: abbreviations the text defines. ---------------------------------------------------
+
+
+def test_an_abbreviation_defined_after_a_substance_names_it(vocabulary):
+    text = (
+        "This page covers psilocybin- and MDMA-assisted therapy (P-AT and MDMA-AT). "
+        "In two small trials, P-AT lowered depression scores for months. "
+        "The Beck Depression Inventory (BDI) was used."
+    )
+    found = {a.sentence: a for a in extract(text, vocabulary, include_non_claims=True)}
+    result = found["In two small trials, P-AT lowered depression scores for months."]
+    assert result.is_claim
+    assert result.substances == ["psilocybin"]
+    assert not found["The Beck Depression Inventory (BDI) was used."].substances
