@@ -104,7 +104,7 @@ def strongest(cues: list[EvidenceCue]) -> str:
 _NAMED_TRIGGER = re.compile(
     r"et al|\(|\b(?:19|20)\d\d\b|Universit|College|Institut|School|Hospital|Clinic|Cent|"
     r"Foundation|Association|Society|Council|Agency|Administration|Lab|Hopkins|Harvard|Stanford|"
-    r"Yale|Oxford|Cambridge|UCLA|UCSF|NYU|McGill|Maastricht|Beckley|Usona|Compass|FDA|NI[HM]|"
+    r"Yale|Oxford|Cambridge|Cochrane|UCLA|UCSF|NYU|McGill|Maastricht|Beckley|Usona|Compass|FDA|NI[HM]|"
     r"NIDA|NIAAA|SAMHSA|CDC|WHO|EMA|NICE|NHS|MHRA|TGA|MAPS|VA|DEA|APA|Organi[sz]ation|Department|"
     r"published|appeared|reported|[Jj]ournal|JAMA|Lancet|Nature|Science|NEJM|BMJ|eLife|PLOS|"
     r"Psychopharmacology|Neuron|Cell|Dr|Prof|ccording|[Ss]ays|[Ss]aid|Food and Drug"

@@ -339,7 +339,8 @@ NAMED_STUDY = re.compile(
     Centre|Foundation|Association|Society|Council|Agency|Administration|Laboratory|Lab)\b
   | \bJohns\s+Hopkins\b | \bImperial\s+College\b | \bMayo\s+Clinic\b | \bHarvard\b | \bStanford\b
   | \bYale\b | \bOxford\b | \bCambridge\b | \bUCLA\b | \bUCSF\b | \bNYU\b | \bMcGill\b
-  | \bKing's\s+College\b | \bMaastricht\b | \bBeckley\b | \bUsona\b | \bCompass\s+Pathways\b
+  | \bCochrane\b | \bKing's\s+College\b | \bMaastricht\b | \bBeckley\b | \bUsona\b
+  | \bCompass\s+Pathways\b
   | \b(?:FDA|NIH|NIMH|NIDA|NIAAA|SAMHSA|CDC|WHO|EMA|NICE|NHS|MHRA|TGA|MAPS|VA|DEA|APA)\b
   | \b(?:Food\s+and\s+Drug\s+Administration|National\s+Institutes?\s+of\s+\w+
     |World\s+Health\s+Organi[sz]ation|Department\s+of\s+\w+)\b
@@ -347,7 +348,8 @@ NAMED_STUDY = re.compile(
   | \b(?:the\s+)?journal\s+[A-Z][\w'\u2019&-]+
   | \b(?:JAMA|Lancet|Nature|Science|NEJM|BMJ|eLife|PLOS|Psychopharmacology|
     Journal\s+of\s+[A-Z]\w+|New\s+England\s+Journal|Scientific\s+Reports|Neuron|Cell)\b
-  | \b(?:in\s+)?(?i:a|an|the|this)\s+(?:[a-z][\w-]*\s+){0,2}(?:19|20)\d{2}\s+(?:[a-z][\w-]*\s+){0,3}
+  | \b(?:in\s+)?(?i:a|an|the|this)\s+(?:[a-z][\w-]*\s+){0,2}(?:19|20)\d{2}\s+
+    (?:[A-Za-z][\w-]*\s+){0,3}
     (?i:study|trial|review|survey|paper|analysis|meta-analysis)
   | \b(?:in|from)\s+(?:19|20)\d{2}\b(?=[^.]{0,60}\b(?:study|trial|review|survey|published|
     researchers|found|showed)\b)
@@ -1104,6 +1106,8 @@ OPENING_ANAPHORA = re.compile(
     r"(?:drug|brew|medication|substance)\s+)?(?:\w+ly\s+)?(?:produced|led|reduced|improved|"
     r"increased|decreased|caused|induced|was|resulted)"
     r"|the\s+(?:onset|duration|peak|intensity)\s+of\s+(?:the\s+)?effects"
+    r"|(?:(?:frequent|heavy|regular|chronic|long-term|repeated|recreational|daily|prolonged)\s+)"
+    r"{1,2}use\b"
     r"|(?:taking|using|combining|mixing|stopping|microdosing|the\s+(?:amount|dose|dosage|"
     r"effects?|benefits?|risks?)\b))\b",
     re.IGNORECASE,

@@ -484,3 +484,17 @@ def test_an_abbreviation_defined_after_a_substance_names_it(vocabulary):
     assert result.is_claim
     assert result.substances == ["psilocybin"]
     assert not found["The Beck Depression Inventory (BDI) was used."].substances
+
+
+def test_a_dated_review_with_a_capitalised_name_is_named(analyse):
+    result = analyse("A 2019 Cochrane review concluded that LSD had no lasting effect on anxiety.")
+    assert result.cites_named_study
+    assert result.evidence_cited == "systematic-review"
+
+
+def test_heavy_use_opening_a_sentence_refers_to_the_passage_drug(analyse):
+    context = "Ketamine is an anaesthetic. Ketamine is also sold illegally."
+    result = analyse("Heavy recreational use has been linked to kidney damage.", context)
+    assert result.is_claim
+    assert result.substances == ["ketamine"]
+    assert result.claim_kind == "risk"
