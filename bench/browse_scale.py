@@ -11,6 +11,7 @@ Needs PostgreSQL (``BENCH_DATABASE_URL``, default postgres://postgres@127.0.0.1:
 """
 
 import argparse
+import math
 import os
 import statistics
 import sys
@@ -50,7 +51,7 @@ FROM generate_series(1, %(claims)s) g;
 INSERT INTO claims_mention (source_id, claim_id, quote, start, "end", context_before, context_after,
     kind, certainty, hedge_cues, evidence_cited, cites_named_study, status, anchor_lost, explain,
     is_overclaim, overclaim_reasons, created_at, updated_at)
-SELECT s.min_id + (g %% %(sources)s), c.min_id + (g %% %(claims)s),
+SELECT s.min_id + (g %% %(sources)s), c.min_id + ((g + g / %(period)s) %% %(claims)s),
        'Microdosing may improve mood.', (g %% 390) * 30, (g %% 390) * 30 + 29, '', '',
        (ARRAY['benefit','mechanism','risk','dosing','efficacy-null'])[1 + g %% 5],
        (ARRAY['established','probable','possible','anecdotal'])[1 + g %% 4], '["may"]',
@@ -116,7 +117,14 @@ def main() -> None:
         with connection.cursor() as cursor:
             cursor.execute(
                 FILL_SQL,
-                {"mentions": args.mentions, "claims": args.claims, "sources": args.sources},
+                {
+                    "mentions": args.mentions,
+                    "claims": args.claims,
+                    "sources": args.sources,
+                    # (source, offset, claim) repeats every `period` rows: shift the claim once
+                    # per period so a million mentions keep mention_once_per_claim_and_place.
+                    "period": math.lcm(args.sources, 390, args.claims),
+                },
             )
             # What autovacuum does soon after a bulk load: index-only scans need the
             # visibility map, which ANALYZE alone does not set.
