@@ -132,3 +132,8 @@ def hedge_cues(cues: list[Cue], certainty: str) -> list[Cue]:
     weak = [c for c in cues if c.level != "established"]
     chosen = weak if certainty != "established" else [c for c in cues if c.level == certainty]
     return chosen
+
+
+from claims.extraction.patterns import lower_case_insensitive  # noqa: E402
+
+lower_case_insensitive(globals())

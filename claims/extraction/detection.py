@@ -364,3 +364,8 @@ def _kind_of(main: str, conditions: list[tuple[str, int]]):
     if verb:
         return "mechanism", [verb.span()]
     return None
+
+
+from claims.extraction.patterns import lower_case_insensitive  # noqa: E402
+
+lower_case_insensitive(globals())

@@ -125,3 +125,8 @@ def named_study_spans(sentence: str) -> list[tuple[int, int]]:
 
 def points_to_study(sentence: str) -> bool:
     return bool(lx.STUDY_POINTER.search(sentence))
+
+
+from claims.extraction.patterns import lower_case_insensitive  # noqa: E402
+
+lower_case_insensitive(globals())

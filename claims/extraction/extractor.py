@@ -267,13 +267,14 @@ def _analyse(
     # make the sentence a citation of that work; work cited up front ("Previous studies
     # suggest") does.
     own_part = body
+    named_spans = named_study_spans(body)
     if context.own_design is not None:
         compared = _COMPARISON.search(body)
         own_part = body[: compared.start()] if compared else body
     own_result = (
         context.own_design is not None
         and index > context.own_from
-        and not named_study_spans(own_part)
+        and not (named_spans if own_part is body else named_study_spans(own_part))
         and not lx.REFERENCE_MARKER.search(own_part)
         and not _OTHER_WORK.match(own_part)
         and bool(
@@ -336,7 +337,6 @@ def _analyse(
     evidence_cues = find_evidence(body, scope)
     own_evidence = strongest(evidence_cues)
     evidence = own_evidence
-    named_spans = named_study_spans(body)
     named = bool(named_spans)
     if study and (RANK[study[2]] > RANK[evidence] or (study[3] and not named)):
         evidence = max(evidence, study[2], key=RANK.__getitem__)
@@ -547,3 +547,8 @@ def _referred_substances(body, scope, sent, index, context, cues, pointer):
 
 
 __all__ = ["SentenceAnalysis", "extract"]
+
+
+from claims.extraction.patterns import lower_case_insensitive  # noqa: E402
+
+lower_case_insensitive(globals())

@@ -1112,3 +1112,8 @@ OPENING_ANAPHORA = re.compile(
     r"effects?|benefits?|risks?)\b))\b",
     re.IGNORECASE,
 )
+
+
+from claims.extraction.patterns import lower_case_insensitive  # noqa: E402
+
+lower_case_insensitive(globals())

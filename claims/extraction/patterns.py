@@ -9,6 +9,7 @@ preference, a small fraction of the work.
 
 import functools
 import re
+import sys
 from collections.abc import Iterator
 
 try:  # Python 3.11+
@@ -171,3 +172,57 @@ class Overlapping(Alternation):
         for m in self._regex.finditer(lowered):
             start, end = m.span(1)
             yield start, end, self._which(lowered, start, end)
+
+
+class LowerRegex:
+    """A case-insensitive regex run as a case-sensitive one on lower-cased text.
+
+    Python's engine skips ahead by a pattern's first characters only without IGNORECASE, so the
+    same pattern is two to five times faster this way. Offsets are unchanged (``_lower`` keeps
+    lengths); match objects refer to the lower-cased text, so take spans from them (their groups
+    are lower-cased). Methods that build text (``sub``, ``split``) use the original pattern.
+    """
+
+    __slots__ = ("original", "_regex")
+
+    def __init__(self, original: re.Pattern):
+        self.original = original
+        self._regex = re.compile(
+            _lower_source_keeping_syntax(original.pattern), original.flags & ~re.IGNORECASE
+        )
+
+    def search(self, text: str, pos: int = 0, endpos: int = sys.maxsize):
+        return self._regex.search(_lower(text), pos, endpos)
+
+    def match(self, text: str, pos: int = 0, endpos: int = sys.maxsize):
+        return self._regex.match(_lower(text), pos, endpos)
+
+    def fullmatch(self, text: str, pos: int = 0, endpos: int = sys.maxsize):
+        return self._regex.fullmatch(_lower(text), pos, endpos)
+
+    def finditer(self, text: str, pos: int = 0, endpos: int = sys.maxsize):
+        return self._regex.finditer(_lower(text), pos, endpos)
+
+    def __getattr__(self, name: str):
+        return getattr(self.original, name)
+
+
+def _lower_source_keeping_syntax(pattern: str) -> str:
+    """``_lower_source``, leaving group syntax ("(?P<name>", "(?P=name)") alone."""
+    return re.sub(
+        r"(\(\?P[<=])|(\\.)|([A-Z])",
+        lambda m: m.group(1) or m.group(2) or m.group(3).lower(),
+        pattern,
+    )
+
+
+def lower_case_insensitive(namespace: dict) -> None:
+    """Swap every IGNORECASE pattern of a module's namespace for a ``LowerRegex`` (in dicts of
+    patterns too). Called at the end of the modules whose patterns are matched per sentence."""
+    for name, value in list(namespace.items()):
+        if isinstance(value, re.Pattern) and value.flags & re.IGNORECASE:
+            namespace[name] = LowerRegex(value)
+        elif isinstance(value, dict):
+            for key, item in list(value.items()):
+                if isinstance(item, re.Pattern) and item.flags & re.IGNORECASE:
+                    value[key] = LowerRegex(item)

@@ -84,3 +84,8 @@ def analyse_scope(sentence: str) -> Scope:
         excluded=tuple(spans),
         interpretation=interpretation,
     )
+
+
+from claims.extraction.patterns import lower_case_insensitive  # noqa: E402
+
+lower_case_insensitive(globals())
