@@ -837,6 +837,11 @@ NOT_CLAIM = {
         r"generali[sz]ability\s+(?:is|was|may\s+be|remains)\s+limited",
         r"(?:expectancy|placebo|confounding|bias|selection)\s+(?:[\w-]+\s+){0,2}(?:cannot|could\s+not|"
         r"can't|can\s+not)\s+be\s+(?:excluded|ruled\s+out)",
+        # How little has been studied, and calls for more ("Very few studies have reported ...").
+        r"(?:very\s+)?few\s+(?:[\w-]+\s+)?(?:studies|trials)\s+(?:have|has)\s+(?:\w+\s+)?(?:reported|"
+        r"examined|investigated|evaluated|assessed|studied|tested|looked)",
+        r"should\s+be\s+further\s+(?:investigated|studied|explored|examined|evaluated)",
+        r"framework\s+for\s+future\s+(?:research|studies|trials)",
     ],
     "disclaimer": [
         r"(?:for\s+)?(?:informational|educational)\s+purposes",
@@ -864,6 +869,10 @@ NOT_CLAIM = {
         r"(?:have|has)\s+been\s+(?:used|utili[sz]ed)\s+(?:\w+\s+){0,2}(?:for\s+(?:centuries|"
         r"millennia|thousands\s+of\s+years)|(?:by|in)\s+(?:indigenous|ancient|traditional))",
         r"(?:penalt|arrest|prosecut|imprison)\w+",
+        r"(?:have|has)\s+been\s+(?:used|utili[sz]ed)\s+[^.;]{0,60}?\bfor\s+(?:the\s+)?(?:past|last)\s+"
+        r"(?:\d+|\w+)\s+(?:years|decades|centuries)",
+        r"under\s+(?:[\w-]+\s+)?legislation",
+        r"can\s+now\s+be\s+(?:legally\s+)?(?:prescribed|sold|bought|purchased)",
         # Availability: who offers or sells a drug says nothing of what it does.
         r"(?:clinics?|centers?|centres?|retreats?|providers?|companies|shops?|websites?|vendors?)"
         r"\s+(?:[\w-]+\s+){0,4}?(?:offer|offers|offered|sell|sells|sold|advertise|advertises|"
@@ -877,6 +886,9 @@ NOT_CLAIM = {
     ],
     # Naming (what people call a drug or an experience) and the drug scene as a public concern.
     "naming": [
+        # Other treatments' standing ("Trauma-focused psychotherapies are the gold standard").
+        r"(?:is|are)\s+(?:\w+\s+)?(?:considered\s+(?:to\s+be\s+)?)?(?:the\s+)?gold[-\s]standard",
+        r"approved\s+first[-\s]line\s+(?:therapeutics?|treatments?|therap(?:y|ies)|medications?)",
         # A definition whose only predicate is a use ("X therapy is the use of X in treating
         # ..."), unless it states a dose property.
         r"^[^,;]{0,80}?\b(?:is|are|refers\s+to)\s+the\s+(?:use|administration|application)\s+"
@@ -890,7 +902,16 @@ NOT_CLAIM = {
     "methods": [
         # A study's objective and how it was run.
         r"^(?:objectives?\W+|aims?\W+)?to\s+(?:evaluate|assess|determine|test|examine|"
-        r"investigate|compare|explore|establish|estimate)\b",
+        r"investigate|compare|explore|establish|estimate|conduct|review|identify|describe|"
+        r"characteri[sz]e|summari[sz]e)\b",
+        # Who took part ("Participants were 15 healthy smokers") and how they took part.
+        r"^(?:the\s+)?(?:participants|subjects|volunteers|respondents)\s+(?:were|included|"
+        r"comprised)\s+(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+        r"[a-z]+teen|[a-z]+ty)\b",
+        r"^all\s+\d+\s+(?:[\w-]+\s+){0,3}?(?:completed|received|underwent)\b",
+        r"completed\s+(?:our|the|this|an?)\s+(?:[\w-]+\s+){0,2}(?:survey|questionnaire|"
+        r"interview)s?\b",
+        r"returned\s+for\s+(?:an?\s+)?(?:[\w(\u2265\u2264)=-]+\s+){0,4}?follow-?up",
         r"(?:were|was)\s+(?:studied|examined|investigated|evaluated|tested)\s+in\s+(?:\d+|a\s+"
         r"(?:sample|group|cohort)|[\w-]+\s+(?:patients|participants|adults|volunteers))",
         r"(?:implemented|took|employed|introduced|put\s+in\s+place)\s+(?:\w+\s+)?(?:measures|"
@@ -947,6 +968,8 @@ ADVICE = [
     r"clinician|pharmacist|psychiatrist|therapist)",
     r"(?:it\s+is|it's|it\u2019s)\s+(?:\w+\s+)?(?:important|crucial|essential|advisable|"
     r"recommended|wise|best|vital)\s+(?:to|that)",
+    r"(?:it\s+is|it's|it\u2019s)\s+(?:\w+\s+)?(?:important|crucial|essential|imperative|vital|"
+    r"necessary)\s+(?:for|the|to|that)\b",
     r"(?:is|are)\s+(?:highly\s+|strongly\s+)?(?:recommended|advised|advisable|encouraged)",
     r"should\s+(?:only\s+|always\s+|never\s+|not\s+|also\s+)?(?:be\s+)?(?:attempted|"
     r"approached|consult|consulted|talk|speak|seek|start|begin|keep|use|used|done|"

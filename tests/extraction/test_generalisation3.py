@@ -1,0 +1,45 @@
+"""Probes for the third round of error classes seen on texts outside the dev sets.
+
+Every sentence here is written for the rule it probes, not taken from a dev set.
+"""
+
+import pytest
+
+# 1. Participants and follow-up logistics, objectives, advice, history and law, evidence gaps,
+#    calls for more research and other treatments' standing are not claims. ------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Participants were 24 treatment-resistant adults with a mean age of 44 who took LSD.",
+        "The volunteers were twelve heavy drinkers enrolled before they received ketamine.",
+        "All 30 patients completed the 6-month assessment after two psilocybin sessions.",
+        "Overall, 140 people who had taken ayahuasca abroad completed an online questionnaire.",
+        "Of these, 20 returned for a long-term follow-up after MDMA-assisted therapy.",
+        "To conduct a scoping review of trials reporting antidepressant effects of DMT.",
+        "It is important that prescribers know the possible effects of ketamine on blood pressure.",
+        "It is therefore imperative to find an MDMA regimen that works for veterans.",
+        "Psilocybin mushrooms have been used in healing rituals for the last 500 years.",
+        "Until 2018, LSD was banned under national legislation in most countries.",
+        "Medical cannabis can now be prescribed by specialists in several states.",
+        "Very few trials have examined the effects of LSD on alcohol use disorder.",
+        "The reported benefits of microdosing psilocybin should be further investigated.",
+        "Cognitive processing therapy is considered the gold standard treatment for PTSD.",
+        "Sertraline is an FDA-approved first-line treatment for depression, unlike psilocybin.",
+    ],
+)
+def test_logistics_advice_history_gaps_and_other_treatments_are_not_claims(analyse, sentence):
+    assert not analyse(sentence).is_claim
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Psilocybin reduced drinking days in 30 patients with alcohol use disorder.",
+        "Few side effects were reported, and ketamine lowered depression scores within a day.",
+        "In the last 10 years, trials found that psilocybin helped smokers quit for good.",
+    ],
+)
+def test_effects_next_to_such_words_stay_claims(analyse, sentence):
+    assert analyse(sentence).is_claim
