@@ -9,9 +9,10 @@ from functools import cached_property
 
 import django_filters
 from django import forms
+from django.contrib.postgres.expressions import ArraySubquery
 from django.contrib.postgres.search import SearchQuery, SearchVector
 from django.db import connection
-from django.db.models import Count, Q
+from django.db.models import BooleanField, Count, F, Func, Q
 
 from claims.browse import grades_at_least
 from claims.labels import Certainty, ClaimKind, Grade
@@ -56,6 +57,20 @@ def claim_search_vector(prefix: str = "") -> SearchVector:
 
 def search_query(q: str) -> SearchQuery:
     return SearchQuery(q, search_type="websearch", config=SEARCH_CONFIG)
+
+
+class ClaimAmong(Func):
+    """``claim_id = ANY(ARRAY(subquery))``. Unlike ``claim_id IN (subquery)`` inside an OR (a
+    subplan PostgreSQL searches row by row once its result outgrows work_mem), this is an index
+    condition: a search ORs the quotes' GIN match with the claims' ids in one bitmap scan."""
+
+    template = "%(expressions)s)"
+    arg_joiner = " = ANY("
+    output_field = BooleanField()
+    conditional = True
+
+    def __init__(self, claim_ids, **extra):
+        super().__init__(F("claim_id"), claim_ids, **extra)
 
 
 class SlugMultipleChoiceFilter(django_filters.ModelMultipleChoiceFilter):
@@ -192,13 +207,9 @@ class ClaimFilter(django_filters.FilterSet):
             return queryset
         if uses_postgres():
             query = search_query(value)
-            # Two id lists, each found through its GIN index (migration 0003): an OR of the
-            # quote's match itself with the statement's would make PostgreSQL compute every
-            # quote's vector in a sequential scan, for the page, its count and each facet.
             matching_claims = Claim.objects.alias(sv=claim_search_vector()).filter(sv=query)
-            matching_quotes = Mention.objects.alias(sv=mention_search_vector()).filter(sv=query)
-            return queryset.filter(
-                Q(pk__in=matching_quotes.values("pk")) | Q(claim__in=matching_claims.values("pk"))
+            return queryset.alias(sv=mention_search_vector()).filter(
+                Q(sv=query) | Q(ClaimAmong(ArraySubquery(matching_claims.values("pk"))))
             )
         return queryset.filter(Q(quote__icontains=value) | Q(claim__statement__icontains=value))
 
