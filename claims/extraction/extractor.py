@@ -11,7 +11,7 @@ import re
 from dataclasses import asdict, dataclass, field
 
 from claims.extraction import lexicons as lx
-from claims.extraction.certainty import certainty_of, find_cues, hedge_cues
+from claims.extraction.certainty import Cue, certainty_of, find_cues, hedge_cues
 from claims.extraction.detection import HARM_CONDITIONS, claim_kind, exclusion, predicate_spans
 from claims.extraction.evidence import (
     RANK,
@@ -83,6 +83,13 @@ _STRONG_RISK = re.compile(
     r"safety\s+signals?|deaths?|suicides?|vomiting|nausea|diarrh\w+|headaches?|dizziness|"
     r"seizures?)\b",
     re.I,
+)
+_ASIDE = re.compile(r"\((?:[^()]|\([^()]*\))*\)")
+_RESPONDENT_REPORT = re.compile(
+    r"(?:\d+(?:\.\d+)?\s*%|\bpercent\b|\b(?:most|many|some|half|majority|none|few)\b|"
+    r"\b(?:participants|respondents)\b)[^.;]{0,60}?\b(?P<verb>reported|indicated|said|described|"
+    r"endorsed|rated|reporting)\b",
+    re.IGNORECASE,
 )
 _DEMONSTRATIVE = re.compile(r"\b(?:this|these|such)\b", re.IGNORECASE)
 _CONTEXT_SENTENCES = 4
@@ -461,6 +468,23 @@ def _analyse(
         turn = [m.end() for m in _TURN.finditer(scope.text, 0, kind_spans[0][0])]
         if turn:
             cues = [c for c in cues if c.start >= turn[-1]]
+    asides = [m.span() for m in _ASIDE.finditer(body)] if "(" in body else []
+    if asides:
+        # "(possibly through ...)": a hedge inside a bracketed aside qualifies the aside only.
+        cues = [c for c in cues if not any(a <= c.start and c.end <= b for a, b in asides)]
+    if (
+        context.own_design == "survey-observational"
+        and index > context.own_from
+        and not study
+        and not named_spans
+        and not lx.REFERENCE_MARKER.search(body)
+    ):
+        # "Fifty percent reported that X reduced craving" in a survey: respondents' own reports
+        # outside a controlled study are anecdotal, whatever verb introduces them.
+        report = _RESPONDENT_REPORT.search(scope.text)
+        if report:
+            s, e = report.span("verb")
+            cues = sorted([*cues, Cue("anecdotal", s, e, body[s:e])], key=lambda c: c.start)
     certainty = certainty_of(cues)
     setting = hedge_cues(cues, certainty)
     explain["certainty"] = [doc((c.start, c.end)) for c in setting]

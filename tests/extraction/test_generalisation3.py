@@ -43,3 +43,38 @@ def test_logistics_advice_history_gaps_and_other_treatments_are_not_claims(analy
 )
 def test_effects_next_to_such_words_stay_claims(analyse, sentence):
     assert analyse(sentence).is_claim
+
+
+# 2. Certainty: respondents' reports in a survey are anecdotal; a bracketed aside's hedge only
+#    qualifies the aside. ------------------------------------------------------------------------
+
+
+def _claims(text):
+    from claims.extraction import Vocabulary, extract
+
+    return [a for a in extract(text, Vocabulary.from_seed()) if a.is_claim]
+
+
+@pytest.mark.parametrize("verb", ["reported", "indicated", "said"])
+def test_survey_respondents_reports_are_anecdotal(verb):
+    text = (
+        "We conducted an online survey of 60 adults who had taken ayahuasca for depression. "
+        f"Seventy percent {verb} that ayahuasca lifted their mood for several months."
+    )
+    last = _claims(text)[-1]
+    assert last.sentence.startswith("Seventy percent")
+    assert last.certainty == "anecdotal"
+
+
+def test_hedge_in_a_bracketed_aside_does_not_hedge_the_claim(analyse):
+    result = analyse(
+        "Psilocybin has been shown to reduce anxiety in patients with cancer "
+        "(possibly via serotonin 2A receptors)."
+    )
+    assert result.is_claim
+    assert result.certainty == "established"
+
+
+def test_hedge_outside_the_aside_still_counts(analyse):
+    result = analyse("Psilocybin may reduce anxiety in patients with cancer (n = 29).")
+    assert result.certainty == "possible"
