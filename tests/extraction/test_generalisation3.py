@@ -78,3 +78,28 @@ def test_hedge_in_a_bracketed_aside_does_not_hedge_the_claim(analyse):
 def test_hedge_outside_the_aside_still_counts(analyse):
     result = analyse("Psilocybin may reduce anxiety in patients with cancer (n = 29).")
     assert result.certainty == "possible"
+
+
+# 3. Evidence: pilot work and experimental studies in humans are trials; the strongest design a
+#    sentence names wins; a case presented is observational. -----------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence, evidence",
+    [
+        (
+            "Pilot work in the 1970s found that LSD reduced drinking in alcoholics.",
+            "clinical-trial",
+        ),
+        (
+            "Work in rats and experimental studies in healthy volunteers show that ketamine "
+            "improves mood.",
+            "clinical-trial",
+        ),
+        ("The case presented shows the cardiac risks of ibogaine.", "survey-observational"),
+    ],
+)
+def test_designs_named_in_the_sentence(analyse, sentence, evidence):
+    result = analyse(sentence)
+    assert result.is_claim
+    assert result.evidence_cited == evidence
