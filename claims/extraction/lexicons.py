@@ -357,6 +357,7 @@ NAMED_STUDY = re.compile(
   | \b(?:in|from)\s+(?:19|20)\d{2}\b(?=[^.]{0,60}\b(?:study|trial|review|survey|published|
     researchers|found|showed)\b)
   | \b(?:Dr|Prof|Professor)\.?\s+[A-Z][\w'\u2019-]+
+  | \b(?:[Ss]tudy|[Tt]rial)\s+\([A-Z][A-Z-]{1,}[0-9]+[A-Z0-9-]*\)
   | \b(?:[Aa]ccording\s+to|[Ss]ays|[Ss]aid)\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?\b
     """,
     re.VERBOSE,
@@ -439,6 +440,9 @@ EFFICACY_NULL = [
 ]
 RISK = [
     r"risks?",
+    # Intoxication is an acute effect users are warned of ("causes the 'high'").
+    r"intoxicat(?:ing|ion|ed)",
+    r"(?:causes?|caused|produces?|produced)\s+(?:the|a)\s+[\"'\u201c\u2018]?high\b",
     r"should\s+(?:not|never)\s+(?:use|take|try|combine|mix)",
     r"should\s+avoid",
     r"seizures?",

@@ -78,6 +78,10 @@ EXTRA_TERMS: dict[str, dict[str, list[str]]] = {
             r"aud",
             r"alcohol(?:ism|-dependent)?\s+(?:use|dependence|misuse|abuse)",
             r"drinking",
+            # "alcohol dependent individuals": people with the disorder (the match stays on
+            # "alcohol", so the dependence adds no separate addiction outcome).
+            r"alcohol(?=[-\s](?:dependent|addicted)\s+(?:[\w-]+\s+)?(?:individuals|people|"
+            r"patients|adults|participants|subjects|drinkers|men|women|veterans|persons))",
             # "alcohol and tobacco addiction": the first of two coordinated substances of abuse.
             r"alcohol(?=\s+(?:\([^)]*\)\s+)?(?:and|or)\s+(?:\w+\s+)?(?:\([^)]*\)\s+)?"
             r"(?:addictions?|dependence|use\s+disorders?|misuse|abuse))",

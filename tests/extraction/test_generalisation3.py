@@ -103,3 +103,26 @@ def test_designs_named_in_the_sentence(analyse, sentence, evidence):
     result = analyse(sentence)
     assert result.is_claim
     assert result.evidence_cited == evidence
+
+
+# 4. Kind, conditions and named studies. ----------------------------------------------------------
+
+
+def test_intoxication_is_a_risk(analyse):
+    result = analyse("Smoked cannabis produces a high that lasts a few hours in most users.")
+    assert result.is_claim
+    assert result.claim_kind == "risk"
+    assert result.conditions == ["safety-general"]
+
+
+def test_alcohol_dependent_people_have_alcohol_use_disorder(analyse):
+    result = analyse("Psilocybin lowered anxiety in alcohol dependent adults in a small trial.")
+    assert sorted(result.conditions) == ["alcohol-use-disorder", "anxiety"]
+
+
+def test_a_trial_acronym_names_a_study(analyse):
+    result = analyse("A phase 3 trial (KETA2) found that ketamine reduced suicidal thoughts.")
+    assert result.cites_named_study
+    assert not analyse(
+        "A phase 3 trial (n = 90) found that ketamine reduced suicidal thoughts."
+    ).cites_named_study
