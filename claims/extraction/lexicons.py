@@ -699,6 +699,9 @@ EFFECT = [
     r"symptoms?",
     r"remission",
     r"respon(?:se|ses|ded|d)\b|responders?|response\s+rates?",
+    # Abstinence is a substance-use outcome ("were confirmed as smoking abstinent").
+    r"abstinen(?:t|ce)",
+    r"(?:remain(?:ed|ing)?|stay(?:ed|ing)?|were|was|being)\s+sober",
     r"outperform\w*",
     r"superior",
     r"better",

@@ -126,3 +126,24 @@ def test_a_trial_acronym_names_a_study(analyse):
     assert not analyse(
         "A phase 3 trial (n = 90) found that ketamine reduced suicidal thoughts."
     ).cites_named_study
+
+
+# 5. A study's abstinence results are claims about its drug even without the drug's name. --------
+
+
+@pytest.mark.parametrize(
+    "result",
+    [
+        "At 6-month follow-up, 8 participants (40%) were biologically confirmed as abstinent.",
+        "Patients stayed sober on 80% of days during the following year.",
+    ],
+)
+def test_abstinence_results_of_the_texts_own_study(result):
+    text = (
+        "We conducted an open-label pilot trial of LSD for alcohol use disorder in 20 adults. "
+        "Each participant was given two LSD sessions. " + result
+    )
+    last = _claims(text)[-1]
+    assert last.sentence == result
+    assert last.substances == ["lsd"]
+    assert last.evidence_cited == "clinical-trial"
