@@ -100,19 +100,28 @@ def strongest(cues: list[EvidenceCue]) -> str:
     return max((c.value for c in cues), key=RANK.__getitem__, default="none")
 
 
-# Every named-study pattern needs one of these; most sentences have none, so test this first.
-_NAMED_TRIGGER = re.compile(
-    r"et al|\(|\b(?:19|20)\d\d\b|Universit|College|Institut|School|Hospital|Clinic|Cent|"
-    r"Foundation|Association|Society|Council|Agency|Administration|Lab|Hopkins|Harvard|Stanford|"
-    r"Yale|Oxford|Cambridge|Cochrane|UCLA|UCSF|NYU|McGill|Maastricht|Beckley|Usona|Compass|FDA|NI[HM]|"
-    r"NIDA|NIAAA|SAMHSA|CDC|WHO|EMA|NICE|NHS|MHRA|TGA|MAPS|VA|DEA|APA|Organi[sz]ation|Department|"
-    r"published|appeared|reported|[Jj]ournal|JAMA|Lancet|Nature|Science|NEJM|BMJ|eLife|PLOS|"
-    r"Psychopharmacology|Neuron|Cell|Dr|Prof|ccording|[Ss]ays|[Ss]aid|Food and Drug"
-)
+# Every named-study pattern needs one of these; most sentences have none, so test this first
+# (substring tests: much cheaper than one regex of some seventy alternatives).
+_NAMED_TRIGGER_WORDS = (
+    "et al", "(", "Universit", "College", "Institut", "School", "Hospital", "Clinic", "Cent",
+    "Foundation", "Association", "Society", "Council", "Agency", "Administration", "Lab",
+    "Hopkins", "Harvard", "Stanford", "Yale", "Oxford", "Cambridge", "Cochrane", "UCLA", "UCSF",
+    "NYU", "McGill", "Maastricht", "Beckley", "Usona", "Compass", "FDA", "NIH", "NIM", "NIDA",
+    "NIAAA", "SAMHSA", "CDC", "WHO", "EMA", "NICE", "NHS", "MHRA", "TGA", "MAPS", "VA", "DEA",
+    "APA", "Organisation", "Organization", "Department", "published", "appeared", "reported",
+    "Journal", "journal", "JAMA", "Lancet", "Nature", "Science", "NEJM", "BMJ", "eLife", "PLOS",
+    "Psychopharmacology", "Neuron", "Cell", "Dr", "Prof", "ccording", "Says", "says", "Said",
+    "said", "Food and Drug",
+)  # fmt: skip
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+
+
+def _may_name_a_study(sentence: str) -> bool:
+    return any(word in sentence for word in _NAMED_TRIGGER_WORDS) or bool(_YEAR.search(sentence))
 
 
 def named_study_spans(sentence: str) -> list[tuple[int, int]]:
-    if not _NAMED_TRIGGER.search(sentence):
+    if not _may_name_a_study(sentence):
         return []
     spans = []
     for m in lx.NAMED_STUDY.finditer(sentence):
