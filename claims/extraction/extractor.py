@@ -85,6 +85,15 @@ _STRONG_RISK = re.compile(
     re.I,
 )
 _ASIDE = re.compile(r"\((?:[^()]|\([^()]*\))*\)")
+# Reference numbers glued to an acronym ("for PTSD12,13"): the sentence cites other work.
+_GLUED_LIST = re.compile(r"(?<=[A-Za-z]{3})\d{1,3}(?:,\d{1,3})+(?=[\s.,;:)]|$)")
+# A study described as planned, not reported: it has no results yet.
+_PLANNED = re.compile(
+    r"\b(?:will\s+(?:\w+\s+)?(?:be\s+(?:tested|assessed|recruited|randomi[sz]ed|enrolled)|test|"
+    r"assess|recruit|investigate|examine|compare|enrol|enroll)|(?:is|are)\s+the\s+(?:purpose|"
+    r"aim|goal|objective)s?\s+of|(?:has|have)\s+not\s+yet\s+been)\b",
+    re.IGNORECASE,
+)
 _RESPONDENT_REPORT = re.compile(
     r"(?:\d+(?:\.\d+)?\s*%|\bpercent\b|\b(?:most|many|some|half|majority|none|few)\b|"
     r"\b(?:participants|respondents)\b)[^.;]{0,60}?\b(?P<verb>reported|indicated|said|described|"
@@ -238,6 +247,8 @@ def _own_design(sentences: list[Sentence]) -> tuple[str | None, int]:
         title = i == 0 and sent.kind == "heading"  # "Ketamine for pain: a randomised trial"
         if not title and not _OWN_STUDY.search(sent.text):
             continue
+        if _PLANNED.search(sent.text):
+            continue  # "this is the purpose of the present trial": a trial not yet run
         value = strongest(find_evidence(sent.text, analyse_scope(sent.text)))
         if RANK[value] >= RANK["survey-observational"] and (
             best is None or RANK[value] > RANK[best]
@@ -283,6 +294,8 @@ def _analyse(
         and index > context.own_from
         and not (named_spans if own_part is body else named_study_spans(own_part))
         and not lx.REFERENCE_MARKER.search(own_part)
+        and not lx.GLUED_REFERENCE.search(own_part)
+        and not _GLUED_LIST.search(own_part)
         and not _OTHER_WORK.match(own_part)
         and bool(
             _RESULT_SUBJECT.search(scope.text)

@@ -147,3 +147,25 @@ def test_abstinence_results_of_the_texts_own_study(result):
     assert last.sentence == result
     assert last.substances == ["lsd"]
     assert last.evidence_cited == "clinical-trial"
+
+
+# 6. Evidence does not leak from a planned trial or into a sentence citing numbered references. ----
+
+
+def test_a_planned_trial_lends_no_design_to_plain_statements():
+    text = (
+        "Psilocybin has not yet been tested in this group, and this is the purpose of the present "
+        "trial. Like other drugs, psilocybin can cause headaches and nausea."
+    )
+    last = _claims(text)[-1]
+    assert last.sentence.startswith("Like other drugs")
+    assert last.evidence_cited == "none"
+
+
+def test_numbered_references_glued_to_an_acronym_cite_other_work():
+    text = (
+        "We report a randomized controlled trial of MDMA in 90 veterans. "
+        "Growing evidence supports MDMA-assisted therapy as a treatment for PTSD4,5."
+    )
+    last = _claims(text)[-1]
+    assert last.evidence_cited == "unspecified-research"
