@@ -222,6 +222,12 @@ _FINITE_VERB = re.compile(
 _SAFETY_WORD = re.compile(
     r"side|adverse|safe|tolera|toxic|risk|harm|danger|complication|interaction", re.IGNORECASE
 )
+_USED_FOR = re.compile(
+    r"\b(?:who|which)\s+(?:had\s+)?(?:used|took|taken|received|was\s+given|were\s+given)\s+"
+    r"[^,;]{0,80}?\bfor\s+[^,;]{0,80}?(?=\s+(?:suffered|developed|experienced|died|showed|"
+    r"presented)\b)",
+    re.IGNORECASE,
+)
 _CLAUSE_BREAK = re.compile(r",\s*(?:but|yet|whereas|while)\b|;", re.IGNORECASE)
 _BUT = re.compile(r"\s(?:but|yet)\s", re.IGNORECASE)
 _MEANS = re.compile(r"\bby\s+\w+ing\b[^;]*", re.IGNORECASE)
@@ -251,6 +257,10 @@ def claim_kind(scope: Scope, conditions_in_main: list[tuple[str, int]]) -> tuple
     """
     text = scope.text
     main = _mask_purposes(scope.main)
+    for m in _USED_FOR.finditer(main):
+        # "A man who used X for withdrawal symptoms suffered ...": what X was taken for is no
+        # outcome of the claim.
+        main = main[: m.start()] + " " * (m.end() - m.start()) + main[m.end() :]
     cut = _CLAUSE_BREAK.search(main) or _BUT.search(main)
     for null in _EFFICACY_NULL.finditer(text):
         weak = _WEAK_NULL.match(text[null.start() : null.end()])

@@ -1054,7 +1054,8 @@ PURPOSE_SPAN = re.compile(
     r"|utili[sz]e[sd]?|administer\w*)\s+|(?:use|uses)\s+(?!to\b))"
     r"(?:(?!(?:has|have|had|is|are|was|were|been|can|could|may|might|will|would|does|do|did|"
     r"appears?|seems?|\d+|one|two|three|four|five|six|seven|eight|nine|ten|up|close|due|"
-    r"leads?|lead|contribut\w+|linked|related)\b)[\w'\u2019-]+\s+){0,12}?to)\b"
+    r"leads?|lead|leading|resulting|contribut\w+|linked|related|suffered|suffering|developed)\b)"
+    r"[\w'\u2019-]+\s+){0,12}?to)\b"
     r"[^;.]*?(?=,\s+(?!and\b|or\b)|[;.]|$)"
     r"|for\s+(?:\w+\s+){0,3}(?:purposes|reasons))",
     re.IGNORECASE,

@@ -169,3 +169,20 @@ def test_numbered_references_glued_to_an_acronym_cite_other_work():
     )
     last = _claims(text)[-1]
     assert last.evidence_cited == "unspecified-research"
+
+
+# 7. A harm told as a case is a risk claim; what the drug was taken for is no outcome. ------------
+
+
+def test_a_harm_told_as_a_case_is_a_risk(analyse):
+    result = analyse(
+        "A 35-year-old woman who took ketamine for symptoms of depression suffered liver "
+        "failure leading to death."
+    )
+    assert result.is_claim
+    assert result.claim_kind == "risk"
+    assert result.substances == ["ketamine"]
+
+
+def test_taking_a_drug_to_feel_better_is_still_a_purpose(analyse):
+    assert not analyse("Many people take ketamine to feel better after work.").is_claim
