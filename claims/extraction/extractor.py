@@ -8,6 +8,7 @@ outcome was taken from the claim before.
 """
 
 import re
+from bisect import bisect_left
 from dataclasses import asdict, dataclass, field
 
 from claims.extraction import lexicons as lx
@@ -140,12 +141,15 @@ class _Context:
     study: tuple[int, int, str, bool, list[str]] | None = None  # idx, block, evidence, named
     last_claim: tuple[int, int, list[str], int, int] | None = None  # idx, block, conditions, span
     abbreviations: tuple[re.Pattern, dict[str, str]] | None = None  # defined in the text
+    # The vocabulary's matches in the whole text, found once (sentences take their share).
+    substance_matches: list[Match] = field(default_factory=list)
+    condition_matches: list[Match] = field(default_factory=list)
 
     @property
     def topic(self) -> list[str]:
         """What the whole text is about (worked out the first time a sentence needs it)."""
         if self._topic is None:
-            self._topic = _topic(self.text, self.vocabulary) if self.vocabulary else []
+            self._topic = _topic(self.substance_matches)
         return self._topic
 
     def recent_substances(self, index: int, block: int, reach: int) -> list[str]:
@@ -179,7 +183,14 @@ def extract(
     out: list[SentenceAnalysis] = []
     sentences = split_sentences(text)
     own_design, own_from = _own_design(sentences)
-    context = _Context(text=text, vocabulary=vocabulary, own_design=own_design, own_from=own_from)
+    context = _Context(
+        text=text,
+        vocabulary=vocabulary,
+        own_design=own_design,
+        own_from=own_from,
+        substance_matches=vocabulary.find_substances(text),
+        condition_matches=vocabulary.find_conditions(text),
+    )
     context.abbreviations = _abbreviations(text, vocabulary)
     for index, sentence in enumerate(sentences):
         analysis = _analyse(text, sentence, index, vocabulary, context)
@@ -224,10 +235,22 @@ def _with_abbreviations(text, sent, matches, abbreviations):
     return sorted(matches + extra, key=lambda m: m.start) if extra else matches
 
 
-def _topic(text: str, vocabulary: Vocabulary) -> list[str]:
+def _within(matches: list[Match], start: int, end: int) -> list[Match]:
+    """The matches (sorted by start) that lie in text[start:end]."""
+    out = []
+    for i in range(bisect_left(matches, start, key=lambda m: m.start), len(matches)):
+        m = matches[i]
+        if m.start >= end:
+            break
+        if m.end <= end:
+            out.append(m)
+    return out
+
+
+def _topic(matches: list[Match]) -> list[str]:
     """The substance the text is about: the one named most often, when it clearly leads."""
     counts: dict[str, int] = {}
-    for m in vocabulary.find_substances(text):
+    for m in matches:
         counts[m.slug] = counts.get(m.slug, 0) + 1
     if not counts:
         return []
@@ -270,7 +293,7 @@ def _analyse(
         return (span[0] + s0, span[1] + s0)
 
     # Substances: named (or by an abbreviation the text defined), or referred back to.
-    sub_matches = vocabulary.find_substances(text, sent.start, sent.end)
+    sub_matches = _within(context.substance_matches, sent.start, sent.end)
     if context.abbreviations is not None:
         sub_matches = _with_abbreviations(text, sent, sub_matches, context.abbreviations)
     substances = _slugs(sub_matches)
@@ -417,7 +440,7 @@ def _analyse(
     if RANK[own_evidence] >= RANK["unspecified-research"] or named_spans:
         context.study = (index, sent.block, own_evidence, bool(named_spans), final_substances)
 
-    cond_matches = vocabulary.find_conditions(text, sent.start, sent.end)
+    cond_matches = _within(context.condition_matches, sent.start, sent.end)
     if not is_claim:
         return SentenceAnalysis(
             sentence=body,
