@@ -896,6 +896,11 @@ NOT_CLAIM = {
     ],
     # Naming (what people call a drug or an experience) and the drug scene as a public concern.
     "naming": [
+        # A definition by likeness ("synthetic cannabinoids mimic the effects of THC").
+        r"(?:mimic|mimics|mimicked|mimicking|imitate[sd]?|imitating)\s+(?:the\s+)?(?:\w+\s+)?effects\s+of",
+        # How much a drug is used, not what it does ("use of X may also increase").
+        r"(?:use|popularity|consumption)\s+of\s+[^.;]{1,60}?\s+(?:may|might|will|could|is\s+likely\s+to|"
+        r"has|have)\s+(?:\w+\s+)?(?:been\s+)?(?:increase[ds]?|rise|risen|grow|grown|rising|growing)\b",
         # Other treatments' standing ("Trauma-focused psychotherapies are the gold standard").
         r"(?:is|are)\s+(?:\w+\s+)?(?:considered\s+(?:to\s+be\s+)?)?(?:the\s+)?gold[-\s]standard",
         r"approved\s+first[-\s]line\s+(?:therapeutics?|treatments?|therap(?:y|ies)|medications?)",

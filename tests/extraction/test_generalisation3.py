@@ -27,6 +27,8 @@ import pytest
         "The reported benefits of microdosing psilocybin should be further investigated.",
         "Cognitive processing therapy is considered the gold standard treatment for PTSD.",
         "Sertraline is an FDA-approved first-line treatment for depression, unlike psilocybin.",
+        "Designer tryptamines typically mimic the effects of psilocybin at lower doses.",
+        "As curiosity about microdosing spreads, use of drugs such as LSD will likely increase.",
     ],
 )
 def test_logistics_advice_history_gaps_and_other_treatments_are_not_claims(analyse, sentence):
