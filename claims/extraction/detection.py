@@ -199,7 +199,8 @@ _RISK_FRAME = re.compile(r"drawback|disadvantage|concern|risk|downside|danger", 
 _BENEFIT_NOUN = re.compile(
     r"\b(?:symptoms?|therapeutic|benefi(?:t|ts|cial)|relief|effective(?:ness)?|efficacy|"
     r"remission|treatments?|cure[sd]?|better|positive\s+(?:effects?|outcomes?|results?)|"
-    r"improvements?|gains?|recovery|healing|wellness|response|responders?)\b",
+    r"improvements?|gains?|recovery|healing|wellness|response|responders?|abstinen(?:t|ce)|"
+    r"sobriety|sober)\b",
     re.IGNORECASE,
 )
 _DOSE_QUALIFIER = re.compile(

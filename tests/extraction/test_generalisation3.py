@@ -188,3 +188,9 @@ def test_a_harm_told_as_a_case_is_a_risk(analyse):
 
 def test_taking_a_drug_to_feel_better_is_still_a_purpose(analyse):
     assert not analyse("Many people take ketamine to feel better after work.").is_claim
+
+
+def test_higher_abstinence_rates_are_a_benefit(analyse):
+    result = analyse("LSD treatment resulted in markedly higher 3-month drinking abstinence rates.")
+    assert result.is_claim
+    assert result.claim_kind == "benefit"
