@@ -22,6 +22,7 @@ from django.utils import timezone
 from claims.curation.reimport import reanchor_mentions
 from claims.labels import Certainty, ClaimKind, EvidenceCited, ReviewStatus
 from claims.models import Condition, Mention, Substance
+from sources import credibility
 from sources.models import Publisher, Source, SourceStatus, normalise_text
 
 NO_SENTENCES = (
@@ -157,7 +158,8 @@ def ingest_article(*, text: str, metadata: ArticleMetadata, user=None) -> Ingest
         return IngestResult(existing, Outcome.DUPLICATE)
     if not has_sentences(text):
         raise ValidationError({"text": NO_SENTENCES})
-    with transaction.atomic():
+    # One credibility recomputation for the source at the end, not one per suggested mention.
+    with transaction.atomic(), credibility.deferred():
         if existing is not None:
             return _new_version(existing, text=text, metadata=metadata, user=user)
         publisher = None
