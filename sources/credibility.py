@@ -301,6 +301,21 @@ def percent(part: int, whole: int) -> int:
     return round(100 * part / whole) if whole else 0
 
 
+def measured_item(key: str, weight: int, points: float | None, value: str) -> ItemScore:
+    """One measured item of the breakdown (points None: cannot be measured yet)."""
+    about = MEASURED_ITEMS[key]
+    return ItemScore(
+        key=key,
+        name=about["name"],
+        group="Measured",
+        weight=weight,
+        points=points,
+        value=value,
+        note="",
+        help=about["help"],
+    )
+
+
 def assess(source) -> Credibility:
     """The credibility breakdown of ``source``.
 
@@ -342,50 +357,30 @@ def assess(source) -> Credibility:
         missing.append("No accepted claims yet: named studies and overclaims cannot be measured.")
     named_share = named / total if total else 0.0
     over_rate = over / total if total else 0.0
-    items.append(
-        ItemScore(
-            key="named_study",
-            name=MEASURED_ITEMS["named_study"]["name"],
-            group="Measured",
-            weight=NAMED_STUDY_WEIGHT,
-            points=(
-                round(NAMED_STUDY_WEIGHT * min(1.0, named_share / NAMED_STUDY_FULL_AT), 1)
-                if total
-                else None
-            ),
-            value=f"{named} of {total} claims ({percent(named, total)}%)",
-            note="",
-            help=MEASURED_ITEMS["named_study"]["help"],
-        )
-    )
-    items.append(
-        ItemScore(
-            key="overclaim_rate",
-            name=MEASURED_ITEMS["overclaim_rate"]["name"],
-            group="Measured",
-            weight=OVERCLAIM_WEIGHT,
-            points=(
-                round(OVERCLAIM_WEIGHT * max(0.0, 1 - over_rate / OVERCLAIM_ZERO_AT), 1)
-                if total
-                else None
-            ),
-            value=f"{over} of {total} claims ({percent(over, total)}%)",
-            note="",
-            help=MEASURED_ITEMS["overclaim_rate"]["help"],
-        )
-    )
-    items.append(
-        ItemScore(
-            key="commercial_interest",
-            name=MEASURED_ITEMS["commercial_interest"]["name"],
-            group="Measured",
-            weight=COMMERCIAL_WEIGHT,
-            points=0.0 if source.commercial_interest else float(COMMERCIAL_WEIGHT),
-            value="Sells related products or services" if source.commercial_interest else "None",
-            note="",
-            help=MEASURED_ITEMS["commercial_interest"]["help"],
-        )
-    )
+    items += [
+        measured_item(
+            "named_study",
+            NAMED_STUDY_WEIGHT,
+            round(NAMED_STUDY_WEIGHT * min(1.0, named_share / NAMED_STUDY_FULL_AT), 1)
+            if total
+            else None,
+            f"{named} of {total} claims ({percent(named, total)}%)",
+        ),
+        measured_item(
+            "overclaim_rate",
+            OVERCLAIM_WEIGHT,
+            round(OVERCLAIM_WEIGHT * max(0.0, 1 - over_rate / OVERCLAIM_ZERO_AT), 1)
+            if total
+            else None,
+            f"{over} of {total} claims ({percent(over, total)}%)",
+        ),
+        measured_item(
+            "commercial_interest",
+            COMMERCIAL_WEIGHT,
+            0.0 if source.commercial_interest else float(COMMERCIAL_WEIGHT),
+            "Sells related products or services" if source.commercial_interest else "None",
+        ),
+    ]
     return Credibility(
         items=items,
         certainty_profile=[
