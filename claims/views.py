@@ -132,11 +132,13 @@ def relevance(q: str, *, grouped: bool = False):
     return statement_rank + Coalesce(best_quote, 0.0)
 
 
+# Each order ends with the id, so claims with the same statement keep their places between
+# pages (the API's cursors rely on it).
 SORT_ORDER = {
-    "relevance": ("-rank", "-n_sources", "statement"),
-    "grade": ("-grade_rank", "-n_sources", "statement"),
-    "statement": ("statement",),
-    "sources": ("-n_sources", "-grade_rank", "statement"),
+    "relevance": ("-rank", "-n_sources", "statement", "pk"),
+    "grade": ("-grade_rank", "-n_sources", "statement", "pk"),
+    "statement": ("statement", "pk"),
+    "sources": ("-n_sources", "-grade_rank", "statement", "pk"),
 }
 
 

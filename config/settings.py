@@ -45,6 +45,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.postgres",
     "django_filters",
+    "ninja",  # serves the API docs' Swagger UI from its own static files, not a CDN
     "django_htmx",
     "template_partials",
     "simple_history",
@@ -128,6 +129,13 @@ STORAGES = {
 # In development (and under the test runner) static files come straight from the finders.
 WHITENOISE_USE_FINDERS = DEBUG
 WHITENOISE_AUTOREFRESH = DEBUG
+
+# The read-only JSON API (/api/): requests per anonymous client (IP address) and period, e.g.
+# "120/min"; empty turns the limit off. Behind a proxy set API_NUM_PROXIES so the client's address
+# is read from X-Forwarded-For. Responses may be cached by clients and proxies for this long.
+API_ANON_RATE = os.environ.get("API_ANON_RATE", "120/min") or None
+NINJA_NUM_PROXIES = int(os.environ["API_NUM_PROXIES"]) if os.environ.get("API_NUM_PROXIES") else None
+API_CACHE_SECONDS = int(os.environ.get("API_CACHE_SECONDS", "300"))
 
 # Uploaded articles are read in memory and reduced to text; anything larger is refused.
 MAX_ARTICLE_UPLOAD_BYTES = 2 * 1024 * 1024

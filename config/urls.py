@@ -1,6 +1,9 @@
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
-from django.urls import include, path, register_converter
+from django.http import JsonResponse
+from django.urls import include, path, re_path, register_converter
+
+from claims.api import api
 
 
 class IdConverter:
@@ -16,6 +19,11 @@ class IdConverter:
         return str(value)
 
 
+def api_not_found(request, rest=""):
+    """Any other address under /api/: a JSON 404 rather than the site's HTML page."""
+    return JsonResponse({"detail": "There is no such API address; see /api/docs/."}, status=404)
+
+
 # Registered before the apps' URL modules are included, which use <id:pk>.
 register_converter(IdConverter, "id")
 
@@ -23,6 +31,8 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("accounts/login/", auth_views.LoginView.as_view(), name="login"),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("api/", api.urls),
+    re_path(r"^api/(?P<rest>.*)$", api_not_found),
     path("curate/", include("claims.curation.urls")),
     path("sources/", include("sources.urls")),
     path("", include("claims.urls")),

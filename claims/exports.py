@@ -1,0 +1,171 @@
+"""Exports of public mentions: one row per mention with its claim, grade, source and labels.
+
+Used by the claims browser's download links (the current result, streamed) and by
+``manage.py export_kb`` (the whole published knowledge base). Rows are read with
+``.iterator(chunk_size=...)``: memory stays constant whatever the number of rows, and the queries
+grow with the number of chunks (three per chunk: the rows, their substances, their conditions),
+never with the number of rows. The source text is never loaded.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Iterator
+
+from claims.models import Mention
+
+CHUNK_SIZE = 2000
+
+# (column, description) in export order; the README's table is written from this list.
+COLUMNS: list[tuple[str, str]] = [
+    ("mention_id", "Id of the mention (the sentence of one source making one claim)"),
+    ("claim_slug", "Slug of the canonical claim; its page is /claims/<slug>/"),
+    ("claim_statement", "The claim in neutral words"),
+    ("claim_kind", "benefit, mechanism, risk, dosing or efficacy-null"),
+    ("claim_grade", "Evidence grade of the claim: high, moderate, low, very-low, not-assessed"),
+    ("source_id", "Id of the source; its page is /sources/<id>/"),
+    ("source_title", "Title of the source"),
+    ("source_url", "Where the source was found (empty if unknown)"),
+    ("publisher", "Name of the publisher (empty if unknown)"),
+    ("source_type", "news, journal, wellness_blog, government, ... (DESIGN.md)"),
+    ("source_published_on", "Date the source shows, YYYY-MM-DD (empty if none)"),
+    ("credibility_score", "The source's credibility score, 0-100 (empty until scored)"),
+    ("quote", "The sentence exactly as in the source text"),
+    ("start", "Offset of the quote's first character in the source text"),
+    ("end", "Offset just after the quote's last character"),
+    ("mention_kind", "Kind of claim as this sentence makes it"),
+    ("certainty", "Certainty of the wording: established, probable, possible, anecdotal"),
+    ("hedge_cues", "The words that set the certainty, separated by ' | '"),
+    ("evidence_cited", "Strongest evidence the sentence cites (none ... systematic-review)"),
+    ("cites_named_study", "true when a study, author, institution, journal or year is named"),
+    ("is_overclaim", "true when the wording is more certain than the evidence allows"),
+    ("overclaim_reasons", "Why it is an overclaim, separated by ' | '"),
+    ("substances", "Substance slugs of the sentence, separated by ' | '"),
+    ("conditions", "Condition slugs of the sentence, separated by ' | '"),
+]
+FIELDNAMES = [name for name, _ in COLUMNS]
+SEPARATOR = " | "
+
+
+def export_queryset(mentions=None):
+    """Public mentions for export, each once, in a stable order (source, offset, id).
+
+    ``mentions`` is a queryset of mentions to export (e.g. the claims browser's filtered
+    mentions, which may repeat a mention once per matching condition): it is used as an id
+    subquery, so its joins never duplicate rows here.
+    """
+    queryset = Mention.objects.public()
+    if mentions is not None:
+        queryset = queryset.filter(pk__in=mentions.order_by().values("pk"))
+    return (
+        queryset.select_related("claim", "source", "source__publisher")
+        .only(
+            *[
+                "pk",
+                "quote",
+                "start",
+                "end",
+                "kind",
+                "certainty",
+                "hedge_cues",
+                "evidence_cited",
+                "cites_named_study",
+                "is_overclaim",
+                "overclaim_reasons",
+            ],
+            *[f"claim__{f}" for f in ("slug", "statement", "kind", "grade")],
+            *[
+                f"source__{f}"
+                for f in ("title", "url", "source_type", "published_on", "credibility_score")
+            ],
+            "source__publisher__name",
+        )
+        .prefetch_related("substances", "conditions")
+        .order_by("source_id", "start", "pk")
+    )
+
+
+def row(mention) -> dict:
+    """One export row (plain Python values: str, int, bool or None)."""
+    claim, source = mention.claim, mention.source
+    return {
+        "mention_id": mention.pk,
+        "claim_slug": claim.slug,
+        "claim_statement": claim.statement,
+        "claim_kind": claim.kind,
+        "claim_grade": claim.grade,
+        "source_id": source.pk,
+        "source_title": source.title,
+        "source_url": source.url,
+        "publisher": source.publisher.name if source.publisher else "",
+        "source_type": source.source_type,
+        "source_published_on": source.published_on.isoformat() if source.published_on else "",
+        "credibility_score": source.credibility_score,
+        "quote": mention.quote,
+        "start": mention.start,
+        "end": mention.end,
+        "mention_kind": mention.kind,
+        "certainty": mention.certainty,
+        "hedge_cues": list(mention.hedge_cues or []),
+        "evidence_cited": mention.evidence_cited,
+        "cites_named_study": mention.cites_named_study,
+        "is_overclaim": mention.is_overclaim,
+        "overclaim_reasons": list(mention.overclaim_reasons or []),
+        "substances": sorted(s.slug for s in mention.substances.all()),
+        "conditions": sorted(c.slug for c in mention.conditions.all()),
+    }
+
+
+def rows(mentions=None) -> Iterator[dict]:
+    for mention in export_queryset(mentions).iterator(chunk_size=CHUNK_SIZE):
+        yield row(mention)
+
+
+# A spreadsheet runs a cell starting with one of these as a formula (CSV injection): article text
+# is untrusted, so such a CSV cell gets a leading apostrophe (OWASP's advice). JSONL and SQLite
+# keep the exact text.
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def flat(values: dict) -> dict:
+    """A row for CSV: lists joined with SEPARATOR, booleans as true/false, None as empty, text
+    that a spreadsheet would run as a formula defused."""
+    out = {}
+    for key, value in values.items():
+        if isinstance(value, list):
+            value = SEPARATOR.join(value)
+        elif isinstance(value, bool):
+            value = "true" if value else "false"
+        elif value is None:
+            value = ""
+        if isinstance(value, str) and value.startswith(FORMULA_START):
+            value = "'" + value
+        out[key] = value
+    return out
+
+
+def csv_lines(rows: Iterator[dict]) -> Iterator[str]:
+    """CSV text (header first), one line per row, for a streaming response or a file."""
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=FIELDNAMES, lineterminator="\r\n")
+    writer.writeheader()
+    yield buffer.getvalue()
+    for values in rows:
+        buffer.seek(0)
+        buffer.truncate()
+        writer.writerow(flat(values))
+        yield buffer.getvalue()
+
+
+def jsonl_lines(rows: Iterator[dict]) -> Iterator[str]:
+    """JSON Lines: one JSON object per row (lists stay lists, missing values are null)."""
+    for values in rows:
+        yield json.dumps(values, ensure_ascii=False) + "\n"
+
+
+FORMATS = {
+    "csv": ("text/csv; charset=utf-8", csv_lines),
+    "jsonl": ("application/jsonl; charset=utf-8", jsonl_lines),
+}
