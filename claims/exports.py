@@ -146,10 +146,15 @@ def flat(values: dict) -> dict:
     return out
 
 
+def csv_writer(out) -> csv.DictWriter:
+    """A CSV writer of export rows (pass them through :func:`flat`) into the text file ``out``."""
+    return csv.DictWriter(out, fieldnames=FIELDNAMES, lineterminator="\r\n")
+
+
 def csv_lines(rows: Iterator[dict]) -> Iterator[str]:
-    """CSV text (header first), one line per row, for a streaming response or a file."""
+    """CSV text (header first), one line per row, for a streaming response."""
     buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=FIELDNAMES, lineterminator="\r\n")
+    writer = csv_writer(buffer)
     writer.writeheader()
     yield buffer.getvalue()
     for values in rows:
@@ -159,10 +164,14 @@ def csv_lines(rows: Iterator[dict]) -> Iterator[str]:
         yield buffer.getvalue()
 
 
+def jsonl_line(values: dict) -> str:
+    """One JSON Lines line: lists stay lists, missing values are null."""
+    return json.dumps(values, ensure_ascii=False) + "\n"
+
+
 def jsonl_lines(rows: Iterator[dict]) -> Iterator[str]:
-    """JSON Lines: one JSON object per row (lists stay lists, missing values are null)."""
     for values in rows:
-        yield json.dumps(values, ensure_ascii=False) + "\n"
+        yield jsonl_line(values)
 
 
 FORMATS = {

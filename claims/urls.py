@@ -7,6 +7,7 @@ app_name = "claims"
 urlpatterns = [
     path("", views.home, name="home"),
     path("claims/", views.claim_list, name="claim-list"),
+    path("claims/export.<str:fmt>", views.claim_export, name="claim-export"),
     path("claims/<slug:slug>/", views.claim_detail, name="claim-detail"),
     path("conditions/<slug:slug>/", views.condition_detail, name="condition-detail"),
     path("substances/<slug:slug>/", views.substance_detail, name="substance-detail"),

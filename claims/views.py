@@ -20,12 +20,12 @@ from django.db.models import (
 )
 from django.db.models.expressions import Col
 from django.db.models.functions import Coalesce
-from django.http import Http404, HttpRequest, QueryDict
+from django.http import Http404, HttpRequest, QueryDict, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_GET
 from django.views.decorators.vary import vary_on_headers
 
-from claims import browse
+from claims import browse, exports, jsonld
 from claims.curation.actions import merged_into
 from claims.curation.history import claim_history
 from claims.filters import (
@@ -323,11 +323,28 @@ def claim_list(request: HttpRequest):
         "next_url": query_string(request.GET, page=page.next_page_number())
         if page.has_next()
         else None,
+        "export_query": query_string(request.GET, page=None, sort=None),
     }
     template = "claims/claim_list.html"
     if request.htmx and not request.htmx.history_restore_request:
         template += "#results"
     return render(request, template, ctx)
+
+
+@require_GET
+def claim_export(request: HttpRequest, fmt: str):
+    """The browser's current result as a download, one row per mention (claims/exports.py):
+    streamed in chunks, so memory stays flat however many rows. Filters as the browser reads
+    them: an invalid value is left out, as the page said."""
+    if fmt not in exports.FORMATS:
+        raise Http404("Downloads come as .csv or .jsonl.")
+    filterset = ClaimFilter(request.GET)
+    content_type, lines = exports.FORMATS[fmt]
+    response = StreamingHttpResponse(
+        lines(exports.rows(filterset.mentions_without(None))), content_type=content_type
+    )
+    response["Content-Disposition"] = f'attachment; filename="claims.{fmt}"'
+    return response
 
 
 @require_GET
@@ -388,6 +405,7 @@ def claim_detail(request: HttpRequest, slug: str):
     )
     for mention in mentions:
         mention.quote_html = browse.highlight(mention.quote, mention.hedge_cues or [], "hedge")
+        mention.verdict = jsonld.verdict(claim.grade, mention.is_overclaim)
     ctx = {
         "claim": claim,
         "mentions": mentions,
@@ -396,6 +414,9 @@ def claim_detail(request: HttpRequest, slug: str):
         "evidence": browse.evidence_spread(m.evidence_cited for m in mentions),
         "named_study_count": sum(1 for m in mentions if m.cites_named_study),
         "grade_symbols": browse.GRADE_SYMBOLS.get(claim.grade, ""),
+        # schema.org ClaimReview per reviewed mention, for fact-checking tools (claims/jsonld.py)
+        "claim_reviews": jsonld.claim_reviews(claim, mentions, request.build_absolute_uri),
+        "rating_scale": jsonld.SCALE,
     }
     if is_curator(request.user):  # curators see who changed what (claims.curation.history)
         ctx["curation_history"] = claim_history(claim)

@@ -134,7 +134,9 @@ WHITENOISE_AUTOREFRESH = DEBUG
 # "120/min"; empty turns the limit off. Behind a proxy set API_NUM_PROXIES so the client's address
 # is read from X-Forwarded-For. Responses may be cached by clients and proxies for this long.
 API_ANON_RATE = os.environ.get("API_ANON_RATE", "120/min") or None
-NINJA_NUM_PROXIES = int(os.environ["API_NUM_PROXIES"]) if os.environ.get("API_NUM_PROXIES") else None
+NINJA_NUM_PROXIES = (
+    int(os.environ["API_NUM_PROXIES"]) if os.environ.get("API_NUM_PROXIES") else None
+)
 API_CACHE_SECONDS = int(os.environ.get("API_CACHE_SECONDS", "300"))
 
 # Uploaded articles are read in memory and reduced to text; anything larger is refused.

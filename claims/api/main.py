@@ -59,6 +59,14 @@ api = NinjaAPI(
 
 ERRORS = {400: s.Error, 404: s.Error, 422: s.ValidationErrorOut, 429: s.Error}
 Limit = Query(20, ge=1, le=100, description="Results per page (1-100).")
+Cursor = Query(None, max_length=500, description="The next_cursor of the previous page.")
+Sort = Query(
+    None,
+    description="sources (most sources first; the default without q), grade, statement, "
+    "relevance (the default with q).",
+)
+PublisherParam = Query(None, ge=1, le=10**18, description="Publisher id.")
+SourceTypes = Query(default_factory=list, description="Type of source (OR).")
 SlugPath = Path(..., pattern=r"^[-a-zA-Z0-9_]+$", max_length=120)
 IdPath = Path(..., ge=1, le=10**18)
 
@@ -124,12 +132,8 @@ def cursor_params(filters: s.ClaimFilters | None = None, **extra) -> dict:
 def list_claims(
     request: HttpRequest,
     filters: Query[s.ClaimFilters],
-    sort: s.SortValue | None = Query(
-        None,
-        description="sources (most sources first; the default without q), grade, statement, "
-        "relevance (the default with q).",
-    ),
-    cursor: str | None = Query(None, max_length=500),
+    sort: s.SortValue | None = Sort,
+    cursor: str | None = Cursor,
     limit: int = Limit,
 ):
     """Claims in the browser's order, with their sources and certainty spread. Seven queries
@@ -251,7 +255,7 @@ def get_claimreview(request: HttpRequest, slug: str = SlugPath):
 def list_mentions(
     request: HttpRequest,
     filters: Query[s.ClaimFilters],
-    cursor: str | None = Query(None, max_length=500),
+    cursor: str | None = Cursor,
     limit: int = Limit,
 ):
     """Public mentions passing every filter, in id order: the quote, its offsets, certainty, hedge
@@ -305,11 +309,9 @@ def published_sources():
 @decorate_view(cached)
 def list_sources(
     request: HttpRequest,
-    publisher: int | None = Query(None, ge=1, le=10**18, description="Publisher id."),
-    source_type: list[s.SourceTypeValue] = Query(
-        default_factory=list, description="Type of source (OR)."
-    ),
-    cursor: str | None = Query(None, max_length=500),
+    publisher: int | None = PublisherParam,
+    source_type: list[s.SourceTypeValue] = SourceTypes,
+    cursor: str | None = Cursor,
     limit: int = Limit,
 ):
     """Published sources in id order. One query whatever the page size."""
@@ -372,9 +374,7 @@ def publisher_out(publisher) -> dict:
     tags=["sources"],
 )
 @decorate_view(cached)
-def list_publishers(
-    request: HttpRequest, cursor: str | None = Query(None, max_length=500), limit: int = Limit
-):
+def list_publishers(request: HttpRequest, cursor: str | None = Cursor, limit: int = Limit):
     """Publishers with at least one published source, in id order. One query."""
     after = read_cursor(cursor, "publishers", {}) or 0
     page = list(public_publishers().filter(pk__gt=after).order_by("pk")[: limit + 1])

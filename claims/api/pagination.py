@@ -39,7 +39,9 @@ def read_cursor(cursor: str | None, listing: str, params: dict) -> int | None:
     try:
         data = signing.loads(cursor, salt=SALT)
     except signing.BadSignature:
-        raise HttpError(400, "This cursor is not valid: use the next_cursor of a response.") from None
+        raise HttpError(
+            400, "This cursor is not valid: use the next_cursor of a response."
+        ) from None
     if not isinstance(data, dict) or not isinstance(data.get("v"), int) or data["v"] < 0:
         raise HttpError(400, "This cursor is not valid: use the next_cursor of a response.")
     if data.get("f") != fingerprint(listing, params):

@@ -3,6 +3,7 @@
 from django import template
 from django.utils.html import format_html
 
+from claims import jsonld as claim_jsonld
 from claims.browse import GRADE_SYMBOLS
 from claims.labels import Grade
 
@@ -40,3 +41,9 @@ def credibility(source):
     return format_html(
         '<span class="credibility">Credibility <strong>{}</strong>/100</span>', score
     )
+
+
+@register.simple_tag
+def jsonld(data):
+    """``data`` as a JSON-LD script element, escaped so that no text inside can end it."""
+    return claim_jsonld.jsonld_script(data)
