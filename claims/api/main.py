@@ -67,8 +67,10 @@ Sort = Query(
 )
 PublisherParam = Query(None, ge=1, le=10**18, description="Publisher id.")
 SourceTypes = Query(default_factory=list, description="Type of source (OR).")
-SlugPath = Path(..., pattern=r"^[-a-zA-Z0-9_]+$", max_length=120)
-IdPath = Path(..., ge=1, le=10**18)
+SlugPath = Path(
+    ..., pattern=r"^[-a-zA-Z0-9_]+$", max_length=120, examples=["microdosing-reduces-depression"]
+)
+IdPath = Path(..., ge=1, le=10**18, examples=[1])
 
 
 # --- the claims browser's filters ------------------------------------------------------------

@@ -44,10 +44,16 @@ class ClaimFilters(Schema):
     filters must all hold (AND); a parent condition includes the conditions nested under it."""
 
     q: Annotated[str, StringConstraints(max_length=200)] | None = Field(
-        None, description="Words to find in claims and quotes (websearch syntax on PostgreSQL)."
+        None,
+        description="Words to find in claims and quotes (websearch syntax on PostgreSQL).",
+        examples=["default mode network"],
     )
-    condition: list[Slug] = Field(default_factory=list, description="Condition slugs (OR).")
-    substance: list[Slug] = Field(default_factory=list, description="Substance slugs (OR).")
+    condition: list[Slug] = Field(
+        default_factory=list, description="Condition slugs (OR).", examples=[["depression"]]
+    )
+    substance: list[Slug] = Field(
+        default_factory=list, description="Substance slugs (OR).", examples=[["psilocybin"]]
+    )
     grade: MinimumGrade | None = Field(None, description="Evidence grade at least this strong.")
     certainty: list[CertaintyValue] = Field(
         default_factory=list, description="Certainty of the wording (OR)."
