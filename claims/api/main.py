@@ -138,8 +138,9 @@ def list_claims(
     cursor: str | None = Cursor,
     limit: int = Limit,
 ):
-    """Claims in the browser's order, with their sources and certainty spread. Seven queries
-    whatever the page size (filters, count, page, substances, conditions)."""
+    """Claims in the browser's order, with their sources and certainty spread. Four queries
+    whatever the page size (count, page, substances, conditions), plus the filters' own (one
+    per vocabulary filter given, and the condition tree)."""
     filterset = browser_filter(filters, sort)
     params = cursor_params(filters, sort=sort)
     offset = read_cursor(cursor, "claims", params) or 0
@@ -261,8 +262,8 @@ def list_mentions(
     limit: int = Limit,
 ):
     """Public mentions passing every filter, in id order: the quote, its offsets, certainty, hedge
-    cues, evidence cited, whether a study is named, the overclaim flag. Five queries whatever
-    the page size."""
+    cues, evidence cited, whether a study is named, the overclaim flag. Three queries whatever
+    the page size (mentions, substances, conditions), plus the filters' own."""
     filterset = browser_filter(filters)
     params = cursor_params(filters)
     after = read_cursor(cursor, "mentions", params) or 0
