@@ -4,6 +4,7 @@ import csv
 import io
 import json
 import sqlite3
+from pathlib import Path
 
 import pytest
 from django.core.management import call_command
@@ -142,3 +143,9 @@ def test_export_kb_leaves_out_drafts_and_rewrites_an_old_export(tmp_path):
     assert db.execute("SELECT count(*) FROM sources WHERE id = ?", [draft.pk]).fetchone() == (0,)
     assert db.execute("SELECT count(*) FROM mentions").fetchone()[0] == len(public_ids())
     db.close()
+
+
+def test_the_readme_documents_every_column():
+    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
+    for name, _ in exports.COLUMNS:
+        assert f"| `{name}` |" in readme, name
