@@ -78,17 +78,22 @@ LOOKUPS: dict[str, str] = {
 assert [*LOOKUPS, "substances", "conditions"] == FIELDNAMES
 
 
+def matching_mentions(filterset):
+    """The public mentions passing every filter of the claims browser's ``filterset``
+    (claims.filters.ClaimFilter), each once: what a download of its result holds, and what the
+    API's /mentions lists. The browser's filtered queryset may repeat a mention (one row per
+    matching condition), so it is used as an id subquery."""
+    filtered = filterset.mentions_without(None).order_by().values("pk")
+    return Mention.objects.public().filter(pk__in=filtered)
+
+
 def export_queryset(mentions=None):
     """Public mentions for export, each once, in a stable order (source, offset, id), as tuples
     of the LOOKUPS values (no model instances: a million rows stay cheap).
 
-    ``mentions`` is a queryset of mentions to export (e.g. the claims browser's filtered
-    mentions, which may repeat a mention once per matching condition): it is used as an id
-    subquery, so its joins never duplicate rows here.
+    ``mentions``: a queryset of the mentions to export (:func:`matching_mentions`), else all.
     """
-    queryset = Mention.objects.public()
-    if mentions is not None:
-        queryset = queryset.filter(pk__in=mentions.order_by().values("pk"))
+    queryset = Mention.objects.public() if mentions is None else mentions
     return queryset.order_by("source_id", "start", "pk").values_list(*LOOKUPS.values())
 
 

@@ -341,7 +341,7 @@ def claim_export(request: HttpRequest, fmt: str):
     filterset = ClaimFilter(request.GET)
     content_type, lines = exports.FORMATS[fmt]
     response = StreamingHttpResponse(
-        lines(exports.rows(filterset.mentions_without(None))), content_type=content_type
+        lines(exports.rows(exports.matching_mentions(filterset))), content_type=content_type
     )
     response["Content-Disposition"] = f'attachment; filename="claims.{fmt}"'
     return response

@@ -24,6 +24,7 @@ from claims.api.serialize import (
     source_out,
 )
 from claims.consensus import build as build_consensus
+from claims.exports import matching_mentions
 from claims.filters import ClaimFilter
 from claims.models import Claim, Condition, Mention, Substance
 from claims.views import ClaimPages
@@ -96,13 +97,6 @@ def browser_filter(filters: s.ClaimFilters, sort: str | None = None) -> ClaimFil
     if problems:
         raise HttpError(400, " ".join(problems))
     return filterset
-
-
-def filtered_mentions(filterset: ClaimFilter):
-    """Public mentions passing every filter, each once (the browser's joins may repeat one)."""
-    return Mention.objects.public().filter(
-        pk__in=filterset.mentions_without(None).order_by().values("pk")
-    )
 
 
 def mentions_loaded(queryset):
@@ -268,7 +262,7 @@ def list_mentions(
     params = cursor_params(filters)
     after = read_cursor(cursor, "mentions", params) or 0
     page = list(
-        mentions_loaded(filtered_mentions(filterset).filter(pk__gt=after)).order_by("pk")[
+        mentions_loaded(matching_mentions(filterset).filter(pk__gt=after)).order_by("pk")[
             : limit + 1
         ]
     )
