@@ -28,6 +28,7 @@ from claims.exports import matching_mentions
 from claims.filters import ClaimFilter
 from claims.models import Claim, Condition, Mention, Substance
 from claims.views import ClaimPages
+from sources.credibility import assess
 from sources.models import Publisher, Source, SourceStatus
 
 DESCRIPTION = """\
@@ -343,7 +344,7 @@ def get_source(request: HttpRequest, id: int = IdPath):  # noqa: A002 - the path
     source = published_sources().filter(pk=id).with_credibility().first()
     if source is None:
         raise HttpError(404, "No published source has this id.")
-    return {**source_out(source, request), "credibility": credibility_out(source.credibility)}
+    return {**source_out(source, request), "credibility": credibility_out(assess(source))}
 
 
 def public_publishers():
