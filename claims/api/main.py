@@ -39,9 +39,10 @@ evidence it cites, the sources' credibility breakdowns, the vocabularies and the
 * **Only published content**: accepted mentions of published sources.
 * **Pagination** by opaque cursor: pass a response's `next_cursor` as `?cursor=` with the same
   filters; `next_cursor` is null on the last page.
-* **Filters** of `/api/claims`, `/api/claims/facets` and `/api/mentions` are the claims browser's, with its
-  semantics: several values of one filter are alternatives, different filters must all hold, a
-  condition includes the conditions nested under it. An unknown value is a 400.
+* **Filters** of `/api/claims`, `/api/claims/facets` and `/api/mentions` are the claims
+  browser's, with its semantics: several values of one filter are alternatives, different
+  filters must all hold, a condition includes the conditions nested under it. An unknown value
+  is a 400.
 * **Caching**: responses carry `Cache-Control: public, max-age=300` and an `ETag`; send
   `If-None-Match` to get a 304.
 * **Rate limit**: 120 requests a minute per anonymous client (IP address); beyond it a 429 with
