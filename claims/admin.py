@@ -2,6 +2,8 @@ from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
 from claims.models import Claim, Condition, Mention, Substance
+from sources import admin as sources_admin
+from sources.models import Source
 
 
 @admin.register(Substance)
@@ -83,3 +85,26 @@ class MentionAdmin(SimpleHistoryAdmin):
         "created_at",
         "updated_at",
     ]
+
+
+class SourceMentionInline(admin.TabularInline):
+    model = Mention
+    fields = ["quote", "claim", "certainty", "evidence_cited", "cites_named_study", "status"]
+    readonly_fields = ["quote"]
+    autocomplete_fields = ["claim"]
+    extra = 0
+    show_change_link = True
+    ordering = ["start"]
+
+    def has_add_permission(self, request, obj=None) -> bool:
+        return False  # a mention needs offsets into the text: add it from the review screen
+
+
+# The sources app registers a Source admin that knows nothing of claims; here it gains the
+# source's mentions (the same pattern as replacing django.contrib.auth's UserAdmin).
+admin.site.unregister(Source)
+
+
+@admin.register(Source)
+class SourceAdmin(sources_admin.SourceAdmin):
+    inlines = [*sources_admin.SourceAdmin.inlines, SourceMentionInline]

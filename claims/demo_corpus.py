@@ -20,9 +20,9 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
+from claims import credibility
 from claims.labels import Certainty, ClaimKind, EvidenceCited, Grade, ReviewStatus
 from claims.models import Claim, Condition, Mention, Substance
-from sources import credibility
 from sources.models import (
     Publisher,
     RubricAnswer,

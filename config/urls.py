@@ -34,6 +34,6 @@ urlpatterns = [
     path("api/", api.urls),
     re_path(r"^api/(?P<rest>.*)$", api_not_found),
     path("curate/", include("claims.curation.urls")),
-    path("sources/", include("sources.urls")),
+    path("sources/", include("claims.source_urls")),
     path("", include("claims.urls")),
 ]

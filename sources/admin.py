@@ -1,21 +1,10 @@
+"""Admin of articles, publishers and rubric answers. claims/admin.py extends the Source admin
+with the source's mentions (and keeps derived data fresh after admin writes)."""
+
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
-from claims.models import Mention
 from sources.models import Publisher, RubricAnswer, Source
-
-
-class MentionInline(admin.TabularInline):
-    model = Mention
-    fields = ["quote", "claim", "certainty", "evidence_cited", "cites_named_study", "status"]
-    readonly_fields = ["quote"]
-    autocomplete_fields = ["claim"]
-    extra = 0
-    show_change_link = True
-    ordering = ["start"]
-
-    def has_add_permission(self, request, obj=None) -> bool:
-        return False  # a mention needs offsets into the text: add it from the review screen
 
 
 class RubricAnswerInline(admin.TabularInline):
@@ -54,7 +43,7 @@ class SourceAdmin(SimpleHistoryAdmin):
     autocomplete_fields = ["publisher"]
     list_select_related = ["publisher"]
     date_hierarchy = "created_at"
-    inlines = [RubricAnswerInline, MentionInline]
+    inlines = [RubricAnswerInline]
     fieldsets = [
         (None, {"fields": ["title", "url", "publisher", "author", "published_on", "retrieved_on"]}),
         ("Classification", {"fields": ["source_type", "commercial_interest", "status"]}),

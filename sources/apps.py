@@ -2,9 +2,8 @@ from django.apps import AppConfig
 
 
 class SourcesConfig(AppConfig):
+    """Articles, publishers and rubric answers. A leaf app: it imports nothing from ``claims``;
+    whatever reads mentions (credibility, comparisons, the source pages) lives in ``claims/``."""
+
     name = "sources"
     verbose_name = "Sources and credibility"
-
-    def ready(self) -> None:
-        # Keeps overclaim flags and credibility scores fresh (see sources/signals.py).
-        from sources import signals  # noqa: F401

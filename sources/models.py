@@ -1,4 +1,8 @@
-"""Articles, their publishers and the curator-answered credibility rubric."""
+"""Articles, their publishers and the curator-answered credibility rubric.
+
+The score derived from the rubric and the mentions is computed in claims/credibility.py: this app
+knows nothing of claims.
+"""
 
 import hashlib
 
@@ -7,7 +11,6 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
-from django.utils.functional import cached_property
 from simple_history.models import HistoricalRecords
 
 
@@ -65,13 +68,6 @@ class SourceQuerySet(models.QuerySet):
         if url:
             match |= Q(url=url)
         return self.filter(match).first()
-
-    def with_credibility(self) -> "SourceQuerySet":
-        """Load what ``source.credibility`` needs for every source in two queries in all: mention
-        counts as annotations and the rubric answers prefetched (for lists and comparisons)."""
-        from sources.credibility import stat_counts
-
-        return self.annotate(**stat_counts("mentions__")).prefetch_related("rubric_answers")
 
 
 class Source(models.Model):
@@ -163,14 +159,6 @@ class Source(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("sources:source-detail", args=[self.pk])
-
-    @cached_property
-    def credibility(self):
-        """The score's breakdown (sources.credibility.Credibility). Two queries unless the source
-        comes from ``Source.objects.with_credibility()``."""
-        from sources.credibility import assess
-
-        return assess(self)
 
     @property
     def is_published(self) -> bool:

@@ -24,11 +24,11 @@ from claims.api.serialize import (
     source_out,
 )
 from claims.consensus import build as build_consensus
+from claims.credibility import assess, with_credibility
 from claims.exports import matching_mentions
 from claims.filters import ClaimFilter
 from claims.models import Claim, Condition, Mention, Substance
 from claims.views import ClaimPages
-from sources.credibility import assess
 from sources.models import Publisher, Source, SourceStatus
 
 DESCRIPTION = """\
@@ -342,7 +342,7 @@ def get_source(request: HttpRequest, id: int = IdPath):  # noqa: A002 - the path
     """The source's metadata and its credibility score item by item (JAMA and DISCERN items a
     curator answered, measured items), with the profiles of certainty and evidence cited. Its
     mentions: ``/mentions?source={id}``."""
-    source = published_sources().filter(pk=id).with_credibility().first()
+    source = with_credibility(published_sources().filter(pk=id)).first()
     if source is None:
         raise HttpError(404, "No published source has this id.")
     return {**source_out(source, request), "credibility": credibility_out(assess(source))}

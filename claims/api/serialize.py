@@ -6,8 +6,8 @@ from __future__ import annotations
 from django.http import HttpRequest
 from django.urls import reverse
 
+from claims.credibility import band_for
 from claims.labels import Certainty
-from sources.credibility import band_for
 
 
 def publisher_ref(publisher) -> dict | None:

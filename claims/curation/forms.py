@@ -3,10 +3,13 @@
 import re
 
 from django import forms
+from django.db import transaction
 from django.utils.text import slugify
 
+from claims.credibility import CURATOR_ITEMS
 from claims.labels import Grade
 from claims.models import Claim, Condition, Mention, Substance
+from sources.models import RubricAnswer, RubricAnswerValue, RubricItem, Source
 
 
 class HedgeCuesField(forms.CharField):
@@ -221,3 +224,54 @@ class MergeForm(forms.Form):
 
 class PublishForm(forms.Form):
     action = forms.ChoiceField(choices=[("publish", "Publish"), ("unpublish", "Unpublish")])
+
+
+class RubricForm(forms.Form):
+    """The curator-answered credibility items of one source: an answer and a note per item.
+
+    Leaving an item unanswered deletes an earlier answer; the score stays "not scored" until
+    every item is answered (claims.credibility).
+    """
+
+    def __init__(self, *args, answers: dict[str, RubricAnswer] | None = None, **kwargs):
+        super().__init__(*args, **kwargs)
+        answers = answers or {}
+        for item in RubricItem:
+            about = CURATOR_ITEMS[item]
+            current = answers.get(item.value)
+            self.fields[item.value] = forms.ChoiceField(
+                label=f"{about['name']} ({about['group']})",
+                help_text=about["help"],
+                choices=[("", "Not answered"), *RubricAnswerValue.choices],
+                required=False,
+                widget=forms.RadioSelect,
+                initial=current.answer if current else "",
+            )
+            self.fields[f"{item.value}_note"] = forms.CharField(
+                label=f"What decided it ({about['name'].lower()})",
+                max_length=500,
+                required=False,
+                initial=current.note if current else "",
+            )
+
+    def items(self):
+        """(answer field, note field) pairs, in rubric order, for the template."""
+        return [(self[item.value], self[f"{item.value}_note"]) for item in RubricItem]
+
+    def save(self, *, source: Source, user) -> int:
+        """Store the answers; returns how many items are answered. Signals rescore the source."""
+        answered = 0
+        with transaction.atomic():
+            for item in RubricItem:
+                answer = self.cleaned_data.get(item.value)
+                note = self.cleaned_data.get(f"{item.value}_note", "").strip()
+                if not answer:
+                    RubricAnswer.objects.filter(source=source, item=item).delete()
+                    continue
+                RubricAnswer.objects.update_or_create(
+                    source=source,
+                    item=item,
+                    defaults={"answer": answer, "note": note, "answered_by": user},
+                )
+                answered += 1
+        return answered

@@ -19,10 +19,10 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
+from claims import credibility
 from claims.curation.reimport import reanchor_mentions
 from claims.labels import Certainty, ClaimKind, EvidenceCited, ReviewStatus
 from claims.models import Condition, Mention, Substance
-from sources import credibility
 from sources.models import Publisher, Source, SourceStatus, normalise_text
 
 NO_SENTENCES = (

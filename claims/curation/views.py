@@ -15,6 +15,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from claims.curation import actions
+from claims.curation.article_form import ArticleForm
 from claims.curation.forms import (
     ClaimSearchForm,
     GradeForm,
@@ -24,6 +25,7 @@ from claims.curation.forms import (
     NewClaimForm,
     PassageForm,
     PublishForm,
+    RubricForm,
 )
 from claims.curation.history import claim_history, source_history
 from claims.curation.ingest import ArticleMetadata, Outcome, ingest_article
@@ -31,7 +33,6 @@ from claims.curation.search import search_claims
 from claims.labels import ClaimKind, Grade, ReviewStatus
 from claims.models import Claim, Condition, Mention, Substance
 from claims.roles import curator_required, editor_required, is_editor
-from sources.forms import ArticleForm, RubricForm
 from sources.models import Source
 
 STATUS_FILTERS = {

@@ -5,9 +5,9 @@ from io import StringIO
 import pytest
 from django.core.management import call_command
 
+from claims import credibility
 from claims.labels import Certainty, EvidenceCited, ReviewStatus
 from claims.models import Mention
-from sources import credibility
 from sources.models import RubricAnswer, RubricAnswerValue, RubricItem, Source, SourceType
 
 pytestmark = pytest.mark.django_db
@@ -35,22 +35,22 @@ def test_every_band_has_a_name_and_the_bands_cover_0_to_100():
 
 
 def test_every_demo_source_is_scored_and_the_stored_score_is_the_computed_one():
-    for source in Source.objects.published().with_credibility():
+    for source in credibility.with_credibility(Source.objects.published()):
         assert source.credibility_score is not None
-        assert source.credibility_score == source.credibility.score
+        assert source.credibility_score == credibility.assess(source).score
         assert 0 <= source.credibility_score <= 100
 
 
 def test_the_source_that_names_studies_outranks_the_one_that_overclaims_half_its_claims():
     assert score_of(EXPLORING) > score_of(THERAPY)
-    therapy = Source.objects.get(title=THERAPY).credibility
-    exploring = Source.objects.get(title=EXPLORING).credibility
+    therapy = credibility.assess(Source.objects.get(title=THERAPY))
+    exploring = credibility.assess(Source.objects.get(title=EXPLORING))
     assert exploring.item("named_study").points > therapy.item("named_study").points
     assert exploring.item("overclaim_rate").points > therapy.item("overclaim_rate").points
 
 
 def test_the_breakdown_adds_up_to_the_score():
-    cred = Source.objects.get(title=EXPLORING).credibility
+    cred = credibility.assess(Source.objects.get(title=EXPLORING))
     assert round(sum(item.points for item in cred.items)) == cred.score
     assert [item.group for item in cred.items].count("Measured") == 3
     assert cred.item("authorship").value == "No"
@@ -76,7 +76,7 @@ def test_deleting_an_answer_leaves_the_source_unscored():
     source.rubric_answers.get(item=RubricItem.CURRENCY).delete()
     source.refresh_from_db()
     assert source.credibility_score is None
-    assert "Currency" in source.credibility.missing[0]
+    assert "Currency" in credibility.assess(source).missing[0]
 
 
 def test_declaring_a_commercial_interest_lowers_the_score():
@@ -90,12 +90,12 @@ def test_declaring_a_commercial_interest_lowers_the_score():
 
 def test_an_overclaim_fixed_in_review_raises_the_score():
     source = Source.objects.get(title=THERAPY)
-    before = source.credibility
+    before = credibility.assess(source)
     for mention in source.mentions.overclaims()[:5]:
         mention.certainty = Certainty.POSSIBLE
         mention.save()
     source.refresh_from_db()
-    after = Source.objects.get(pk=source.pk).credibility
+    after = credibility.assess(Source.objects.get(pk=source.pk))
     assert after.overclaims == before.overclaims - 5
     assert source.credibility_score > before.score
 
@@ -103,15 +103,15 @@ def test_an_overclaim_fixed_in_review_raises_the_score():
 def test_rejecting_or_deleting_mentions_changes_what_is_measured():
     source = Source.objects.get(title=EXPLORING)
     named = source.mentions.filter(cites_named_study=True)
-    before = source.credibility
+    before = credibility.assess(source)
     first, second = named[0], named[1]
     first.status = ReviewStatus.REJECTED
     first.save()
     second.delete()
     after = Source.objects.get(pk=source.pk)
-    assert after.credibility.named == before.named - 2
-    assert after.credibility.mentions == before.mentions - 2
-    assert after.credibility_score == after.credibility.score
+    assert credibility.assess(after).named == before.named - 2
+    assert credibility.assess(after).mentions == before.mentions - 2
+    assert after.credibility_score == credibility.assess(after).score
 
 
 def test_a_new_source_is_not_scored_until_answered_and_claimed():
@@ -123,7 +123,7 @@ def test_a_new_source_is_not_scored_until_answered_and_claimed():
         RubricAnswer.objects.create(source=source, item=item, answer=RubricAnswerValue.YES)
     source.refresh_from_db()
     assert source.credibility_score is None  # no claims yet
-    assert any("No accepted claims" in reason for reason in source.credibility.missing)
+    assert any("No accepted claims" in reason for reason in credibility.assess(source).missing)
     Mention.objects.create(
         source=source,
         quote="Psilocybin may lift mood.",
@@ -155,7 +155,9 @@ def test_deferred_recomputes_each_source_once_at_the_end(django_assert_max_num_q
 
 def test_scoring_a_list_of_sources_costs_two_queries(django_assert_num_queries):
     with django_assert_num_queries(2):
-        scores = [s.credibility.score for s in Source.objects.with_credibility()]
+        scores = [
+            credibility.assess(s).score for s in credibility.with_credibility(Source.objects.all())
+        ]
     assert len(scores) == Source.objects.count()
 
 
@@ -165,8 +167,8 @@ def test_recompute_credibility_repairs_scores_and_flags_changed_behind_their_bac
     out = StringIO()
     call_command("recompute_credibility", stdout=out)
     assert "5 credibility scores changed" in out.getvalue()
-    for source in Source.objects.with_credibility():
-        assert source.credibility_score == source.credibility.score > 0
+    for source in credibility.with_credibility(Source.objects.all()):
+        assert source.credibility_score == credibility.assess(source).score > 0
     assert Mention.objects.overclaims().exists()
 
 

@@ -10,9 +10,9 @@ from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 from tqdm import tqdm
 
+from claims.curation.article_form import UPLOAD_EXTENSIONS, looks_binary
 from claims.curation.ingest import ArticleMetadata, Outcome, ingest_article
 from claims.extraction import UnsupportedDocument, document_text
-from sources.forms import UPLOAD_EXTENSIONS, looks_binary
 from sources.models import SourceType, normalise_text
 
 

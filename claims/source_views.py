@@ -6,6 +6,7 @@ from django.http import HttpRequest
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_GET
 
+from claims import credibility
 from claims.browse import article_paragraphs
 from claims.curation.history import source_history
 from claims.labels import ReviewStatus
@@ -31,7 +32,7 @@ def load_page(sources, sort: str, number: int) -> list[Source]:
     start = (number - 1) * PAGE_SIZE
     page_ids = sources.order_by(*order).values("pk")[start : start + PAGE_SIZE]
     published = Source.objects.published().order_by().values("status")
-    return list(
+    rows = (
         Source.objects.filter(pk__in=page_ids)
         .select_related("publisher")
         .annotate(
@@ -39,9 +40,10 @@ def load_page(sources, sort: str, number: int) -> list[Source]:
             n_claims=Count("mentions__claim", filter=PUBLIC_MENTION, distinct=True),
             n_published=Subquery(published.annotate(n=Count("pk")).values("n")),
         )
-        .with_credibility()  # the credibility breakdown of every row, in one more query
         .order_by(*order)
     )
+    # The credibility breakdown of every row, in one more query.
+    return credibility.with_breakdowns(credibility.with_credibility(rows))
 
 
 @require_GET
@@ -74,6 +76,7 @@ def source_list(request: HttpRequest):
 @require_GET
 def source_detail(request: HttpRequest, pk: int):
     source = get_object_or_404(Source.objects.published().select_related("publisher"), pk=pk)
+    source.credibility = credibility.assess(source)  # two queries
     mentions = list(Mention.objects.public().filter(source=source).select_related("claim"))
     ctx = {
         "source": source,

@@ -3,18 +3,18 @@
 - ``Mention.save()`` computes its own overclaim flag (claims/models.py); here, a claim whose grade
   changes (or that is deleted, leaving its mentions unlinked) refreshes its mentions' flags in bulk.
 - Any saved or deleted mention, rubric answer or source rescores the source
-  (sources/credibility.py: two queries, one UPDATE when the score changed).
+  (claims/credibility.py: two queries, one UPDATE when the score changed).
 
 Writes through ``QuerySet.update()`` / ``bulk_create()`` send no signals: follow them with
-``Mention.objects.filter(...).refresh_overclaims()`` and ``sources.credibility.recompute(ids)``,
+``Mention.objects.filter(...).refresh_overclaims()`` and ``claims.credibility.recompute(ids)``,
 or run ``manage.py recompute_credibility``.
 """
 
 from django.db.models.signals import post_delete, post_save, pre_delete
 from django.dispatch import receiver
 
+from claims import credibility
 from claims.models import Claim, Mention
-from sources import credibility
 from sources.models import RubricAnswer, Source
 
 

@@ -1,14 +1,14 @@
 """Reader pages of the credibility area: how sources are scored, and sources compared.
 
-Kept apart from sources/views.py (the list and detail pages) so the two areas can change
+Kept apart from claims/source_views.py (the list and detail pages) so the two areas can change
 independently."""
 
 from django.http import HttpRequest
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
-from sources import credibility
-from sources.compare import CompareForm, compare
+from claims import credibility
+from claims.compare import CompareForm, compare
 
 
 @require_GET

@@ -1,7 +1,7 @@
 from django.core.management.base import BaseCommand
 
+from claims import credibility
 from claims.models import Mention
-from sources import credibility
 from sources.models import Source
 
 

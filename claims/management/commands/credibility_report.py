@@ -1,5 +1,6 @@
 from django.core.management.base import BaseCommand
 
+from claims import credibility
 from sources.models import Source
 
 SHORT = {
@@ -29,7 +30,7 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         sources = Source.objects.all() if options["all"] else Source.objects.published()
         rows = sorted(
-            sources.with_credibility(),
+            credibility.with_breakdowns(credibility.with_credibility(sources)),
             key=lambda s: (s.credibility_score is None, -(s.credibility_score or 0), s.title),
         )
         head = f"{'#':>3} {'source':40} {'score':>5} " + " ".join(

@@ -1,14 +1,15 @@
-"""The "add an article" form: metadata, and the text pasted or uploaded (.txt, .md, .html)."""
+"""The "add an article" form: metadata, and the text pasted or uploaded (.txt, .md, .html).
+
+The upload checks (extension, size, binary content) are shared with ``manage.py ingest``."""
 
 from pathlib import PurePath
 
 from django import forms
 from django.conf import settings
-from django.db import transaction
 from django.template.defaultfilters import filesizeformat
 
-from sources.credibility import CURATOR_ITEMS
-from sources.models import RubricAnswer, RubricAnswerValue, RubricItem, Source, normalise_text
+from claims.extraction import UnsupportedDocument, document_text
+from sources.models import Source, normalise_text
 
 UPLOAD_EXTENSIONS = (".txt", ".md", ".markdown", ".html", ".htm")
 # Control characters that never occur in a text document (tab, newlines and form feed do).
@@ -129,8 +130,6 @@ class ArticleForm(forms.ModelForm):
                 params={"name": name},
                 code="binary",
             )
-        from claims.extraction import UnsupportedDocument, document_text
-
         try:
             return normalise_text(document_text(content, name))
         except UnsupportedDocument as exc:
@@ -166,54 +165,3 @@ class ArticleForm(forms.ModelForm):
         # The instance is built by ingest_article, which handles duplicates (same text or URL)
         # by leading to the existing source; the model's uniqueness checks would stop that here.
         pass
-
-
-class RubricForm(forms.Form):
-    """The curator-answered credibility items of one source: an answer and a note per item.
-
-    Leaving an item unanswered deletes an earlier answer; the score stays "not scored" until
-    every item is answered (sources.credibility).
-    """
-
-    def __init__(self, *args, answers: dict[str, RubricAnswer] | None = None, **kwargs):
-        super().__init__(*args, **kwargs)
-        answers = answers or {}
-        for item in RubricItem:
-            about = CURATOR_ITEMS[item]
-            current = answers.get(item.value)
-            self.fields[item.value] = forms.ChoiceField(
-                label=f"{about['name']} ({about['group']})",
-                help_text=about["help"],
-                choices=[("", "Not answered"), *RubricAnswerValue.choices],
-                required=False,
-                widget=forms.RadioSelect,
-                initial=current.answer if current else "",
-            )
-            self.fields[f"{item.value}_note"] = forms.CharField(
-                label=f"What decided it ({about['name'].lower()})",
-                max_length=500,
-                required=False,
-                initial=current.note if current else "",
-            )
-
-    def items(self):
-        """(answer field, note field) pairs, in rubric order, for the template."""
-        return [(self[item.value], self[f"{item.value}_note"]) for item in RubricItem]
-
-    def save(self, *, source: Source, user) -> int:
-        """Store the answers; returns how many items are answered. Signals rescore the source."""
-        answered = 0
-        with transaction.atomic():
-            for item in RubricItem:
-                answer = self.cleaned_data.get(item.value)
-                note = self.cleaned_data.get(f"{item.value}_note", "").strip()
-                if not answer:
-                    RubricAnswer.objects.filter(source=source, item=item).delete()
-                    continue
-                RubricAnswer.objects.update_or_create(
-                    source=source,
-                    item=item,
-                    defaults={"answer": answer, "note": note, "answered_by": user},
-                )
-                answered += 1
-        return answered

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from django import forms
 
 from claims.browse import highlight
+from claims.credibility import with_breakdowns, with_credibility
 from claims.models import Mention
 from sources.models import Source
 
@@ -132,7 +133,8 @@ class Comparison:
 def compare(ids: list[int]) -> Comparison:
     """Everything the compare page shows, in three queries: the sources with their counts, their
     rubric answers, and their public mentions with claims."""
-    by_pk = {s.pk: s for s in Source.objects.published().filter(pk__in=ids).with_credibility()}
+    found = with_breakdowns(with_credibility(Source.objects.published().filter(pk__in=ids)))
+    by_pk = {s.pk: s for s in found}
     sources = [by_pk[pk] for pk in ids if pk in by_pk]
     creds = [source.credibility for source in sources]
     rows = [

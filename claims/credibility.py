@@ -40,7 +40,7 @@ wording matches the evidence, which the overclaim rate measures.
 A source is *not scored* (``credibility_score`` is NULL) until every curator item is answered and
 it has at least one accepted mention: a partial score would mislead.
 
-Keeping it fresh: ``Source.credibility_score`` is recomputed by signals (sources/signals.py)
+Keeping it fresh: ``Source.credibility_score`` is recomputed by signals (claims/signals.py)
 whenever a mention, a rubric answer or the source itself is saved or deleted, and when a claim's
 grade changes. Each recomputation costs two queries (one aggregate over the mentions, one read of
 the rubric answers) plus an UPDATE when the score changed. Bulk writers wrap their work in
@@ -55,10 +55,11 @@ import threading
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
-from django.db.models import Count, Q
+from django.db.models import Count, Q, QuerySet
 
 from claims.labels import Certainty, EvidenceCited, ReviewStatus
-from sources.models import RubricAnswerValue, RubricItem
+from claims.models import Mention
+from sources.models import RubricAnswerValue, RubricItem, Source
 
 # --- published weights -------------------------------------------------------------------------
 
@@ -286,14 +287,28 @@ def stat_counts(prefix: str = "") -> dict[str, Count]:
     return counts
 
 
+def with_credibility(sources: QuerySet[Source]) -> QuerySet[Source]:
+    """``sources`` with what :func:`assess` needs loaded in two queries in all: mention counts as
+    annotations and the rubric answers prefetched (for lists and comparisons)."""
+    return sources.annotate(**stat_counts("mentions__")).prefetch_related("rubric_answers")
+
+
+def with_breakdowns(sources) -> list[Source]:
+    """Evaluate ``sources`` (from :func:`with_credibility`) and set each one's ``credibility``
+    attribute to its breakdown, which the templates show (sources/_credibility.html). No query
+    beyond the two of ``with_credibility``."""
+    rows = list(sources)
+    for source in rows:
+        source.credibility = assess(source)
+    return rows
+
+
 def mention_stats(source) -> dict[str, int]:
     """The counts of :func:`stat_counts` for one source: from ``with_credibility()`` annotations
     when present, else one aggregate query."""
     names = stat_counts().keys()
     if all(hasattr(source, name) for name in names):
         return {name: getattr(source, name) for name in names}
-    from claims.models import Mention
-
     return Mention.objects.filter(source_id=source.pk).aggregate(**stat_counts())
 
 
@@ -320,7 +335,7 @@ def assess(source) -> Credibility:
     """The credibility breakdown of ``source``.
 
     Costs up to two queries (rubric answers, mention aggregate), none when the source comes from
-    ``Source.objects.with_credibility()``.
+    :func:`with_credibility`.
     """
     stats = mention_stats(source)
     answers = {answer.item: answer for answer in source.rubric_answers.all()}
@@ -417,13 +432,11 @@ def recompute(source_ids: Iterable[int]) -> dict[int, int | None]:
     """Recompute and store the score of these sources; returns {source id: new score} for the
     sources whose stored score changed. Two queries for any number of sources, plus one UPDATE
     per changed source."""
-    from sources.models import Source
-
     ids = {pk for pk in source_ids if pk is not None}
     if not ids:
         return {}
     changed: dict[int, int | None] = {}
-    for source in Source.objects.filter(pk__in=ids).with_credibility():
+    for source in with_credibility(Source.objects.filter(pk__in=ids)):
         score = assess(source).score
         if score != source.credibility_score:
             # update(), not save(): no signal loop, no history row for a derived value.

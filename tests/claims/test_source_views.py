@@ -4,6 +4,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from claims import source_views
 from claims.labels import Certainty, ClaimKind, ReviewStatus
 from claims.models import Claim, Mention
 from sources.models import Source, SourceStatus, SourceType
@@ -128,9 +129,7 @@ def test_an_id_that_cannot_exist_is_not_found(client, path):
 def test_the_source_list_is_paginated_keeping_the_sort(
     client, monkeypatch, django_assert_max_num_queries
 ):
-    from sources import views
-
-    monkeypatch.setattr(views, "PAGE_SIZE", 1)
+    monkeypatch.setattr(source_views, "PAGE_SIZE", 1)
     titles = list(Source.objects.published().order_by("title").values_list("title", flat=True))
     assert len(titles) > 1
     with django_assert_max_num_queries(2):

@@ -1,4 +1,4 @@
-"""Template helpers for credibility and consensus partials."""
+"""``{% load consensus %}``: who makes a claim and how, for the consensus partial."""
 
 from django import template
 
