@@ -1,9 +1,55 @@
+"""Admin of vocabularies, claims and mentions, and of sources with their mentions.
+
+Admin writes end like every other write, with ``claims.derived.refresh()`` in the same
+transaction (``RefreshesDerivedData``)."""
+
 from django.contrib import admin
+from django.db import transaction
+from django.db.models import QuerySet
 from simple_history.admin import SimpleHistoryAdmin
 
+from claims import derived
 from claims.models import Claim, Condition, Mention, Substance
 from sources import admin as sources_admin
-from sources.models import Source
+from sources.models import RubricAnswer, Source
+
+
+class RefreshesDerivedData:
+    """Refreshes overclaim flags and credibility scores after the admin writes: after an object
+    and its inlines are saved (``save_related``, which runs after ``save_model``), after a
+    deletion (``delete_model``; ``delete_queryset``, the delete action), and after reverting to
+    an earlier version (simple_history saves it through ``save_model`` alone)."""
+
+    def derived_inputs(self, objects: QuerySet) -> dict:
+        """The arguments of ``derived.refresh()`` for writes to ``objects``, read before the
+        write (a deletion removes what leads to them)."""
+        raise NotImplementedError
+
+    def save_related(self, request, form, formsets, change) -> None:
+        super().save_related(request, form, formsets, change)
+        derived.refresh(**self.derived_inputs(self.model.objects.filter(pk=form.instance.pk)))
+
+    def delete_model(self, request, obj) -> None:
+        inputs = self.derived_inputs(self.model.objects.filter(pk=obj.pk))
+        super().delete_model(request, obj)
+        derived.refresh(**inputs)
+
+    @transaction.atomic
+    def delete_queryset(self, request, queryset) -> None:
+        inputs = self.derived_inputs(queryset)
+        super().delete_queryset(request, queryset)
+        derived.refresh(**inputs)
+
+    def history_form_view(self, request, object_id, version_id, extra_context=None):
+        with transaction.atomic():
+            response = super().history_form_view(request, object_id, version_id, extra_context)
+            if request.method == "POST" and response.status_code == 302:  # reverted
+                derived.refresh(**self.derived_inputs(self.model.objects.filter(pk=object_id)))
+        return response
+
+
+def sources_of(objects: QuerySet, field: str = "source_id") -> dict:
+    return {"source_ids": set(objects.values_list(field, flat=True))}
 
 
 @admin.register(Substance)
@@ -34,7 +80,7 @@ class ClaimMentionInline(admin.TabularInline):
 
 
 @admin.register(Claim)
-class ClaimAdmin(SimpleHistoryAdmin):
+class ClaimAdmin(RefreshesDerivedData, SimpleHistoryAdmin):
     list_display = ["statement", "kind", "grade", "slug"]
     list_filter = ["kind", "grade", "substances", "conditions"]
     search_fields = ["statement", "slug", "grade_rationale"]
@@ -42,9 +88,17 @@ class ClaimAdmin(SimpleHistoryAdmin):
     prepopulated_fields = {"slug": ["statement"]}
     inlines = [ClaimMentionInline]
 
+    def derived_inputs(self, objects: QuerySet) -> dict:
+        # The grade sets its mentions' flags; deleting the claim unlinks them (SET_NULL).
+        rows = list(Mention.objects.filter(claim__in=objects).values_list("pk", "source_id"))
+        return {
+            "mentions": Mention.objects.filter(pk__in=[pk for pk, _ in rows]),
+            "source_ids": {source_id for _, source_id in rows},
+        }
+
 
 @admin.register(Mention)
-class MentionAdmin(SimpleHistoryAdmin):
+class MentionAdmin(RefreshesDerivedData, SimpleHistoryAdmin):
     list_display = [
         "__str__",
         "source",
@@ -86,6 +140,9 @@ class MentionAdmin(SimpleHistoryAdmin):
         "updated_at",
     ]
 
+    def derived_inputs(self, objects: QuerySet) -> dict:
+        return sources_of(objects)
+
 
 class SourceMentionInline(admin.TabularInline):
     model = Mention
@@ -100,11 +157,21 @@ class SourceMentionInline(admin.TabularInline):
         return False  # a mention needs offsets into the text: add it from the review screen
 
 
-# The sources app registers a Source admin that knows nothing of claims; here it gains the
-# source's mentions (the same pattern as replacing django.contrib.auth's UserAdmin).
-admin.site.unregister(Source)
+# The sources app registers admins that know nothing of claims; here the Source admin gains the
+# source's mentions, and both refresh derived data after writes (the same pattern as replacing
+# django.contrib.auth's UserAdmin).
+admin.site.unregister([Source, RubricAnswer])
 
 
 @admin.register(Source)
-class SourceAdmin(sources_admin.SourceAdmin):
+class SourceAdmin(RefreshesDerivedData, sources_admin.SourceAdmin):
     inlines = [*sources_admin.SourceAdmin.inlines, SourceMentionInline]
+
+    def derived_inputs(self, objects: QuerySet) -> dict:
+        return sources_of(objects, "pk")
+
+
+@admin.register(RubricAnswer)
+class RubricAnswerAdmin(RefreshesDerivedData, sources_admin.RubricAnswerAdmin):
+    def derived_inputs(self, objects: QuerySet) -> dict:
+        return sources_of(objects)

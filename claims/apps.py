@@ -10,5 +10,3 @@ class ClaimsConfig(AppConfig):
         from claims.roles import create_groups_after_migrate
 
         post_migrate.connect(create_groups_after_migrate, sender=self)
-        # Keeps overclaim flags and credibility scores fresh (see claims/signals.py).
-        from claims import signals  # noqa: F401

@@ -40,19 +40,17 @@ wording matches the evidence, which the overclaim rate measures.
 A source is *not scored* (``credibility_score`` is NULL) until every curator item is answered and
 it has at least one accepted mention: a partial score would mislead.
 
-Keeping it fresh: ``Source.credibility_score`` is recomputed by signals (claims/signals.py)
-whenever a mention, a rubric answer or the source itself is saved or deleted, and when a claim's
-grade changes. Each recomputation costs two queries (one aggregate over the mentions, one read of
-the rubric answers) plus an UPDATE when the score changed. Bulk writers wrap their work in
-:func:`deferred` to recompute once per source at the end; ``manage.py recompute_credibility``
-fixes everything after writes that bypass signals (``QuerySet.update()``).
+Keeping it fresh: ``Source.credibility_score`` is stored, and recomputed by
+:func:`recompute` when a write calls ``claims.derived.refresh()`` at its end (a mention saved or
+deleted, a rubric answer, the source itself, a claim's grade). Each recomputation costs two queries
+for any number of sources (one aggregate over the mentions, one read of the rubric answers) plus an
+UPDATE per changed score. ``manage.py recompute_credibility`` repairs everything after writes that
+bypass the write functions (``QuerySet.update()``, a database shell).
 """
 
 from __future__ import annotations
 
-import contextlib
-import threading
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from django.db.models import Count, Q, QuerySet
@@ -425,8 +423,6 @@ def assess(source) -> Credibility:
 
 # --- keeping the stored score fresh ------------------------------------------------------------
 
-_state = threading.local()
-
 
 def recompute(source_ids: Iterable[int]) -> dict[int, int | None]:
     """Recompute and store the score of these sources; returns {source id: new score} for the
@@ -439,35 +435,7 @@ def recompute(source_ids: Iterable[int]) -> dict[int, int | None]:
     for source in with_credibility(Source.objects.filter(pk__in=ids)):
         score = assess(source).score
         if score != source.credibility_score:
-            # update(), not save(): no signal loop, no history row for a derived value.
+            # update(), not save(): no history row for a derived value.
             Source.objects.filter(pk=source.pk).update(credibility_score=score)
             changed[source.pk] = score
     return changed
-
-
-def schedule(source_id: int | None) -> None:
-    """Recompute ``source_id`` now, or at the end of the enclosing :func:`deferred` block."""
-    pending = getattr(_state, "pending", None)
-    if pending is not None:
-        pending.add(source_id)
-    else:
-        recompute([source_id])
-
-
-@contextlib.contextmanager
-def deferred() -> Iterator[set]:
-    """Collect recomputations inside the block and run each source's once at its end.
-
-    For bulk writers (the demo loader, imports): a source with 60 mentions is scored once, not
-    60 times. Nested blocks share the outer block's set.
-    """
-    if getattr(_state, "pending", None) is not None:
-        yield _state.pending
-        return
-    _state.pending = set()
-    try:
-        yield _state.pending
-        pending = _state.pending
-    finally:
-        _state.pending = None
-    recompute(pending)

@@ -20,7 +20,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
-from claims import credibility
+from claims import derived
 from claims.labels import Certainty, ClaimKind, EvidenceCited, Grade, ReviewStatus
 from claims.models import Claim, Condition, Mention, Substance
 from sources.models import (
@@ -78,6 +78,7 @@ class DemoLoader:
         self.substances = {s.slug: s for s in Substance.objects.all()}
         self.conditions = {c.slug: c for c in Condition.objects.all()}
         self.report = LoadReport()
+        self.source_ids: set[int] = set()
 
     def vocab(self, slugs, table: dict, what: str, where: str) -> list:
         unknown = [slug for slug in slugs or [] if slug not in table]
@@ -87,14 +88,17 @@ class DemoLoader:
 
     @transaction.atomic
     def load(self) -> LoadReport:
-        # Credibility scores are recomputed once per source at the end, not once per mention.
-        with credibility.deferred():
-            claims = self.load_claims()
-            stems = sorted(p.stem for p in (self.directory / "curation").glob("*.yaml"))
-            if not stems:
-                raise DemoDataError(f"no curation files in {self.directory / 'curation'}")
-            for stem in stems:
-                self.load_article(stem, claims)
+        claims = self.load_claims()
+        stems = sorted(p.stem for p in (self.directory / "curation").glob("*.yaml"))
+        if not stems:
+            raise DemoDataError(f"no curation files in {self.directory / 'curation'}")
+        for stem in stems:
+            self.source_ids.add(self.load_article(stem, claims))
+        # A claim's grade may have changed: its mentions in other sources follow. Each source is
+        # rescored once, at the end.
+        derived.refresh(
+            source_ids=self.source_ids, mentions=Mention.objects.filter(claim__in=claims.values())
+        )
         return self.report
 
     def load_claims(self) -> dict[str, Claim]:
@@ -124,7 +128,8 @@ class DemoLoader:
         self.report.claims = len(claims)
         return claims
 
-    def load_article(self, stem: str, claims: dict[str, Claim]) -> None:
+    def load_article(self, stem: str, claims: dict[str, Claim]) -> int:
+        """Load one article's source, rubric and mentions; returns the source's id."""
         data = read_yaml(self.directory / "curation" / f"{stem}.yaml")
         text = normalise_text(
             (self.directory / "articles" / f"{stem}.txt").read_text(encoding="utf-8")
@@ -140,6 +145,7 @@ class DemoLoader:
         # The curation file is the truth for demo sources: mentions no longer in it go.
         source.mentions.exclude(pk__in=kept).delete()
         self.report.sources += 1
+        return source.pk
 
     def load_source(self, stem: str, meta: dict, text: str) -> Source:
         where = f"{stem}.yaml: source"

@@ -206,8 +206,9 @@ class MentionQuerySet(models.QuerySet):
         """Recompute the stored overclaim flags of these mentions; returns the ids of the sources
         whose mentions changed (their credibility scores need recomputing).
 
-        For bulk changes that bypass ``Mention.save()`` (``update()``, a claim's grade). One
-        query to read, one bulk update for the changed rows only; no signals are sent.
+        For changes that bypass ``Mention.save()`` (``update()``, a claim's grade); write functions
+        reach it through ``claims.derived.refresh(mentions=...)``. One query to read, one bulk
+        update for the changed rows only.
         """
         changed, sources = [], set()
         rows = self.select_related(None).values_list(

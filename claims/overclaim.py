@@ -49,8 +49,9 @@ Two independent checks, each giving one sentence when it fails (a mention may fa
 
 The rule is a pure function, :func:`overclaim_reasons`; the stored fields
 ``Mention.is_overclaim`` / ``Mention.overclaim_reasons`` are kept right by ``Mention.save()``,
-by a signal when a claim's grade changes (claims/signals.py) and by
-``MentionQuerySet.refresh_overclaims()`` for bulk fixes (``manage.py recompute_credibility``).
+and for the mentions a write changes without saving them (a claim's grade) by
+``claims.derived.refresh(mentions=...)`` at the end of that write; ``manage.py
+recompute_credibility`` repairs them all.
 """
 
 from __future__ import annotations

@@ -1,5 +1,6 @@
-"""Writes of the review and editing screens: each a keyword-only function, atomic where it
-touches several rows, attributed to the user (history records who did it)."""
+"""Writes of the review and editing screens: each a keyword-only function, atomic, attributed to
+the user (history records who did it), ending with ``derived.refresh()`` for what it touched
+(overclaim flags, credibility scores) in the same transaction."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from django.db import transaction
 from django.db.models import Count, Q
 from django.utils import timezone
 
+from claims import derived
 from claims.curation.ingest import suggestion_to_mention
 from claims.labels import Certainty, ClaimKind, ReviewStatus
 from claims.models import Claim, Condition, Mention, Substance
@@ -21,6 +23,7 @@ def _attribute(obj, user):
     return obj
 
 
+@transaction.atomic
 def review_mention(*, mention: Mention, status: str, user) -> Mention:
     """Accept or reject a mention (or send it back to suggested)."""
     if status not in ReviewStatus.values:
@@ -34,6 +37,7 @@ def review_mention(*, mention: Mention, status: str, user) -> Mention:
     mention.reviewed_by = user
     mention.reviewed_at = timezone.now()
     mention.save()
+    derived.refresh(source_ids=[mention.source_id])
     return mention
 
 
@@ -58,13 +62,14 @@ def link_mention(*, mention: Mention, claim: Claim, user) -> Mention:
     mention.reviewed_by = user
     mention.reviewed_at = timezone.now()
     mention.save()
+    derived.refresh(source_ids=[mention.source_id])
     return mention
 
 
 @transaction.atomic
 def create_claim_for(*, mention: Mention, claim: Claim, user) -> Mention:
     """Save a new claim (built by NewClaimForm) with the mention's substances and conditions,
-    and link the mention to it."""
+    and link the mention to it (``link_mention`` refreshes what is derived)."""
     _attribute(claim, user)
     claim.full_clean()
     claim.save()
@@ -84,6 +89,7 @@ def save_labels(*, form, user) -> Mention:
     mention.reviewed_at = timezone.now()
     mention.save()
     form.save_m2m()
+    derived.refresh(source_ids=[mention.source_id])
     return mention
 
 
@@ -127,9 +133,11 @@ def add_passage(*, source: Source, start: int, end: int, user) -> Mention:
     mention.save()
     mention.substances.set(Substance.objects.filter(slug__in=substance_slugs))
     mention.conditions.set(Condition.objects.filter(slug__in=condition_slugs))
+    derived.refresh(source_ids=[source.pk])
     return mention
 
 
+@transaction.atomic
 def set_source_status(*, source: Source, status: str, user) -> Source:
     if status not in SourceStatus.values:
         raise ValueError(f"unknown source status {status!r}")
@@ -138,13 +146,17 @@ def set_source_status(*, source: Source, status: str, user) -> Source:
         source.status = status
         source.status_changed_at = timezone.now()
         source.save()
+        derived.refresh(source_ids=[source.pk])
     return source
 
 
+@transaction.atomic
 def set_grade(*, form, user) -> Claim:
+    """Save a claim's grade and rationale; its mentions' overclaim flags follow the grade."""
     claim = form.save(commit=False)
     _attribute(claim, user)
     claim.save()
+    derived.refresh(mentions=Mention.objects.filter(claim=claim))
     return claim
 
 
@@ -166,7 +178,9 @@ def merge_claims(*, target: Claim, duplicate: Claim, user) -> MergeResult:
     reason = f"merged into {target.slug}"
     taken = set(target.mentions.values_list("source_id", "start", "end"))
     moved = removed = 0
+    touched: set[int] = set()  # sources whose mentions moved or went
     for mention in duplicate.mentions.select_related("source").order_by("pk"):
+        touched.add(mention.source_id)
         _attribute(mention, user)
         mention._change_reason = reason
         if (mention.source_id, mention.start, mention.end) in taken:
@@ -191,6 +205,8 @@ def merge_claims(*, target: Claim, duplicate: Claim, user) -> MergeResult:
     _attribute(duplicate, user)
     duplicate._change_reason = reason
     duplicate.delete()
+    # Moved mentions took the target's grade into their flags as they were saved.
+    derived.refresh(source_ids=touched)
     return MergeResult(moved, removed)
 
 

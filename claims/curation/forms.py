@@ -4,8 +4,11 @@ import re
 
 from django import forms
 from django.db import transaction
+from django.utils import timezone
 from django.utils.text import slugify
+from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
+from claims import derived
 from claims.credibility import CURATOR_ITEMS
 from claims.labels import Grade
 from claims.models import Claim, Condition, Mention, Substance
@@ -235,7 +238,7 @@ class RubricForm(forms.Form):
 
     def __init__(self, *args, answers: dict[str, RubricAnswer] | None = None, **kwargs):
         super().__init__(*args, **kwargs)
-        answers = answers or {}
+        self.answers = answers = answers or {}
         for item in RubricItem:
             about = CURATOR_ITEMS[item]
             current = answers.get(item.value)
@@ -258,20 +261,40 @@ class RubricForm(forms.Form):
         """(answer field, note field) pairs, in rubric order, for the template."""
         return [(self[item.value], self[f"{item.value}_note"]) for item in RubricItem]
 
+    @transaction.atomic
     def save(self, *, source: Source, user) -> int:
-        """Store the answers; returns how many items are answered. Signals rescore the source."""
-        answered = 0
-        with transaction.atomic():
-            for item in RubricItem:
-                answer = self.cleaned_data.get(item.value)
-                note = self.cleaned_data.get(f"{item.value}_note", "").strip()
-                if not answer:
-                    RubricAnswer.objects.filter(source=source, item=item).delete()
-                    continue
-                RubricAnswer.objects.update_or_create(
-                    source=source,
-                    item=item,
-                    defaults={"answer": answer, "note": note, "answered_by": user},
-                )
-                answered += 1
+        """Store the answers and rescore the source; returns how many items are answered.
+
+        ``answers`` (given to the form) are the source's current answers: only the items whose
+        answer or note changed are written, in bulk with their history rows (one UPDATE and one
+        INSERT of history for all changed items), then the source is rescored once (two
+        queries, plus an UPDATE when the score changed).
+        """
+        answered, changed, added = 0, [], []
+        now = timezone.now()
+        for item in RubricItem:
+            answer = self.cleaned_data.get(item.value)
+            note = self.cleaned_data.get(f"{item.value}_note", "").strip()
+            current = self.answers.get(item.value)
+            if not answer:
+                if current is not None:
+                    current._history_user = user
+                    current.delete()
+                continue
+            answered += 1
+            if current is None:
+                added.append(RubricAnswer(source=source, item=item, updated_at=now))
+            elif (current.answer, current.note) == (answer, note):
+                continue  # unchanged: no write, and the answer stays credited to who gave it
+            else:
+                changed.append(current)
+            row = current or added[-1]
+            row.answer, row.note, row.answered_by, row.updated_at = answer, note, user, now
+        history_user = user if getattr(user, "is_authenticated", False) else None
+        if changed:
+            fields = ["answer", "note", "answered_by", "updated_at"]
+            bulk_update_with_history(changed, RubricAnswer, fields, default_user=history_user)
+        if added:
+            bulk_create_with_history(added, RubricAnswer, default_user=history_user)
+        derived.refresh(source_ids=[source.pk])
         return answered

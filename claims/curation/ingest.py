@@ -19,7 +19,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
-from claims import credibility
+from claims import derived
 from claims.curation.reimport import reanchor_mentions
 from claims.labels import Certainty, ClaimKind, EvidenceCited, ReviewStatus
 from claims.models import Condition, Mention, Substance
@@ -158,10 +158,11 @@ def ingest_article(*, text: str, metadata: ArticleMetadata, user=None) -> Ingest
         return IngestResult(existing, Outcome.DUPLICATE)
     if not has_sentences(text):
         raise ValidationError({"text": NO_SENTENCES})
-    # One credibility recomputation for the source at the end, not one per suggested mention.
-    with transaction.atomic(), credibility.deferred():
+    with transaction.atomic():
         if existing is not None:
-            return _new_version(existing, text=text, metadata=metadata, user=user)
+            result = _new_version(existing, text=text, metadata=metadata, user=user)
+            derived.refresh(source_ids=[existing.pk])
+            return result
         publisher = None
         if metadata.publisher.strip():
             publisher, _ = Publisher.objects.get_or_create(name=metadata.publisher.strip())
@@ -184,6 +185,7 @@ def ingest_article(*, text: str, metadata: ArticleMetadata, user=None) -> Ingest
         source.full_clean()
         source.save()
         suggested = create_suggestions(source, user=user)
+        derived.refresh(source_ids=[source.pk])
     return IngestResult(source, Outcome.CREATED, suggested=suggested)
 
 

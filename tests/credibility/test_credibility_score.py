@@ -5,10 +5,12 @@ from io import StringIO
 import pytest
 from django.core.management import call_command
 
-from claims import credibility
+from claims import credibility, derived
+from claims.curation.actions import review_mention
+from claims.curation.forms import RubricForm
 from claims.labels import Certainty, EvidenceCited, ReviewStatus
 from claims.models import Mention
-from sources.models import RubricAnswer, RubricAnswerValue, RubricItem, Source, SourceType
+from sources.models import RubricAnswerValue, RubricItem, Source, SourceType
 
 pytestmark = pytest.mark.django_db
 
@@ -60,20 +62,36 @@ def test_the_breakdown_adds_up_to_the_score():
     )
 
 
+def rubric_data(source: Source, **changes: str) -> dict[str, str]:
+    """The rubric form's data as the source's answers stand, with ``changes`` (item: answer)."""
+    data = {}
+    for answer in source.rubric_answers.all():
+        data[answer.item] = answer.answer
+        data[f"{answer.item}_note"] = answer.note
+    return data | changes
+
+
+def save_rubric(source: Source, **changes: str) -> None:
+    answers = {answer.item: answer for answer in source.rubric_answers.all()}
+    form = RubricForm(rubric_data(source, **changes), answers=answers)
+    assert form.is_valid(), form.errors
+    form.save(source=source, user=None)
+
+
 def test_answering_an_item_better_raises_the_score_at_once():
     source = Source.objects.get(title=THERAPY)
     before = source.credibility_score
     answer = source.rubric_answers.get(item=RubricItem.AUTHORSHIP)
     assert answer.answer == RubricAnswerValue.NO
-    answer.answer = RubricAnswerValue.YES
-    answer.save()
+    save_rubric(source, authorship=RubricAnswerValue.YES)
     source.refresh_from_db()
     assert source.credibility_score == before + credibility.CURATOR_WEIGHTS["authorship"]
 
 
 def test_deleting_an_answer_leaves_the_source_unscored():
     source = Source.objects.get(title=THERAPY)
-    source.rubric_answers.get(item=RubricItem.CURRENCY).delete()
+    save_rubric(source, currency="")
+    assert not source.rubric_answers.filter(item=RubricItem.CURRENCY).exists()
     source.refresh_from_db()
     assert source.credibility_score is None
     assert "Currency" in credibility.assess(source).missing[0]
@@ -84,6 +102,7 @@ def test_declaring_a_commercial_interest_lowers_the_score():
     before = source.credibility_score
     source.commercial_interest = True
     source.save()
+    derived.refresh(source_ids=[source.pk])
     source.refresh_from_db()
     assert source.credibility_score == before - credibility.COMMERCIAL_WEIGHT
 
@@ -93,7 +112,8 @@ def test_an_overclaim_fixed_in_review_raises_the_score():
     before = credibility.assess(source)
     for mention in source.mentions.overclaims()[:5]:
         mention.certainty = Certainty.POSSIBLE
-        mention.save()
+        mention.save()  # Mention.save() sets the mention's own flag
+    derived.refresh(source_ids=[source.pk])
     source.refresh_from_db()
     after = credibility.assess(Source.objects.get(pk=source.pk))
     assert after.overclaims == before.overclaims - 5
@@ -105,9 +125,9 @@ def test_rejecting_or_deleting_mentions_changes_what_is_measured():
     named = source.mentions.filter(cites_named_study=True)
     before = credibility.assess(source)
     first, second = named[0], named[1]
-    first.status = ReviewStatus.REJECTED
-    first.save()
+    review_mention(mention=first, status=ReviewStatus.REJECTED, user=None)
     second.delete()
+    derived.refresh(source_ids=[source.pk])
     after = Source.objects.get(pk=source.pk)
     assert credibility.assess(after).named == before.named - 2
     assert credibility.assess(after).mentions == before.mentions - 2
@@ -119,8 +139,7 @@ def test_a_new_source_is_not_scored_until_answered_and_claimed():
         title="A new article", text="Psilocybin may lift mood.", source_type=SourceType.NEWS
     )
     assert source.credibility_score is None
-    for item in RubricItem.values:
-        RubricAnswer.objects.create(source=source, item=item, answer=RubricAnswerValue.YES)
+    save_rubric(source, **dict.fromkeys(RubricItem.values, RubricAnswerValue.YES))
     source.refresh_from_db()
     assert source.credibility_score is None  # no claims yet
     assert any("No accepted claims" in reason for reason in credibility.assess(source).missing)
@@ -134,23 +153,34 @@ def test_a_new_source_is_not_scored_until_answered_and_claimed():
         evidence_cited=EvidenceCited.NONE,
         status=ReviewStatus.ACCEPTED,
     )
+    derived.refresh(source_ids=[source.pk])
     source.refresh_from_db()
     # All answers yes, no overclaim, no named study, no commercial interest.
     assert source.credibility_score == 100 - credibility.NAMED_STUDY_WEIGHT
 
 
-def test_deferred_recomputes_each_source_once_at_the_end(django_assert_max_num_queries):
+def test_a_write_without_refresh_leaves_the_score_stale_until_refreshed():
+    """No signal rescoring behind a write's back: derived data follows explicit calls only."""
     source = Source.objects.get(title=THERAPY)
     answers = list(source.rubric_answers.all())
-    with credibility.deferred() as pending:
-        for answer in answers:
-            answer.answer = RubricAnswerValue.YES
-            answer.save()
-        source.refresh_from_db()
-        assert pending == {source.pk}
-        stale = source.credibility_score
+    for answer in answers:
+        answer.answer = RubricAnswerValue.YES
+        answer.save()
+    source.refresh_from_db()
+    stale = source.credibility_score
+    assert stale != credibility.assess(source).score
+    derived.refresh(source_ids=[source.pk])
     source.refresh_from_db()
     assert source.credibility_score > stale
+
+
+def test_refresh_rescores_each_source_once_however_often_it_is_named(django_assert_num_queries):
+    source = Source.objects.get(title=THERAPY)
+    source.rubric_answers.update(answer=RubricAnswerValue.YES)
+    # Mention counts, rubric answers, and one UPDATE of the changed score.
+    with django_assert_num_queries(3):
+        result = derived.refresh(source_ids=[source.pk, None, source.pk, source.pk])
+    assert list(result.scores_changed) == [source.pk]
 
 
 def test_scoring_a_list_of_sources_costs_two_queries(django_assert_num_queries):

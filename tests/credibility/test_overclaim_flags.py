@@ -1,11 +1,22 @@
 """The stored overclaim flags follow the mention, its claim's grade and the demo data."""
 
 import pytest
+from django.urls import reverse
 
+from claims.curation.actions import set_grade
+from claims.curation.forms import GradeForm
 from claims.labels import Certainty, EvidenceCited, Grade
 from claims.models import Claim, Mention
+from sources.models import Source
 
 pytestmark = pytest.mark.django_db
+
+
+def grade(claim: Claim, value: str) -> None:
+    """Grade the claim as an editor does (the write function behind the claim page's form)."""
+    form = GradeForm({"grade": value, "grade_rationale": "Checked."}, instance=claim)
+    assert form.is_valid(), form.errors
+    set_grade(form=form, user=None)
 
 
 def a_mention(**filters) -> Mention:
@@ -48,9 +59,7 @@ def test_raising_a_claims_grade_clears_the_flags_of_its_mentions():
         claim__grade=Grade.LOW,
     )
     assert mention.is_overclaim
-    claim = mention.claim
-    claim.grade = Grade.HIGH
-    claim.save()
+    grade(mention.claim, Grade.HIGH)
     mention.refresh_from_db()
     assert not mention.is_overclaim
     assert mention.overclaim_reasons == []
@@ -60,12 +69,15 @@ def test_lowering_a_claims_grade_flags_its_confident_mentions():
     claim = Claim.objects.get(slug="psychedelics-act-on-5ht2a-receptors")
     confident = claim.mentions.filter(certainty=Certainty.ESTABLISHED)
     assert confident.exists() and not confident.filter(is_overclaim=True).exists()
-    claim.grade = Grade.VERY_LOW
-    claim.save()
+    scores = dict(Source.objects.values_list("pk", "credibility_score"))
+    grade(claim, Grade.VERY_LOW)
     assert confident.count() == confident.filter(is_overclaim=True).count()
+    # More overclaims: the scores of the sources that make the claim drop in the same write.
+    for source in Source.objects.filter(mentions__in=confident).distinct():
+        assert source.credibility_score < scores[source.pk]
 
 
-def test_deleting_a_claim_rejudges_its_mentions_on_their_evidence_alone():
+def test_deleting_a_claim_rejudges_its_mentions_on_their_evidence_alone(admin_client):
     claim = Claim.objects.get(slug="psychedelics-act-on-5ht2a-receptors")
     ids = list(
         claim.mentions.filter(
@@ -73,7 +85,11 @@ def test_deleting_a_claim_rejudges_its_mentions_on_their_evidence_alone():
         ).values_list("pk", flat=True)
     )
     assert ids
-    claim.delete()
+    response = admin_client.post(
+        reverse("admin:claims_claim_delete", args=[claim.pk]), {"post": "yes"}
+    )
+    assert response.status_code == 302
+    assert not Claim.objects.filter(pk=claim.pk).exists()
     for mention in Mention.objects.filter(pk__in=ids):
         assert mention.claim is None
         assert mention.is_overclaim

@@ -1,6 +1,7 @@
 from django.core.management.base import BaseCommand
+from django.db import transaction
 
-from claims import credibility
+from claims import derived
 from claims.models import Mention
 from sources.models import Source
 
@@ -8,15 +9,19 @@ from sources.models import Source
 class Command(BaseCommand):
     help = (
         "Recompute every mention's overclaim flag and every source's credibility score. "
-        "Signals keep both fresh; run this after bulk writes that bypass them (QuerySet.update)."
+        "Every write function keeps both fresh; run this after writes that bypass them "
+        "(QuerySet.update, a database shell)."
     )
 
     def handle(self, *args, **options):
-        touched = Mention.objects.all().refresh_overclaims()
-        changed = credibility.recompute(Source.objects.values_list("pk", flat=True))
+        with transaction.atomic():
+            result = derived.refresh(
+                source_ids=Source.objects.values_list("pk", flat=True),
+                mentions=Mention.objects.all(),
+            )
         self.stdout.write(
             self.style.SUCCESS(
-                f"Overclaim flags changed in {len(touched)} sources; "
-                f"{len(changed)} credibility scores changed."
+                f"Overclaim flags changed in {len(result.flags_changed_in)} sources; "
+                f"{len(result.scores_changed)} credibility scores changed."
             )
         )
