@@ -121,27 +121,83 @@ def suggestion_to_mention(source: Source, found, *, offset: int = 0) -> tuple[Me
     return mention, list(found.substances or []), list(found.conditions or [])
 
 
+# Foreign keys are checked by the database; validating them in Python costs a query per row.
+NOT_VALIDATED_IN_PYTHON = ["source", "claim", "reviewed_by"]
+
+
+def validate_suggestion(mention: Mention) -> None:
+    """What ``full_clean()`` checks, without a query per row: field values (lengths, choices) and
+    the quote against the source text at its offsets, which also satisfies the database's checks
+    (``end > start``, ``end = start + length(quote)``). Uniqueness of the place is the caller's
+    (suggestions never overlap)."""
+    mention.clean_fields(exclude=NOT_VALIDATED_IN_PYTHON)
+    mention.clean()
+
+
+def store_suggestions(
+    mentions: list[Mention], vocabulary: list[tuple[list[int], list[int]]], *, user=None
+) -> None:
+    """Insert validated, unsaved mentions with their substances and conditions (``vocabulary``:
+    (substance ids, condition ids) per mention) and their history, in bulk: one INSERT each for
+    the mentions, their history rows, the two through tables and the two through-history tables,
+    whatever their number (the database splits a very long one into batches).
+
+    The history is what saving one by one would leave: one "created" row per mention, with its
+    substances and conditions as they are.
+    """
+    for mention in mentions:
+        mention.refresh_overclaim()  # no claim yet: the rule reads the evidence only
+    Mention.objects.bulk_create(mentions)
+    history_user = user if getattr(user, "is_authenticated", False) else None
+    records = Mention.history.bulk_history_create(mentions, default_user=history_user)
+    record_of = {record.id: record.history_id for record in records}
+    for index, field in enumerate(["substances", "conditions"]):
+        through = getattr(Mention, field).through
+        target = f"{through._meta.get_field(field.removesuffix('s')).attname}"
+        rows = through.objects.bulk_create(
+            through(mention_id=mention.pk, **{target: pk})
+            for mention, ids in zip(mentions, vocabulary, strict=True)
+            for pk in ids[index]
+        )
+        history_model = Mention.history.model._meta.get_field(
+            f"historicalmention_{field}"
+        ).related_model
+        history_model.objects.bulk_create(
+            history_model(
+                id=row.pk,
+                mention_id=row.mention_id,
+                history_id=record_of[row.mention_id],
+                **{target: getattr(row, target)},
+            )
+            for row in rows
+        )
+
+
 def create_suggestions(source: Source, *, user=None) -> int:
-    """Suggested mentions for every claim-bearing sentence no existing mention overlaps."""
-    substances = {s.slug: s for s in Substance.objects.all()}
-    conditions = {c.slug: c for c in Condition.objects.all()}
+    """Suggested mentions for every claim-bearing sentence no existing mention overlaps, written
+    in bulk (``store_suggestions``): a dozen queries for any number of sentences."""
+    substances = dict(Substance.objects.values_list("slug", "pk"))
+    conditions = dict(Condition.objects.values_list("slug", "pk"))
     taken = [
         (m.start, m.end) for m in source.mentions.filter(anchor_lost=False).only("start", "end")
     ]
-    created = 0
+    mentions, vocabulary = [], []
     for found in extract_suggestions(source.text):
         if any(found.start < end and start < found.end for start, end in taken):
             continue
         mention, substance_slugs, condition_slugs = suggestion_to_mention(source, found)
-        if user is not None:
-            mention._history_user = user
-        mention.full_clean()
-        mention.save()
-        mention.substances.set([substances[s] for s in substance_slugs if s in substances])
-        mention.conditions.set([conditions[c] for c in condition_slugs if c in conditions])
+        validate_suggestion(mention)
+        mentions.append(mention)
+        vocabulary.append(
+            (
+                list(dict.fromkeys(substances[s] for s in substance_slugs if s in substances)),
+                list(dict.fromkeys(conditions[c] for c in condition_slugs if c in conditions)),
+            )
+        )
         taken.append((mention.start, mention.end))
-        created += 1
-    return created
+    if mentions:
+        store_suggestions(mentions, vocabulary, user=user)
+    return len(mentions)
 
 
 def ingest_article(*, text: str, metadata: ArticleMetadata, user=None) -> IngestResult:
@@ -182,7 +238,9 @@ def ingest_article(*, text: str, metadata: ArticleMetadata, user=None) -> Ingest
         )
         if user is not None:
             source._history_user = user
-        source.full_clean()
+        # Field values only: find_existing() above has looked for the text and the URL, and the
+        # database checks the foreign keys and constraints (full_clean() would query for each).
+        source.clean_fields(exclude=["publisher", "added_by"])
         source.save()
         suggested = create_suggestions(source, user=user)
         derived.refresh(source_ids=[source.pk])

@@ -6,6 +6,7 @@ near-synonyms (``EXTRA_TERMS``) makes matching general; it only applies to slugs
 Build a Vocabulary once per request or command: compiling costs a few milliseconds.
 """
 
+import functools
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -330,15 +331,19 @@ class Vocabulary:
 
     @classmethod
     def from_database(cls) -> "Vocabulary":
-        """The vocabularies as curators left them. Two queries."""
+        """The vocabularies as curators left them. Two queries; compiling the matchers (tens of
+        milliseconds) happens once per distinct vocabulary in a process, so an edited entry is
+        matched at once and an unchanged one costs nothing more."""
         from claims.models import Condition, Substance
 
-        substances = [Term(s.slug, s.name, tuple(s.aliases or ())) for s in Substance.objects.all()]
-        conditions = [
+        substances = tuple(
+            Term(s.slug, s.name, tuple(s.aliases or ())) for s in Substance.objects.all()
+        )
+        conditions = tuple(
             Term(c.slug, c.name, tuple(c.aliases or ()), c.parent.slug if c.parent else None)
             for c in Condition.objects.select_related("parent")
-        ]
-        return cls(substances=substances, conditions=conditions)
+        )
+        return _compiled(substances, conditions)
 
     @classmethod
     def from_database_or_seed(cls) -> "Vocabulary":
@@ -368,3 +373,10 @@ class Vocabulary:
 
     def find_conditions(self, text: str, start: int = 0, end: int | None = None) -> list[Match]:
         return self._condition_matcher.find(text, start, end)
+
+
+@functools.lru_cache(maxsize=8)
+def _compiled(substances: tuple[Term, ...], conditions: tuple[Term, ...]) -> Vocabulary:
+    """A compiled Vocabulary, shared by every caller with the same terms (it is never changed
+    after it is built)."""
+    return Vocabulary(substances=list(substances), conditions=list(conditions))

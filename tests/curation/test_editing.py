@@ -1,7 +1,7 @@
 """Editors: grade claims, merge duplicates, publish sources. History records who did what."""
 
 import pytest
-from django.core.management import call_command
+from django.core.management import CommandError, call_command
 from django.urls import reverse
 
 from claims.curation.actions import merged_into
@@ -137,7 +137,9 @@ def test_the_ingest_command_adds_files_and_summarises(tmp_path, capsys):
         "# Title B\n\nKetamine can rapidly reduce depression symptoms.\n"
     )
     (tmp_path / "c.txt").write_bytes(bytes(range(256)))
-    call_command("ingest", str(tmp_path), source_type="news", verbosity=0)
+    with pytest.raises(CommandError, match="1 of 3 files failed") as failed:
+        call_command("ingest", str(tmp_path), source_type="news", verbosity=0)
+    assert failed.value.returncode == 1  # manage.py exits with status 1
     out, err = capsys.readouterr()
     assert "3 files: 2 added, 0 new versions, 0 already stored, 1 failed" in out
     assert "c.txt: not a text document" in err

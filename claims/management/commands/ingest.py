@@ -104,6 +104,9 @@ class Command(BaseCommand):
         )
         for failure in failures:
             self.stderr.write(f"failed: {failure}")
+        if failures:
+            # The files that worked are stored; the exit status tells scripts that some did not.
+            raise CommandError(f"{len(failures)} of {len(files)} files failed.", returncode=1)
 
     def read(self, path: Path) -> str:
         limit = settings.MAX_ARTICLE_UPLOAD_BYTES
