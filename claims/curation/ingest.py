@@ -21,12 +21,17 @@ from django.utils import timezone
 
 from claims import derived
 from claims.curation.reimport import reanchor_mentions
+from claims.extraction.sentences import split_sentences
 from claims.labels import Certainty, ClaimKind, EvidenceCited, ReviewStatus
 from claims.models import Condition, Mention, Substance
 from sources.models import Publisher, Source, SourceStatus, normalise_text
 
 NO_SENTENCES = (
     "The text holds no sentences to review: paste the article's body, not a title or list."
+)
+TOO_MANY_SENTENCES = (
+    "This text has {count:,} sentences; one request analyses at most {limit:,}. Split it into "
+    "articles, or have an administrator add it with manage.py ingest."
 )
 
 
@@ -70,11 +75,9 @@ class IngestResult:
         return f"Added “{title}” with {self.suggested} suggested mentions to review."
 
 
-def has_sentences(text: str) -> bool:
-    """Whether the text has at least one sentence a claim could be in (three words or more)."""
-    from claims.extraction.sentences import split_sentences
-
-    for sentence in split_sentences(text):
+def has_sentences(sentences) -> bool:
+    """Whether any of the sentences could hold a claim (not a heading, three words or more)."""
+    for sentence in sentences:
         words = [w for w in sentence.text.split() if any(c.isalpha() for c in w)]
         if sentence.kind != "heading" and len(words) >= 3:
             return True
@@ -200,8 +203,14 @@ def create_suggestions(source: Source, *, user=None) -> int:
     return len(mentions)
 
 
-def ingest_article(*, text: str, metadata: ArticleMetadata, user=None) -> IngestResult:
+def ingest_article(
+    *, text: str, metadata: ArticleMetadata, user=None, max_sentences: int | None = None
+) -> IngestResult:
     """Store an article and its suggested mentions, or lead to the source that already holds it.
+
+    ``max_sentences`` bounds the extractor's work (it grows with the number of sentences): a
+    longer text is refused before anything is analysed or written. Requests pass
+    ``settings.EXTRACTION_MAX_SENTENCES``; ``manage.py ingest`` passes none.
 
     Raises ValidationError (with field names) for input the models refuse: no text, no sentences,
     an invalid field. Nothing is written then.
@@ -212,7 +221,11 @@ def ingest_article(*, text: str, metadata: ArticleMetadata, user=None) -> Ingest
     existing = Source.objects.find_existing(text=text, url=metadata.url)
     if existing is not None and existing.text == text:
         return IngestResult(existing, Outcome.DUPLICATE)
-    if not has_sentences(text):
+    sentences = split_sentences(text)
+    if max_sentences is not None and len(sentences) > max_sentences:
+        message = TOO_MANY_SENTENCES.format(count=len(sentences), limit=max_sentences)
+        raise ValidationError({"text": message})
+    if not has_sentences(sentences):
         raise ValidationError({"text": NO_SENTENCES})
     with transaction.atomic():
         if existing is not None:

@@ -6,6 +6,7 @@ card instead (``curate/review.html#card_response``), so the page works with and 
 
 from urllib.parse import urlencode
 
+from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.db.models import Count, Prefetch, Q
@@ -70,7 +71,12 @@ def add_article(request):
             commercial_interest=data.get("commercial_interest") or False,
         )
         try:
-            result = ingest_article(text=data["text"], metadata=metadata, user=request.user)
+            result = ingest_article(
+                text=data["text"],
+                metadata=metadata,
+                user=request.user,
+                max_sentences=settings.EXTRACTION_MAX_SENTENCES,
+            )
         except ValidationError as exc:
             form.add_error(None, exc)
         else:

@@ -2,6 +2,7 @@
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.core.management import call_command
 from django.test import override_settings
 from django.urls import reverse
 
@@ -169,3 +170,28 @@ def test_a_new_text_under_a_known_url_is_a_new_version(curator_client, curator):
     )
     assert mention.start == edited.index("Users report")
     assert "New version" in curator_client.get(response.url).content.decode()
+
+
+def test_a_text_beyond_the_sentence_ceiling_is_refused_before_any_work(
+    curator_client, settings, django_assert_max_num_queries
+):
+    settings.EXTRACTION_MAX_SENTENCES = 50
+    text = " ".join(f"Psilocybin may improve mood in adults, trial {n} found." for n in range(60))
+    # Session, user and roles, the duplicate check; nothing analysed, nothing written.
+    with django_assert_max_num_queries(5):
+        response = curator_client.post(
+            reverse("curate:add"), {"title": "Long", "source_type": "news", "text": text}
+        )
+    assert response.status_code == 400
+    assert "This text has 60 sentences; one request analyses at most 50." in (
+        response.content.decode()
+    )
+    assert not Source.objects.filter(title="Long").exists()
+
+
+def test_the_ingest_command_has_no_sentence_ceiling(tmp_path, settings, capsys):
+    settings.EXTRACTION_MAX_SENTENCES = 5
+    text = " ".join(f"Psilocybin may improve mood in adults, trial {n} found." for n in range(8))
+    (tmp_path / "long.txt").write_text(f"A long one\n\n{text}\n")
+    call_command("ingest", str(tmp_path), source_type="news", verbosity=0)
+    assert Source.objects.get(title="A long one").mentions.count() == 8
