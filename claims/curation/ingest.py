@@ -146,7 +146,8 @@ def store_suggestions(
     whatever their number (the database splits a very long one into batches).
 
     The history is what saving one by one would leave: one "created" row per mention, with its
-    substances and conditions as they are.
+    substances and conditions as they are. The through-history rows point at the ids the
+    inserts return (PostgreSQL, SQLite 3.35 and later).
     """
     for mention in mentions:
         mention.refresh_overclaim()  # no claim yet: the rule reads the evidence only
@@ -154,9 +155,10 @@ def store_suggestions(
     history_user = user if getattr(user, "is_authenticated", False) else None
     records = Mention.history.bulk_history_create(mentions, default_user=history_user)
     record_of = {record.id: record.history_id for record in records}
-    for index, field in enumerate(["substances", "conditions"]):
+    for index, (field, target) in enumerate(
+        [("substances", "substance_id"), ("conditions", "condition_id")]
+    ):
         through = getattr(Mention, field).through
-        target = f"{through._meta.get_field(field.removesuffix('s')).attname}"
         rows = through.objects.bulk_create(
             through(mention_id=mention.pk, **{target: pk})
             for mention, ids in zip(mentions, vocabulary, strict=True)
