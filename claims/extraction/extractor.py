@@ -13,7 +13,6 @@ from dataclasses import asdict, dataclass, field
 
 from claims.extraction import lexicons as lx
 from claims.extraction.certainty import Cue, certainty_of, find_cues, hedge_cues
-from claims.extraction.detection import HARM_CONDITIONS, claim_kind, exclusion, predicate_spans
 from claims.extraction.evidence import (
     RANK,
     find_evidence,
@@ -21,6 +20,8 @@ from claims.extraction.evidence import (
     points_to_study,
     strongest,
 )
+from claims.extraction.features import condition_features, null_finding, sentence_features
+from claims.extraction.model import Model, load
 from claims.extraction.scope import analyse_scope
 from claims.extraction.sentences import Sentence, split_sentences
 from claims.extraction.vocabulary import Match, Vocabulary
@@ -101,7 +102,6 @@ _RESPONDENT_REPORT = re.compile(
     r"endorsed|rated|reporting)\b",
     re.IGNORECASE,
 )
-_DEMONSTRATIVE = re.compile(r"\b(?:this|these|such)\b", re.IGNORECASE)
 _CONTEXT_SENTENCES = 4
 GENERAL = "psychedelics-general"  # how far back a pronoun or "the study" may reach
 _SEP = re.compile(r"[,;:\u2014\u2013]|\s-\s")
@@ -144,6 +144,8 @@ class _Context:
     # The vocabulary's matches in the whole text, found once (sentences take their share).
     substance_matches: list[Match] = field(default_factory=list)
     condition_matches: list[Match] = field(default_factory=list)
+    model: Model = field(default_factory=load)
+    trace: list | None = None  # training: each sentence's features are appended here
 
     @property
     def topic(self) -> list[str]:
@@ -177,9 +179,17 @@ def _slugs(matches: list[Match]) -> list[str]:
 
 
 def extract(
-    text: str, vocabulary: Vocabulary, *, include_non_claims: bool = False
+    text: str,
+    vocabulary: Vocabulary,
+    *,
+    include_non_claims: bool = False,
+    model: Model | None = None,
+    trace: list | None = None,
 ) -> list[SentenceAnalysis]:
-    """Analyse every sentence of ``text``; offsets and spans refer to ``text``."""
+    """Analyse every sentence of ``text``; offsets and spans refer to ``text``.
+
+    ``model``: the learned decisions (default: the committed model file); ``trace``: a list that
+    receives each sentence's features (for training)."""
     out: list[SentenceAnalysis] = []
     sentences = split_sentences(text)
     own_design, own_from = _own_design(sentences)
@@ -190,6 +200,8 @@ def extract(
         own_from=own_from,
         substance_matches=vocabulary.find_substances(text),
         condition_matches=vocabulary.find_conditions(text),
+        model=model or load(),
+        trace=trace,
     )
     context.abbreviations = _abbreviations(text, vocabulary)
     for index, sentence in enumerate(sentences):
@@ -400,18 +412,42 @@ def _analyse(
     if named_spans:
         explain["cites_named_study"] = [doc(s) for s in named_spans]
 
-    # Is it a claim? (cheapest tests first)
-    is_claim = has_subject and len(body.split()) >= (1 if sent.kind == "item" else 3)
-    if is_claim:
-        why_not = exclusion(scope, body, sent.kind)
-        if why_not:
-            explain["not_claim"] = [doc(why_not[1])]
-            is_claim = False
-    if is_claim:
-        predicates = predicate_spans(scope)
-        is_claim = bool(predicates)
-        if is_claim:
-            explain["claim"] = [doc(p) for p in predicates[:3]]
+    # The learned decisions see the words and what the cue detectors found.
+    masks = [(m.start - s0, m.end - s0, "SUBST") for m in sub_matches]
+    cond_matches = _within(context.condition_matches, sent.start, sent.end)
+    masks += [(m.start - s0, m.end - s0, "COND") for m in cond_matches]
+    found: dict[str, list[Span]] = {}
+    for c in cues:
+        found.setdefault(f"cue:{c.level}", []).append((c.start, c.end))
+    for c in evidence_cues:
+        found.setdefault(f"ev:{c.value}", []).append((c.start, c.end))
+    for name, spans in (
+        ("named", named_spans),
+        ("sub:in_scope", [(m.start - s0, m.end - s0) for m in in_scope]),
+        ("sub:named", [(m.start - s0, m.end - s0) for m in sub_matches if m not in in_scope]),
+        ("cond:named", [(m.start - s0, m.end - s0) for m in cond_matches]),
+    ):
+        if spans:
+            found[name] = list(spans)
+    for flag, on in (
+        ("referred", bool(referred) and not in_scope),
+        ("no-subject", not has_subject),
+        ("own-result", own_result),
+        ("study-nearby", bool(study)),
+        ("definition", bool(lx.TERM_DEFINITION.match(body))),
+    ):
+        if on:
+            found[flag] = []
+    feats = sentence_features(body, sent.kind, scope.text, masks, found)
+    model = context.model
+    is_claim = False
+    head = model.head("claim")
+    if head is not None:
+        label, _p = head.predict(feats)
+        is_claim = label == "yes"
+        explain["claim" if is_claim else "not_claim"] = [doc(s) for _, s in head.why(feats, label)]
+    if context.trace is not None:
+        context.trace.append({"index": index, "sentence": sent, "features": feats})
 
     # A substance named only in a clause about something else ("It is chemically similar to
     # hallucinogens") yields to the one referred to.
@@ -440,68 +476,32 @@ def _analyse(
     if RANK[own_evidence] >= RANK["unspecified-research"] or named_spans:
         context.study = (index, sent.block, own_evidence, bool(named_spans), final_substances)
 
-    cond_matches = _within(context.condition_matches, sent.start, sent.end)
-    if not is_claim:
-        return SentenceAnalysis(
-            sentence=body,
-            start=sent.start,
-            end=sent.end,
-            is_claim=False,
-            substances=substances,
-            conditions=_slugs(cond_matches),
-            evidence_cited=evidence,
-            cites_named_study=named,
-            explain=explain,
+    kind = None
+    conditions = _slugs(cond_matches)
+    if context.trace is not None:
+        context.trace[-1]["conditions"] = _condition_candidates(
+            body, s0, scope, cond_matches, index, sent, context
         )
-
-    # Conditions: those of the main clause; else of the whole in-scope text; else implied.
-    cond_matches = [
-        m for m in cond_matches if not scope.about_something_else(m.start - s0, m.end - s0)
-    ]
-    background = [mm.span() for mm in _BACKGROUND.finditer(scope.text)]
-    primary = [m for m in cond_matches if not any(bs <= m.start - s0 < be for bs, be in background)]
-    chosen = primary or cond_matches
-    main_conditions = [
-        (m.slug, m.start - s0) for m in chosen if scope.main[m.start - s0 : m.end - s0].strip()
-    ]
-    kind, kind_spans = claim_kind(scope, main_conditions)
-    if not primary and kind == "risk":
-        chosen = []  # "may vary with the user's mood": a risk's outcome is safety itself
-    # (conditions only in background modifiers are kept: "regions involved in fear" still
-    # says what the mechanism bears on)
-    conditions = _slugs(chosen)
-    for m in chosen:
-        # "alcohol and tobacco addiction": the addiction itself is an outcome too.
-        if m.slug in _SUBSTANCE_USE and _ADDICTION_WORD.search(text, m.start, m.end):
-            conditions.append("addiction")
-    conditions = _unique(conditions)
-    if kind == "risk" and "safety-general" not in conditions:
-        conditions.append("safety-general")
-    if not conditions:
-        # An outcome left implicit is taken from the claim just before, in the same passage.
-        previous = context.last_claim
-        refers_back = kind in ("benefit", "efficacy-null") or _DEMONSTRATIVE.search(body)
-        near = previous and index - previous[0] <= 2 and sent.block - previous[1] <= 1
-        if near and refers_back and kind != "dosing":
-            conditions = [c for c in previous[2] if c not in HARM_CONDITIONS or kind == "risk"]
-            if conditions:
-                explain.setdefault("conditions_from_previous_sentence", []).append(
-                    (previous[3], previous[4])
-                )
-    if not conditions:
-        conditions = list(_DEFAULT_CONDITIONS.get(kind, ("mental-health-general",)))
-    for m in chosen:
-        explain.setdefault(f"condition:{m.slug}", []).append((m.start, m.end))
-    explain["claim_kind"] = [doc(s) for s in kind_spans]
-
-    if chosen:
-        context.last_claim = (index, sent.block, conditions, sent.start, sent.end)
+    if is_claim:
+        kind = _decide(model.head("kind"), feats, "claim_kind", explain, doc) or "benefit"
+        if null := null_finding(feats):
+            kind, explain["claim_kind"] = "efficacy-null", [doc(null)]
+        candidates = _condition_candidates(body, s0, scope, cond_matches, index, sent, context)
+        conditions = []
+        head = model.head("condition")
+        for slug, (base, spans) in candidates.items():
+            if head and head.predict(condition_features(base, slug, kind, feats))[0] == "yes":
+                conditions.append(slug)
+                explain[f"condition:{slug}"] = [doc(s) for s in spans]
+        if conditions and any(f"condition:{c}" in explain for c in conditions):
+            context.last_claim = (index, sent.block, conditions, sent.start, sent.end)
 
     # Certainty from the cues in scope. A negative finding after "but" is what the sentence
     # asserts; the hedged reports it answers ("Anecdotes suggest X may help, but trials found no
     # benefit") do not set its certainty.
-    if kind == "efficacy-null" and kind_spans:
-        turn = [m.end() for m in _TURN.finditer(scope.text, 0, kind_spans[0][0])]
+    null = feats.get("fam:null")
+    if kind == "efficacy-null" and null:
+        turn = [m.end() for m in _TURN.finditer(scope.text, 0, null[0][0])]
         if turn:
             cues = [c for c in cues if c.start >= turn[-1]]
     asides = [m.span() for m in _ASIDE.finditer(body)] if "(" in body else []
@@ -523,13 +523,19 @@ def _analyse(
             cues = sorted([*cues, Cue("anecdotal", s, e, body[s:e])], key=lambda c: c.start)
     certainty = certainty_of(cues)
     setting = hedge_cues(cues, certainty)
+    if context.trace is not None:
+        context.trace[-1]["rules"] = {"certainty": certainty, "evidence_cited": evidence}
     explain["certainty"] = [doc((c.start, c.end)) for c in setting]
+    learned = _decide(model.head("certainty"), feats, "certainty", explain, doc)
+    if learned and learned != certainty:
+        certainty, setting = learned, [c for c in cues if c.level == learned]
+    evidence = _decide(model.head("evidence"), feats, "evidence_cited", explain, doc) or evidence
 
     return SentenceAnalysis(
         sentence=body,
         start=sent.start,
         end=sent.end,
-        is_claim=True,
+        is_claim=is_claim,
         substances=final_substances,
         conditions=conditions,
         claim_kind=kind,
@@ -541,14 +547,48 @@ def _analyse(
     )
 
 
-# A claim with no outcome named gets the outcome its kind implies.
-_DEFAULT_CONDITIONS = {
-    "risk": ("safety-general",),
-    "dosing": (),
-    "mechanism": (),
-    "efficacy-null": ("mental-health-general",),
-    "benefit": ("mental-health-general",),
-}
+def _decide(head, feats, label: str, explain: dict, doc) -> str | None:
+    """A learned head's decision, its deciding words added to ``explain[label]``."""
+    if head is None:
+        return None
+    value, _p = head.predict(feats)
+    spans = [doc(s) for _, s in head.why(feats, value)]
+    explain[label] = _unique([*explain.get(label, []), *spans])
+    return value
+
+
+# Conditions always considered: a risk is about safety, a benefit about mental health, even when
+# no word names the outcome.
+IMPLIED = ("safety-general", "mental-health-general")
+
+
+def _condition_candidates(body, s0, scope, cond_matches, index, sent, context):
+    """slug -> (features, spans) for each condition the claim could be about: those named in the
+    sentence, those of the claim just before (an outcome left implicit), and the implied ones."""
+    background = [mm.span() for mm in _BACKGROUND.finditer(scope.text)]
+    out: dict[str, tuple[dict, list[Span]]] = {}
+    for i, m in enumerate(cond_matches):
+        s, e = m.start - s0, m.end - s0
+        feats, spans = out.setdefault(m.slug, ({"m": []}, []))
+        spans.append((m.start, m.end))
+        for flag, on in (
+            ("m:first", i == 0),
+            ("m:scope", not scope.about_something_else(s, e)),
+            ("m:main", bool(scope.main[s:e].strip())),
+            ("m:background", any(bs <= s < be for bs, be in background)),
+        ):
+            if on:
+                feats[flag] = [(s, e)]
+    previous = context.last_claim
+    if previous and index - previous[0] <= 2 and sent.block - previous[1] <= 1:
+        for slug in previous[2]:
+            out.setdefault(slug, ({}, []))[0]["prev"] = []
+    for slug in IMPLIED:
+        out.setdefault(slug, ({}, []))
+    if not cond_matches:
+        for feats, _spans in out.values():
+            feats["none-named"] = []
+    return out
 
 
 _CLASS_NOUN = re.compile(
@@ -561,8 +601,6 @@ _EXPERIENCE_OF_CLASS = re.compile(
     r"psychedelic\s+(?:experiences?|sessions?|states?|effects?)\b", re.IGNORECASE
 )
 _EFFECT_NOUN = re.compile(r"\b(?:experiences?|trips?|effects|results|outcomes)\b", re.IGNORECASE)
-_SUBSTANCE_USE = frozenset({"alcohol-use-disorder", "smoking-cessation"})
-_ADDICTION_WORD = re.compile(r"addict|dependen", re.IGNORECASE)
 
 
 def _class_named(body: str, s0: int, matches: list[Match]) -> bool:

@@ -1,0 +1,107 @@
+"""What the learned decisions see of a sentence: words and the cue detectors' findings.
+
+A feature is a name with the spans (relative to the sentence) of the words that raised it, so an
+explanation can point at them. Substance and condition names are read as SUBST and COND: the
+models learn "SUBST reduced COND", not the names of one corpus (a claim about a substance the
+vocabulary lacks is still a claim).
+"""
+
+import re
+
+from claims.extraction import lexicons as lx
+
+Span = tuple[int, int]
+Features = dict[str, list[Span]]
+
+_TOKEN = re.compile(r"[^\W\d_]+(?:['\u2019-][^\W\d_]+)*|\d+(?:[.,]\d+)?|[?:%]")
+FAMILIES = {
+    name: lx.compile_family(patterns)
+    for name, patterns in (
+        ("effect", lx.EFFECT),
+        ("risk", lx.RISK),
+        ("mechanism", lx.MECHANISM),
+        ("benefit", lx.BENEFIT),
+        ("null", lx.EFFICACY_NULL),
+    )
+}
+
+
+def _tokens(body: str, masks: list[tuple[int, int, str]]) -> list[tuple[str, int, int]]:
+    """Lower-cased words, numbers as 0, each masked span one token."""
+    out: list[tuple[str, int, int]] = []
+    masks = sorted(masks)
+    i = 0
+    for m in _TOKEN.finditer(body):
+        s, e = m.span()
+        while i < len(masks) and masks[i][1] <= s:
+            i += 1
+        if i < len(masks) and masks[i][0] <= s < masks[i][1]:
+            ms, me, name = masks[i]
+            if not out or out[-1][1:] != (ms, me):
+                out.append((name, ms, me))
+            continue
+        word = m.group().lower()
+        out.append(("0" if word[0].isdigit() else word, s, e))
+    return out
+
+
+def sentence_features(
+    body: str,
+    kind: str,
+    scope_text: str,
+    masks: list[tuple[int, int, str]],
+    extra: Features,
+) -> Features:
+    """Word unigrams and bigrams of the sentence, cue families in scope, the sentence's shape,
+    and ``extra`` (the cue detectors' and the context's findings)."""
+    feats: Features = {}
+    tokens = _tokens(body, masks)
+    previous = ("<s>", 0, 0)
+    for token in tokens:
+        feats.setdefault(f"w:{token[0]}", []).append(token[1:])
+        feats.setdefault(f"b:{previous[0]} {token[0]}", []).append((previous[1], token[2]))
+        previous = token
+    feats[f"b:{previous[0]} </s>"] = [(previous[1], previous[2])]
+    for name, family in FAMILIES.items():
+        spans = [m.span() for m in family.finditer(scope_text)]
+        if spans:
+            feats[f"fam:{name}"] = spans
+    words = len(body.split())
+    feats[f"len:{min(words // 5, 8)}"] = []
+    feats[f"shape:{kind}"] = []
+    stripped = body.rstrip(" \"'\u201d\u2019)")
+    if stripped.endswith("?"):
+        feats["shape:question"] = [(len(stripped) - 1, len(stripped))]
+    elif stripped.endswith(":"):
+        feats["shape:colon"] = [(len(stripped) - 1, len(stripped))]
+    for name, spans in extra.items():
+        feats.setdefault(name, []).extend(spans)
+    return feats
+
+
+def condition_features(base: Features, slug: str, kind: str | None, sentence: Features) -> Features:
+    """The features of one candidate condition of a claim: how the sentence names it, crossed
+    with the slug and the claim's kind so that the model learns e.g. that a risk's outcome is
+    safety even when no word names it."""
+    feats = dict(base)
+    for name in list(base):
+        feats[f"{name}|{slug}"] = base[name]
+    feats[f"slug:{slug}"] = []
+    for name in sentence:
+        if name.startswith(("fam:", "w:")):
+            feats[f"{name}|{slug}"] = []
+    if kind:
+        feats[f"kind:{kind}"] = []
+        feats[f"kind:{kind}|{slug}"] = []
+        for name in list(base):
+            feats[f"{name}|{kind}"] = base[name]
+    return feats
+
+
+def null_finding(feats: Features) -> Span | None:
+    """A null-finding cue ("did not differ from placebo") with no harm after it: the claim is of
+    no effect. A rule: too rare in the corpus to learn (5 of 400 claims)."""
+    null, risk = feats.get("fam:null"), feats.get("fam:risk", [])
+    if null and not any(s >= null[0][1] for s, _e in risk):
+        return null[0]
+    return None

@@ -1,0 +1,97 @@
+"""The learned decisions: linear models read from one JSON file of weights.
+
+``model/extractor.json`` is written by ``manage.py train_extractor --save`` (scikit-learn logistic
+regressions, see training.py). Running it needs no scikit-learn and no network: a score is the sum
+of the weights of the features present, so the features that weighed most are the explanation.
+
+Heads: ``claim`` (is the sentence a claim), ``kind`` (claim kind), ``condition`` (is a candidate
+condition an outcome of the claim); ``certainty`` and ``evidence`` only when learning beat the
+rules when the model was trained.
+"""
+
+import functools
+import json
+import math
+from dataclasses import dataclass
+from pathlib import Path
+
+from claims.extraction.features import Features, Span
+
+MODEL_PATH = Path(__file__).with_name("model") / "extractor.json"
+
+
+@dataclass(frozen=True)
+class Linear:
+    classes: tuple[str, ...]  # two classes: one weight per feature scores the second
+    weights: dict[str, tuple[float, ...]]
+    bias: tuple[float, ...]
+
+    @classmethod
+    def from_json(cls, data: dict) -> "Linear":
+        return cls(
+            classes=tuple(data["classes"]),
+            weights={k: tuple(v) for k, v in data["weights"].items()},
+            bias=tuple(data["bias"]),
+        )
+
+    def scores(self, features: Features) -> list[float]:
+        total = list(self.bias)
+        for name in features:
+            w = self.weights.get(name)
+            if w:
+                for i, x in enumerate(w):
+                    total[i] += x
+        return total
+
+    def predict(self, features: Features) -> tuple[str, float]:
+        """The most likely class and its probability."""
+        scores = self.scores(features)
+        if len(self.classes) == 2:
+            p = 1 / (1 + math.exp(-scores[0]))
+            return (self.classes[1], p) if p >= 0.5 else (self.classes[0], 1 - p)
+        top = max(scores)
+        exp = [math.exp(s - top) for s in scores]
+        best = scores.index(top)
+        return self.classes[best], exp[best] / sum(exp)
+
+    def why(self, features: Features, label: str, n: int = 3) -> list[tuple[str, Span]]:
+        """The features present that pushed most towards ``label`` and have words to show."""
+        if len(self.classes) == 2:
+            index, sign = 0, (1 if label == self.classes[1] else -1)
+        else:
+            index, sign = self.classes.index(label), 1
+        ranked = sorted(
+            ((sign * self.weights[f][index], f) for f in features if f in self.weights),
+            reverse=True,
+        )
+        out = []
+        for weight, name in ranked:
+            if weight <= 0 or len(out) >= n:
+                break
+            for span in features[name][:1]:
+                out.append((name, span))
+        return out
+
+
+@dataclass(frozen=True)
+class Model:
+    heads: dict[str, Linear]
+    info: dict
+
+    def head(self, name: str) -> Linear | None:
+        return self.heads.get(name)
+
+
+def from_json(data: dict) -> Model:
+    return Model(
+        heads={name: Linear.from_json(h) for name, h in data.get("heads", {}).items()},
+        info=data.get("info", {}),
+    )
+
+
+@functools.cache
+def load(path: Path = MODEL_PATH) -> Model:
+    """The committed model (read once per process); an empty one when no file exists yet."""
+    if not path.is_file():
+        return Model(heads={}, info={})
+    return from_json(json.loads(path.read_text(encoding="utf-8")))
