@@ -277,6 +277,13 @@ class Mention(models.Model):
     explain = models.JSONField(
         default=dict, blank=True, help_text="Extractor output: label → text spans that caused it."
     )
+    suggested = models.JSONField(
+        default=dict,
+        blank=True,
+        editable=False,
+        help_text="The extractor's labels when it suggested this mention (is_claim false: a "
+        "passage the curator added): beside the final labels, what train_extractor learns from.",
+    )
     is_overclaim = models.BooleanField(default=False, editable=False)
     overclaim_reasons = models.JSONField(default=list, blank=True, editable=False)
     reviewed_by = models.ForeignKey(

@@ -119,6 +119,15 @@ def suggestion_to_mention(source: Source, found, *, offset: int = 0) -> tuple[Me
         cites_named_study=bool(found.cites_named_study),
         status=ReviewStatus.SUGGESTED,
         explain=_explain_json(getattr(found, "explain", None), offset),
+        suggested={
+            "is_claim": bool(getattr(found, "is_claim", True)),
+            "kind": found.claim_kind,
+            "substances": list(found.substances or []),
+            "conditions": list(found.conditions or []),
+            "certainty": found.certainty,
+            "evidence_cited": found.evidence_cited,
+            "cites_named_study": bool(found.cites_named_study),
+        },
     )
     mention.set_context()
     return mention, list(found.substances or []), list(found.conditions or [])

@@ -1,8 +1,8 @@
 """What the learned decisions see of a sentence: words and the cue detectors' findings.
 
 A feature is a name with the spans (relative to the sentence) of the words that raised it, so an
-explanation can point at them. Substance and condition names are read as SUBST and COND: the
-models learn "SUBST reduced COND", not the names of one corpus (a claim about a substance the
+explanation can point at them. Substance and condition names are read as AGENT and COND: the
+models learn "AGENT reduced COND", not the names of one corpus (a claim about a substance the
 vocabulary lacks is still a claim).
 """
 
@@ -13,6 +13,15 @@ from claims.extraction import lexicons as lx
 Span = tuple[int, int]
 Features = dict[str, list[Span]]
 
+# What a claim can be about besides the vocabulary's substances: a drug name by its ending, or a
+# treatment noun ("Metformin reduced ...", "Exercise training improves ...").
+AGENT = re.compile(
+    r"\b(?:(?i:[a-z]{3,})(?:ine|ines|ol|mab|pril|sartan|statin|azole|cillin|mycin|cycline|vir|"
+    r"oxetine|azepam|zolam|tide|parin|floxacin|dronate|gliptin|formin|profen|caine|oid|oids)|"
+    r"(?:[a-z]+-)?(?:therapy|therapies|treatments?|"
+    r"supplementation|supplements?|interventions?|drugs?|medications?|medicines?|vaccin\w*|"
+    r"exercise|training|diet|surgery|psychotherapy|counsel+ing|programm?es?|injections?|doses?))\b"
+)
 _TOKEN = re.compile(r"[^\W\d_]+(?:['\u2019-][^\W\d_]+)*|\d+(?:[.,]\d+)?|[?:%]")
 FAMILIES = {
     name: lx.compile_family(patterns)
@@ -55,6 +64,15 @@ def sentence_features(
     """Word unigrams and bigrams of the sentence, cue families in scope, the sentence's shape,
     and ``extra`` (the cue detectors' and the context's findings)."""
     feats: Features = {}
+    # Substances, named or not, read as one word AGENT; the vocabulary's conditions as COND.
+    agents = [(s, e, "AGENT") for s, e, n in masks if n == "SUBST"]
+    agents += [
+        (*m.span(), "AGENT")
+        for m in AGENT.finditer(body)
+        if not any(s < m.end() and m.start() < e for s, e, _n in masks)
+    ]
+    masks = [m for m in masks if m[2] != "SUBST"] + agents
+    feats["agent" if agents else "no-agent"] = sorted(a[:2] for a in agents)
     tokens = _tokens(body, masks)
     previous = ("<s>", 0, 0)
     for token in tokens:
@@ -105,3 +123,12 @@ def null_finding(feats: Features) -> Span | None:
     if null and not any(s >= null[0][1] for s, _e in risk):
         return null[0]
     return None
+
+
+VOCABULARY_ONLY = ("sub:", "referred", "no-subject")
+
+
+def without_vocabulary(feats: Features) -> Features:
+    """The features as if the vocabulary lacked the sentence's substances (for training the
+    claim detector not to need a vocabulary match)."""
+    return {k: v for k, v in feats.items() if not k.startswith(VOCABULARY_ONLY)}

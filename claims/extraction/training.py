@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from claims.extraction import Vocabulary, document_text, extract
-from claims.extraction.features import condition_features, null_finding
+from claims.extraction.features import condition_features, null_finding, without_vocabulary
 from claims.extraction.gold import gold_rows
 from claims.extraction.model import Model, from_json
 from claims.extraction.scoring import match
@@ -165,7 +165,13 @@ def examples(texts: list[LabelledText], vocabulary: Vocabulary, model: Model | N
 def _rows(exs: list[Example], head: str):
     """(features, label) pairs for one head."""
     if head == "claim":
-        return [(e.features, "yes" if e.is_claim else "no") for e in exs if e.is_claim is not None]
+        # Each sentence twice: as read, and as if the vocabulary lacked its substances.
+        return [
+            (feats, "yes" if e.is_claim else "no")
+            for e in exs
+            if e.is_claim is not None
+            for feats in (e.features, without_vocabulary(e.features))
+        ]
     if head == "condition":
         rows = []
         for e in exs:
@@ -222,7 +228,7 @@ def fit(exs: list[Example], heads=("claim", "kind", "condition", "certainty", "e
 
 def _row_groups(exs: list[Example], head: str) -> list[str]:
     if head == "claim":
-        return [e.group for e in exs if e.is_claim is not None]
+        return [e.group for e in exs if e.is_claim is not None for _ in range(2)]
     if head == "condition":
         return [e.group for e in exs if e.gold for _ in e.conditions]
     return [e.group for e in exs if e.gold]

@@ -1,0 +1,150 @@
+"""Which existing claims a suggested mention most likely asserts, and why.
+
+Each claim is described by its statement and the quotes of its accepted mentions. A mention is
+compared with every claim by wording (TF-IDF cosine over content words, statement and the most
+similar quote) and by labels (shared substances, shared conditions, same kind); the best three
+come back with the reasons a curator can check at a glance.
+"""
+
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+_WORD = re.compile(r"[a-z0-9][a-z0-9-]+")
+_STOPWORDS = """a an and are as at be been being but by can could did do does for from had has
+    have he
+    her his how however in into is it its may might more most much no not of on or our she should
+    so some such than that the their them then there these they this those to under up was we
+    were what when where which while who will with would you your also other very many"""
+_STOP = frozenset(_STOPWORDS.split())
+# How much each kind of evidence counts (set by hand; see
+# bench/claim_matching.py for the leave-one-source-out figure).
+WEIGHTS = {"statement": 1.0, "quote": 1.5, "substances": 0.6, "conditions": 0.8, "kind": 0.4}
+
+
+def _stem(word: str) -> str:
+    for suffix in ("ing", "ed", "es", "s", "ly"):
+        if len(word) > len(suffix) + 3 and word.endswith(suffix):
+            return word[: -len(suffix)]
+    return word
+
+
+def terms(text: str) -> list[str]:
+    return [_stem(w) for w in _WORD.findall(text.lower()) if w not in _STOP]
+
+
+@dataclass
+class Candidate:
+    """An existing claim as the matcher sees it."""
+
+    key: object  # the Claim (or its slug)
+    statement: str
+    kind: str
+    substances: frozenset[str]
+    conditions: frozenset[str]
+    quotes: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Match:
+    key: object
+    score: float
+    why: tuple[str, ...]
+
+
+class Matcher:
+    """Ranks candidates for a mention; IDF is computed over the candidates' texts."""
+
+    def __init__(self, candidates: list[Candidate]):
+        self.candidates = candidates
+        docs = [[c.statement, *c.quotes] for c in candidates]
+        df: Counter = Counter()
+        total = 0
+        for texts in docs:
+            for text in texts:
+                df.update(set(terms(text)))
+                total += 1
+        self._idf = {t: math.log((1 + total) / (1 + n)) + 1 for t, n in df.items()}
+        self._default_idf = math.log(1 + total) + 1
+        self._vectors = [[self._vector(t) for t in texts] for texts in docs]
+
+    def _vector(self, text: str) -> dict[str, float]:
+        counts = Counter(terms(text))
+        vec = {t: n * self._idf.get(t, self._default_idf) for t, n in counts.items()}
+        norm = math.sqrt(sum(v * v for v in vec.values())) or 1.0
+        return {t: v / norm for t, v in vec.items()}
+
+    def rank(
+        self, sentence: str, kind: str | None, substances, conditions, n: int = 3
+    ) -> list[Match]:
+        mine = self._vector(sentence)
+        subs, conds = set(substances or ()), set(conditions or ())
+        out = []
+        for c, vectors in zip(self.candidates, self._vectors, strict=True):
+            sims = [sum(w * v.get(t, 0.0) for t, w in mine.items()) for v in vectors]
+            statement, quote = sims[0], max(sims[1:], default=0.0)
+            shared_s, shared_c = subs & c.substances, conds & c.conditions
+            score = (
+                WEIGHTS["statement"] * statement
+                + WEIGHTS["quote"] * quote
+                + WEIGHTS["substances"] * _overlap(subs, c.substances)
+                + WEIGHTS["conditions"] * _overlap(conds, c.conditions)
+                + WEIGHTS["kind"] * (kind == c.kind)
+            )
+            why = []
+            if shared_s:
+                why.append("same substance: " + ", ".join(sorted(shared_s)))
+            if shared_c:
+                why.append("same condition: " + ", ".join(sorted(shared_c)))
+            if kind and kind == c.kind:
+                why.append(f"same kind: {kind}")
+            if max(statement, quote) >= 0.2:
+                shared = sorted(set(terms(sentence)) & set(terms(c.statement)))[:4]
+                words = f" ({', '.join(shared)})" if shared else ""
+                why.append(f"similar wording{words}")
+            out.append(Match(c.key, score, tuple(why)))
+        out.sort(key=lambda m: -m.score)
+        return out[:n]
+
+
+def _overlap(a: set, b: frozenset) -> float:
+    return len(a & b) / len(a | b) if a and b else 0.0
+
+
+def claim_candidates(quotes_per_claim: int = 5) -> list[Candidate]:
+    """Every claim in the database, with a few of its accepted mentions' quotes."""
+    from claims.models import Claim, Mention
+
+    quotes: dict[int, list[str]] = {}
+    accepted = Mention.objects.accepted().filter(claim__isnull=False).order_by("-pk")
+    for claim_id, quote in accepted.values_list("claim_id", "quote").iterator():
+        kept = quotes.setdefault(claim_id, [])
+        if len(kept) < quotes_per_claim and quote not in kept:
+            kept.append(quote)
+    claims = Claim.objects.prefetch_related("substances", "conditions")
+    return [
+        Candidate(
+            key=claim,
+            statement=claim.statement,
+            kind=claim.kind,
+            substances=frozenset(s.slug for s in claim.substances.all()),
+            conditions=frozenset(c.slug for c in claim.conditions.all()),
+            quotes=quotes.get(claim.pk, []),
+        )
+        for claim in claims
+    ]
+
+
+def suggest_claims(mention, n: int = 3, candidates: list[Candidate] | None = None) -> list[Match]:
+    """The claims a mention most likely asserts (best first), each with why."""
+    pool = candidates if candidates is not None else claim_candidates()
+    if not pool:
+        return []
+    return Matcher(pool).rank(
+        mention.quote,
+        mention.kind,
+        [s.slug for s in mention.substances.all()],
+        [c.slug for c in mention.conditions.all()],
+        n=n,
+    )
