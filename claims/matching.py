@@ -136,15 +136,19 @@ def claim_candidates(quotes_per_claim: int = 5) -> list[Candidate]:
     ]
 
 
-def suggest_claims(mention, n: int = 3, candidates: list[Candidate] | None = None) -> list[Match]:
-    """The claims a mention most likely asserts (best first), each with why."""
-    pool = candidates if candidates is not None else claim_candidates()
-    if not pool:
-        return []
-    return Matcher(pool).rank(
-        mention.quote,
-        mention.kind,
-        [s.slug for s in mention.substances.all()],
-        [c.slug for c in mention.conditions.all()],
-        n=n,
-    )
+def suggest_claims(mentions, n: int = 3) -> None:
+    """Set ``likely_claims`` (best first, each with why) on each mention not linked to a claim;
+    one read of the claims for all of them."""
+    unlinked = [m for m in mentions if m.claim_id is None and not m.anchor_lost]
+    pool = claim_candidates() if unlinked else []
+    matcher = Matcher(pool) if pool else None
+    for m in mentions:
+        m.likely_claims = []
+        if matcher and m in unlinked:
+            m.likely_claims = matcher.rank(
+                m.quote,
+                m.kind,
+                [s.slug for s in m.substances.all()],
+                [c.slug for c in m.conditions.all()],
+                n=n,
+            )

@@ -32,6 +32,7 @@ from claims.curation.history import claim_history, source_history
 from claims.curation.ingest import ArticleMetadata, Outcome, ingest_article
 from claims.curation.search import search_claims
 from claims.labels import ClaimKind, Grade, ReviewStatus
+from claims.matching import suggest_claims
 from claims.models import Claim, Condition, Mention, Substance
 from claims.roles import curator_required, editor_required, is_editor
 from sources.models import Source
@@ -150,6 +151,7 @@ def review_context(request, source: Source, **extra) -> dict:
     mentions = list(_review_mentions(source, status_filter))
     for mention in mentions:
         mention.why = explain_lines(mention, source.text)
+    suggest_claims(mentions)
     ctx = {
         "source": source,
         "mentions": mentions,
@@ -197,6 +199,7 @@ def _card_response(request, mention: Mention, *, status: int = 200, **extra):
     """The card of one mention (HTMX), with the page's counts swapped out of band."""
     mention = _get_mention(mention.pk)
     mention.why = explain_lines(mention, mention.source.text)
+    suggest_claims([mention])
     ctx = {
         "mention": mention,
         "source": mention.source,

@@ -570,7 +570,7 @@ def _condition_candidates(body, s0, scope, cond_matches, index, sent, context):
     for i, m in enumerate(cond_matches):
         s, e = m.start - s0, m.end - s0
         feats, spans = out.setdefault(m.slug, ({"m": []}, []))
-        spans.append((m.start, m.end))
+        spans.append((s, e))
         for flag, on in (
             ("m:first", i == 0),
             ("m:scope", not scope.about_something_else(s, e)),

@@ -31,6 +31,8 @@ FAMILIES = {
         ("mechanism", lx.MECHANISM),
         ("benefit", lx.BENEFIT),
         ("null", lx.EFFICACY_NULL),
+        *((f"not-{k}", v) for k, v in lx.NOT_CLAIM.items()),
+        ("advice", lx.ADVICE),
     )
 }
 

@@ -64,12 +64,14 @@ class Linear:
             ((sign * self.weights[f][index], f) for f in features if f in self.weights),
             reverse=True,
         )
-        out = []
+        out: list[tuple[str, Span]] = []
         for weight, name in ranked:
             if weight <= 0 or len(out) >= n:
                 break
-            for span in features[name][:1]:
-                out.append((name, span))
+            # Words worth showing: no fragment ("a", "of"), no span shown twice.
+            spans = [s for s in features[name] if s[1] - s[0] >= 3]
+            if spans and all(spans[0] != s for _, s in out):
+                out.append((name, spans[0]))
         return out
 
 
