@@ -64,7 +64,7 @@ class Command(BaseCommand):
             interval = ci.get(f"{name} {'accuracy' if metric == 'accuracy' else 'macro-F1'}")
             span = f"  [{interval[0]:.3f}, {interval[1]:.3f}]" if interval else ""
             was = f"  (committed {before:.3f})" if before is not None else ""
-            w(f"{name:26} {metric} {m[metric]:.3f}{span}{was}")
+            w(f"{name:26} {metric} {m[metric]:.3f}{span}{was}  (accuracy {m['accuracy']:.3f})")
             for label, (p, r, _f) in m["labels"].items():
                 w(f"    {label:22} precision {p:.3f}  recall {r:.3f}")
         for group in sorted({e.group.split("/")[0] for e in exs}):
