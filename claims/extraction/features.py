@@ -31,6 +31,7 @@ FAMILIES = {
         ("mechanism", lx.MECHANISM),
         ("benefit", lx.BENEFIT),
         ("null", lx.EFFICACY_NULL),
+        ("dose", lx.DOSE),
         *((f"not-{k}", v) for k, v in lx.NOT_CLAIM.items()),
         ("advice", lx.ADVICE),
     )

@@ -35,6 +35,7 @@ EFFICACY_NULL, RISK, MECHANISM, BENEFIT, EFFECT, ADVICE = (
     _DATA[k] for k in ("EFFICACY_NULL", "RISK", "MECHANISM", "BENEFIT", "EFFECT", "ADVICE")
 )
 NOT_CLAIM: dict[str, list[str]] = _DATA["NOT_CLAIM"]
+DOSE: list[str] = _DATA["DOSE"]
 
 
 def compile_family(patterns: list[str]) -> "Alternation":
