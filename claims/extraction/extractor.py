@@ -352,7 +352,7 @@ def _analyse(
             # "Despite current treatments ..., many do not benefit from these treatments": the
             # words refer to other treatments than the drug of the passage.
             referred = None
-        if referred and not substances:
+        if referred and not substances and referred[0][1] > referred[0][0]:
             for slug in referred[1]:
                 explain.setdefault(f"substance:{slug}", []).append(doc(referred[0]))
         referred = referred[1] if referred else []
