@@ -6,11 +6,11 @@ transaction (``RefreshesDerivedData``)."""
 from django.contrib import admin
 from django.db import transaction
 from django.db.models import QuerySet
-from simple_history.admin import SimpleHistoryAdmin
 
 from claims import derived
 from claims.models import Claim, Condition, Mention, Substance
 from sources import admin as sources_admin
+from sources.history_admin import HistoryAdmin
 from sources.models import RubricAnswer, Source
 
 
@@ -80,7 +80,7 @@ class ClaimMentionInline(admin.TabularInline):
 
 
 @admin.register(Claim)
-class ClaimAdmin(RefreshesDerivedData, SimpleHistoryAdmin):
+class ClaimAdmin(RefreshesDerivedData, HistoryAdmin):
     list_display = ["statement", "kind", "grade", "slug"]
     list_filter = ["kind", "grade", "substances", "conditions"]
     search_fields = ["statement", "slug", "grade_rationale"]
@@ -98,7 +98,7 @@ class ClaimAdmin(RefreshesDerivedData, SimpleHistoryAdmin):
 
 
 @admin.register(Mention)
-class MentionAdmin(RefreshesDerivedData, SimpleHistoryAdmin):
+class MentionAdmin(RefreshesDerivedData, HistoryAdmin):
     list_display = [
         "__str__",
         "source",

@@ -93,7 +93,8 @@ class IdMultipleChoiceField(forms.ModelMultipleChoiceField):
 
     def _check_values(self, value):
         for pk in value:
-            if not (str(pk).isdigit() and len(str(pk)) <= 18):
+            text = str(pk)
+            if not (text.isascii() and text.isdecimal() and len(text) <= 18):
                 raise forms.ValidationError(
                     self.error_messages["invalid_pk_value"],
                     code="invalid_pk_value",

@@ -52,7 +52,8 @@ def source_list(request: HttpRequest):
     if sort not in SORTS:
         sort = "title"
     raw = request.GET.get("page", "1")
-    number = int(raw) if raw.isdigit() and len(raw) < 9 else 1
+    # isdigit() also accepts "²" and other digits int() refuses: ASCII digits only.
+    number = int(raw) if raw.isascii() and raw.isdecimal() and len(raw) < 9 else 1
     number = max(number, 1)
     sources = Source.objects.published()
     rows = load_page(sources, sort, number)

@@ -55,6 +55,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # 503 + Retry-After instead of 500 when the database is unreachable or locked.
+    "config.errors.DatabaseUnavailableMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -93,6 +95,18 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+
+# SQLite with more than one worker: WAL lets readers run while one writer writes; IMMEDIATE
+# transactions take the write lock when they begin, so two writers queue for it (up to the busy
+# timeout) instead of both reading and then failing with "database is locked" when the second
+# tries to write; synchronous=NORMAL is the safe and fast pairing with WAL.
+SQLITE_OPTIONS = {
+    "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL",
+    "transaction_mode": "IMMEDIATE",
+    "timeout": 20,  # seconds a connection waits for the lock (the busy timeout)
+}
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    DATABASES["default"]["OPTIONS"] = {**SQLITE_OPTIONS, **DATABASES["default"].get("OPTIONS", {})}
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 

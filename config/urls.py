@@ -27,6 +27,12 @@ def api_not_found(request, rest=""):
 # Registered before the apps' URL modules are included, which use <id:pk>.
 register_converter(IdConverter, "id")
 
+# Error pages that never parse the request body (config.errors).
+handler400 = "config.errors.bad_request"
+handler403 = "config.errors.permission_denied"
+handler404 = "config.errors.page_not_found"
+handler500 = "config.errors.server_error"
+
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("accounts/login/", auth_views.LoginView.as_view(), name="login"),

@@ -2,8 +2,8 @@
 with the source's mentions (and keeps derived data fresh after admin writes)."""
 
 from django.contrib import admin
-from simple_history.admin import SimpleHistoryAdmin
 
+from sources.history_admin import HistoryAdmin
 from sources.models import Publisher, RubricAnswer, Source
 
 
@@ -20,7 +20,7 @@ class PublisherAdmin(admin.ModelAdmin):
 
 
 @admin.register(Source)
-class SourceAdmin(SimpleHistoryAdmin):
+class SourceAdmin(HistoryAdmin):
     list_display = [
         "title",
         "publisher",
@@ -53,7 +53,7 @@ class SourceAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(RubricAnswer)
-class RubricAnswerAdmin(SimpleHistoryAdmin):
+class RubricAnswerAdmin(HistoryAdmin):
     list_display = ["source", "item", "answer", "note"]
     list_filter = ["item", "answer"]
     search_fields = ["source__title", "note"]

@@ -179,7 +179,13 @@ def review(request, pk: int):
     # Without JavaScript the claim search of one card is a GET form to this page.
     link_form = ClaimSearchForm(request.GET)
     link_pk = request.GET.get("link")
-    if link_pk and link_pk.isdigit() and len(link_pk) <= 18 and link_form.is_valid():
+    if (
+        link_pk
+        and link_pk.isascii()
+        and link_pk.isdecimal()
+        and len(link_pk) <= 18
+        and link_form.is_valid()
+    ):
         linking = get_object_or_404(Mention, pk=int(link_pk), source=source)
         query = link_form.cleaned_data["q"]
         extra = {"link_pk": linking.pk, "results": _claim_results(query, linking), "q": query}
