@@ -35,7 +35,10 @@ def test_demo_users_are_created_with_their_roles(django_user_model, client):
     call_command("create_demo_users", stdout=io.StringIO())
     editor = django_user_model.objects.get(username="editor")
     assert is_editor(editor)
-    assert client.login(username="curator", password="curator-dev-password")
+    response = client.post(
+        "/accounts/login/", {"username": "curator", "password": "curator-dev-password"}
+    )
+    assert response.status_code == 302
     assert client.get("/curate/").status_code == 200
 
 
