@@ -4,14 +4,14 @@ The score derived from the rubric and the mentions is computed in claims/credibi
 knows nothing of claims.
 """
 
-import hashlib
-
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from simple_history.models import HistoricalRecords
+
+from sources.canonical import canonical_url, content_hash
 
 
 def normalise_text(text: str) -> str:
@@ -20,10 +20,6 @@ def normalise_text(text: str) -> str:
     Offsets of mentions refer to this form, so everything that stores text goes through here.
     """
     return text.replace("\r\n", "\n").replace("\r", "\n").strip()
-
-
-def content_hash(text: str) -> str:
-    return hashlib.sha256(normalise_text(text).encode("utf-8")).hexdigest()
 
 
 class SourceType(models.TextChoices):
@@ -63,9 +59,10 @@ class SourceQuerySet(models.QuerySet):
         return self.filter(status=SourceStatus.DRAFT)
 
     def find_existing(self, *, text: str, url: str = "") -> "Source | None":
-        """The source already holding this text (or this URL, when one is given), if any."""
+        """The source already holding this text (or this URL, when one is given), if any: white
+        space in the text and trivia in the URL (sources.canonical) make no difference."""
         match = Q(content_hash=content_hash(text))
-        if url:
+        if url := canonical_url(url):
             match |= Q(url=url)
         return self.filter(match).first()
 
@@ -77,7 +74,8 @@ class Source(models.Model):
     url = models.URLField(
         max_length=500,
         blank=True,
-        help_text="Where the article was found. Two sources cannot share a URL.",
+        help_text="Where the article was found. Two sources cannot share a URL; it is stored "
+        "without tracking parameters, fragment or trailing slash.",
     )
     publisher = models.ForeignKey(
         Publisher, null=True, blank=True, on_delete=models.SET_NULL, related_name="sources"
@@ -94,7 +92,8 @@ class Source(models.Model):
         max_length=64,
         unique=True,
         editable=False,
-        help_text="SHA-256 of the normalised text: the same text is never stored twice.",
+        help_text="SHA-256 of the text with white space collapsed: the same text is never "
+        "stored twice.",
     )
     word_count = models.PositiveIntegerField(default=0, editable=False)
     source_type = models.CharField(max_length=32, choices=SourceType.choices)
@@ -153,6 +152,7 @@ class Source(models.Model):
 
     def save(self, *args, **kwargs) -> None:
         self.text = normalise_text(self.text)
+        self.url = canonical_url(self.url)
         self.content_hash = content_hash(self.text)
         self.word_count = len(self.text.split())
         super().save(*args, **kwargs)
@@ -165,6 +165,8 @@ class Source(models.Model):
         return self.status == SourceStatus.PUBLISHED
 
     def clean(self) -> None:
+        # Canonical before the uniqueness checks that follow clean() in full_clean().
+        self.url = canonical_url(self.url)
         self.text = normalise_text(self.text or "")
         if not self.text:
             raise ValidationError({"text": "The article has no text."})

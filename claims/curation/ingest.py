@@ -24,7 +24,7 @@ from claims.curation.reimport import reanchor_mentions
 from claims.extraction.sentences import split_sentences
 from claims.labels import Certainty, ClaimKind, EvidenceCited, ReviewStatus
 from claims.models import Condition, Mention, Substance
-from sources.models import Publisher, Source, SourceStatus, normalise_text
+from sources.models import Publisher, Source, SourceStatus, content_hash, normalise_text
 
 NO_SENTENCES = (
     "The text holds no sentences to review: paste the article's body, not a title or list."
@@ -230,7 +230,7 @@ def ingest_article(
     if not text:
         raise ValidationError({"text": "The article has no text."})
     existing = Source.objects.find_existing(text=text, url=metadata.url)
-    if existing is not None and existing.text == text:
+    if existing is not None and existing.content_hash == content_hash(text):
         return IngestResult(existing, Outcome.DUPLICATE)
     sentences = split_sentences(text)
     if max_sentences is not None and len(sentences) > max_sentences:
