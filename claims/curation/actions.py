@@ -7,11 +7,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models import Count, Q
 from django.utils import timezone
 
 from claims import derived
+from claims.curation.forms import unique_claim_slug
 from claims.curation.ingest import suggestion_to_mention
 from claims.labels import Certainty, ClaimKind, ReviewStatus
 from claims.models import Claim, Condition, Mention, Substance
@@ -61,7 +62,11 @@ def link_mention(*, mention: Mention, claim: Claim, user) -> Mention:
         mention.status = ReviewStatus.ACCEPTED
     mention.reviewed_by = user
     mention.reviewed_at = timezone.now()
-    mention.save()
+    try:
+        with transaction.atomic():
+            mention.save()
+    except IntegrityError as exc:  # another mention of this sentence was linked meanwhile
+        raise ValidationError("This sentence is already linked to that claim.") from exc
     derived.refresh(source_ids=[mention.source_id])
     return mention
 
@@ -69,13 +74,33 @@ def link_mention(*, mention: Mention, claim: Claim, user) -> Mention:
 @transaction.atomic
 def create_claim_for(*, mention: Mention, claim: Claim, user) -> Mention:
     """Save a new claim (built by NewClaimForm) with the mention's substances and conditions,
-    and link the mention to it (``link_mention`` refreshes what is derived)."""
-    _attribute(claim, user)
-    claim.full_clean()
-    claim.save()
-    claim.substances.set(mention.substances.all())
-    claim.conditions.set(mention.conditions.all())
-    return link_mention(mention=mention, claim=claim, user=user)
+    and link the mention to it (``link_mention`` refreshes what is derived).
+
+    When a claim with the same statement exists by now (another curator created it from
+    another mention since the form was checked), the mention is linked to that one instead:
+    ``mention.claim`` tells which. A slug taken meanwhile by another statement gets the next
+    free one. Neither ends in an IntegrityError.
+    """
+    for _ in range(3):
+        existing = Claim.objects.filter(statement__iexact=claim.statement).first()
+        if existing is not None:
+            return link_mention(mention=mention, claim=existing, user=user)
+        claim.slug = unique_claim_slug(claim.statement)
+        _attribute(claim, user)
+        try:
+            with transaction.atomic():  # a savepoint: a lost race leaves the outer one usable
+                claim.full_clean()
+                claim.save()
+        except ValidationError as exc:
+            if "slug" not in exc.message_dict:
+                raise
+            continue  # the slug was taken (committed) since it was chosen: look again
+        except IntegrityError:
+            continue  # lost the race for the slug to a concurrent insert: look again
+        claim.substances.set(mention.substances.all())
+        claim.conditions.set(mention.conditions.all())
+        return link_mention(mention=mention, claim=claim, user=user)
+    raise ValidationError("This claim could not be saved just now: try again.")
 
 
 @transaction.atomic

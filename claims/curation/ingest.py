@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from claims import derived
@@ -224,8 +224,17 @@ def ingest_article(
     ``settings.EXTRACTION_MAX_SENTENCES``; ``manage.py ingest`` passes none.
 
     Raises ValidationError (with field names) for input the models refuse: no text, no sentences,
-    an invalid field. Nothing is written then.
+    an invalid field. Nothing is written then. When the same text or URL is stored by someone
+    else between the check and the insert (a unique constraint fails), it runs once more and
+    so ends in that source (a duplicate or a new version), never in an IntegrityError.
     """
+    try:
+        return _ingest_article(text=text, metadata=metadata, user=user)
+    except IntegrityError:
+        return _ingest_article(text=text, metadata=metadata, user=user)
+
+
+def _ingest_article(*, text: str, metadata: ArticleMetadata, user=None) -> IngestResult:
     text = normalise_text(text or "")
     if not text:
         raise ValidationError({"text": "The article has no text."})

@@ -339,9 +339,16 @@ def new_claim(request, pk: int):
         message = " ".join(e for errors in form.errors.values() for e in errors)
         return _refuse(request, mention, message)
     claim = form.save(commit=False)
-    actions.create_claim_for(mention=mention, claim=claim, user=request.user)
+    try:
+        actions.create_claim_for(mention=mention, claim=claim, user=request.user)
+    except ValidationError as exc:
+        return _refuse(request, mention, " ".join(exc.messages))
     if not request.htmx:
-        messages.success(request, f"Created the claim “{claim.statement}” and linked the mention.")
+        if mention.claim_id == claim.pk:
+            note = f"Created the claim “{claim.statement}” and linked the mention."
+        else:  # someone created the same claim meanwhile
+            note = f"The claim “{mention.claim.statement}” exists already: linked to it."
+        messages.success(request, note)
     return _after_action(request, mention, advance=False)
 
 
