@@ -11,6 +11,7 @@ from simple_history.models import HistoricalRecords
 from claims.labels import Certainty, ClaimKind, EvidenceCited, Grade, ReviewStatus
 from claims.overclaim import overclaim_reasons
 from sources.models import SourceStatus
+from sources.versioning import bump_version
 
 __all__ = [
     "Certainty",
@@ -144,6 +145,11 @@ class Claim(models.Model):
     )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
+    version = models.PositiveIntegerField(
+        default=1,
+        editable=False,
+        help_text="Bumped on every change: an edit made on an older version is refused.",
+    )
 
     history = HistoricalRecords(m2m_fields=[substances, conditions])
     objects = ClaimQuerySet.as_manager()
@@ -161,6 +167,10 @@ class Claim(models.Model):
 
     def __str__(self) -> str:
         return self.statement
+
+    def save(self, *args, **kwargs) -> None:
+        bump_version(self, kwargs)
+        super().save(*args, **kwargs)
 
     def get_absolute_url(self) -> str:
         return reverse("claims:claim-detail", args=[self.slug])
@@ -292,6 +302,11 @@ class Mention(models.Model):
     reviewed_at = models.DateTimeField(null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
+    version = models.PositiveIntegerField(
+        default=1,
+        editable=False,
+        help_text="Bumped on every change: an edit made on an older version is refused.",
+    )
 
     history = HistoricalRecords(m2m_fields=[substances, conditions])
     objects = MentionQuerySet.as_manager()
@@ -340,6 +355,7 @@ class Mention(models.Model):
         # slice of the source text spans two tables, so it is checked here, before every save.
         self.check_anchor()
         self.refresh_overclaim()
+        bump_version(self, kwargs)
         if kwargs.get("update_fields") is not None:
             derived = {"is_overclaim", "overclaim_reasons"}
             kwargs["update_fields"] = {*kwargs["update_fields"], *derived}

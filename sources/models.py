@@ -12,6 +12,7 @@ from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
 from sources.canonical import canonical_url, content_hash
+from sources.versioning import bump_version
 
 
 def normalise_text(text: str) -> str:
@@ -119,6 +120,11 @@ class Source(models.Model):
     )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
+    version = models.PositiveIntegerField(
+        default=1,
+        editable=False,
+        help_text="Bumped on every change: an edit made on an older version is refused.",
+    )
 
     history = HistoricalRecords()
     objects = SourceQuerySet.as_manager()
@@ -155,6 +161,7 @@ class Source(models.Model):
         self.url = canonical_url(self.url)
         self.content_hash = content_hash(self.text)
         self.word_count = len(self.text.split())
+        bump_version(self, kwargs)
         super().save(*args, **kwargs)
 
     def get_absolute_url(self) -> str:

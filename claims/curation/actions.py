@@ -17,6 +17,7 @@ from claims.curation.ingest import suggestion_to_mention
 from claims.labels import Certainty, ClaimKind, ReviewStatus
 from claims.models import Claim, Condition, Mention, Substance
 from sources.models import Source, SourceStatus
+from sources.versioning import check_version
 
 
 def _attribute(obj, user):
@@ -25,10 +26,12 @@ def _attribute(obj, user):
 
 
 @transaction.atomic
-def review_mention(*, mention: Mention, status: str, user) -> Mention:
-    """Accept or reject a mention (or send it back to suggested)."""
+def review_mention(*, mention: Mention, status: str, user, version: int | None = None) -> Mention:
+    """Accept or reject a mention (or send it back to suggested). ``version``: the one the
+    curator saw (StaleEdit when it changed since; sources.versioning)."""
     if status not in ReviewStatus.values:
         raise ValueError(f"unknown review status {status!r}")
+    check_version(mention, version)
     if mention.anchor_lost and status == ReviewStatus.ACCEPTED:
         raise ValidationError(
             "This sentence is no longer in the article: reject it, or add the new sentence."
@@ -43,11 +46,12 @@ def review_mention(*, mention: Mention, status: str, user) -> Mention:
 
 
 @transaction.atomic
-def link_mention(*, mention: Mention, claim: Claim, user) -> Mention:
+def link_mention(*, mention: Mention, claim: Claim, user, version: int | None = None) -> Mention:
     """Link a mention to a canonical claim. Linking is a review decision: it accepts the mention.
 
     When the claim is already linked to the same sentence, the link is refused.
     """
+    check_version(mention, version)
     clash = (
         Mention.objects.filter(source_id=mention.source_id, start=mention.start, end=mention.end)
         .filter(claim=claim)
@@ -72,7 +76,9 @@ def link_mention(*, mention: Mention, claim: Claim, user) -> Mention:
 
 
 @transaction.atomic
-def create_claim_for(*, mention: Mention, claim: Claim, user) -> Mention:
+def create_claim_for(
+    *, mention: Mention, claim: Claim, user, version: int | None = None
+) -> Mention:
     """Save a new claim (built by NewClaimForm) with the mention's substances and conditions,
     and link the mention to it (``link_mention`` refreshes what is derived).
 
@@ -81,6 +87,7 @@ def create_claim_for(*, mention: Mention, claim: Claim, user) -> Mention:
     ``mention.claim`` tells which. A slug taken meanwhile by another statement gets the next
     free one. Neither ends in an IntegrityError.
     """
+    check_version(mention, version)
     for _ in range(3):
         existing = Claim.objects.filter(statement__iexact=claim.statement).first()
         if existing is not None:
@@ -104,8 +111,9 @@ def create_claim_for(*, mention: Mention, claim: Claim, user) -> Mention:
 
 
 @transaction.atomic
-def save_labels(*, form, user) -> Mention:
+def save_labels(*, form, user, version: int | None = None) -> Mention:
     """Save the labels edited in a MentionLabelsForm; editing is a review: it accepts."""
+    check_version(form.instance, version)
     mention = form.save(commit=False)
     _attribute(mention, user)
     if not mention.anchor_lost:
@@ -163,9 +171,10 @@ def add_passage(*, source: Source, start: int, end: int, user) -> Mention:
 
 
 @transaction.atomic
-def set_source_status(*, source: Source, status: str, user) -> Source:
+def set_source_status(*, source: Source, status: str, user, version: int | None = None) -> Source:
     if status not in SourceStatus.values:
         raise ValueError(f"unknown source status {status!r}")
+    check_version(source, version)
     if source.status != status:
         _attribute(source, user)
         source.status = status
@@ -176,8 +185,9 @@ def set_source_status(*, source: Source, status: str, user) -> Source:
 
 
 @transaction.atomic
-def set_grade(*, form, user) -> Claim:
+def set_grade(*, form, user, version: int | None = None) -> Claim:
     """Save a claim's grade and rationale; its mentions' overclaim flags follow the grade."""
+    check_version(form.instance, version)
     claim = form.save(commit=False)
     _attribute(claim, user)
     claim.save()

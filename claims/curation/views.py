@@ -36,6 +36,7 @@ from claims.matching import suggest_claims
 from claims.models import Claim, Condition, Mention, Substance
 from claims.roles import curator_required, editor_required, is_editor
 from sources.models import Source
+from sources.versioning import STALE_MESSAGE, StaleEdit, parse_version
 
 STATUS_FILTERS = {
     "all": Q(),
@@ -235,11 +236,21 @@ def _after_action(request, mention: Mention, *, advance: bool):
     return redirect(f"{url}#card-{anchor}")
 
 
-def _refuse(request, mention: Mention, message: str):
+def _refuse(request, mention: Mention, message: str, *, status: int = 400):
     if request.htmx:
-        return _card_response(request, mention, status=400, error=message)
+        return _card_response(request, mention, status=status, error=message)
     messages.error(request, message)
     return redirect(f"{reverse('curate:review', args=[mention.source_id])}#card-{mention.pk}")
+
+
+def _stale(request, mention: Mention):
+    """The edit was made on an older version: 409 with the card as it stands now (HTMX), or
+    back to the card with the message."""
+    return _refuse(request, mention, STALE_MESSAGE, status=409)
+
+
+def _version(request) -> int | None:
+    return parse_version(request.POST.get("version"))
 
 
 @curator_required
@@ -255,7 +266,14 @@ def card(request, pk: int):
 def accept(request, pk: int):
     mention = _get_mention(pk)
     try:
-        actions.review_mention(mention=mention, status=ReviewStatus.ACCEPTED, user=request.user)
+        actions.review_mention(
+            mention=mention,
+            status=ReviewStatus.ACCEPTED,
+            user=request.user,
+            version=_version(request),
+        )
+    except StaleEdit:
+        return _stale(request, mention)
     except ValidationError as exc:
         return _refuse(request, mention, " ".join(exc.messages))
     return _after_action(request, mention, advance=True)
@@ -265,7 +283,15 @@ def accept(request, pk: int):
 @require_POST
 def reject(request, pk: int):
     mention = _get_mention(pk)
-    actions.review_mention(mention=mention, status=ReviewStatus.REJECTED, user=request.user)
+    try:
+        actions.review_mention(
+            mention=mention,
+            status=ReviewStatus.REJECTED,
+            user=request.user,
+            version=_version(request),
+        )
+    except StaleEdit:
+        return _stale(request, mention)
     return _after_action(request, mention, advance=True)
 
 
@@ -276,7 +302,15 @@ def reset(request, pk: int):
     mention = _get_mention(pk)
     if mention.status == ReviewStatus.SUGGESTED:
         return _after_action(request, mention, advance=False)
-    actions.review_mention(mention=mention, status=ReviewStatus.SUGGESTED, user=request.user)
+    try:
+        actions.review_mention(
+            mention=mention,
+            status=ReviewStatus.SUGGESTED,
+            user=request.user,
+            version=_version(request),
+        )
+    except StaleEdit:
+        return _stale(request, mention)
     return _after_action(request, mention, advance=False)
 
 
@@ -286,7 +320,10 @@ def edit(request, pk: int):
     mention = _get_mention(pk)
     form = MentionLabelsForm(request.POST or None, instance=mention)
     if request.method == "POST" and form.is_valid():
-        actions.save_labels(form=form, user=request.user)
+        try:
+            actions.save_labels(form=form, user=request.user, version=_version(request))
+        except StaleEdit:
+            return _stale(request, mention)
         return _after_action(request, mention, advance=False)
     status = 400 if request.method == "POST" else 200
     if request.htmx:
@@ -324,7 +361,14 @@ def link(request, pk: int):
     if not form.is_valid():
         return _refuse(request, mention, " ".join(form.errors.get("claim", ["Choose a claim."])))
     try:
-        actions.link_mention(mention=mention, claim=form.cleaned_data["claim"], user=request.user)
+        actions.link_mention(
+            mention=mention,
+            claim=form.cleaned_data["claim"],
+            user=request.user,
+            version=_version(request),
+        )
+    except StaleEdit:
+        return _stale(request, mention)
     except ValidationError as exc:
         return _refuse(request, mention, " ".join(exc.messages))
     return _after_action(request, mention, advance=False)
@@ -340,7 +384,11 @@ def new_claim(request, pk: int):
         return _refuse(request, mention, message)
     claim = form.save(commit=False)
     try:
-        actions.create_claim_for(mention=mention, claim=claim, user=request.user)
+        actions.create_claim_for(
+            mention=mention, claim=claim, user=request.user, version=_version(request)
+        )
+    except StaleEdit:
+        return _stale(request, mention)
     except ValidationError as exc:
         return _refuse(request, mention, " ".join(exc.messages))
     if not request.htmx:
@@ -383,9 +431,16 @@ def publish(request, pk: int):
     if not form.is_valid():
         return HttpResponseBadRequest("Choose publish or unpublish.")
     publishing = form.cleaned_data["action"] == "publish"
-    actions.set_source_status(
-        source=source, status="published" if publishing else "draft", user=request.user
-    )
+    try:
+        actions.set_source_status(
+            source=source,
+            status="published" if publishing else "draft",
+            user=request.user,
+            version=_version(request),
+        )
+    except StaleEdit:
+        messages.error(request, STALE_MESSAGE)
+        return redirect("curate:review", pk=source.pk)
     if publishing:
         waiting = source.mentions.filter(status=ReviewStatus.SUGGESTED).count()
         note = (
@@ -484,7 +539,15 @@ def grade(request, slug: str):
     form = GradeForm(request.POST, instance=claim)
     if not form.is_valid():
         return _claim_page(request, claim, grade_form=form, status=400)
-    actions.set_grade(form=form, user=request.user)
+    try:
+        actions.set_grade(form=form, user=request.user, version=_version(request))
+    except StaleEdit:
+        # The page shows the claim as it is now; the form keeps what this editor typed.
+        current = Claim.objects.get(pk=claim.pk)
+        form = GradeForm(request.POST, instance=Claim.objects.get(pk=claim.pk))
+        form.is_valid()
+        form.add_error(None, f"{STALE_MESSAGE} Current grade: {current.get_grade_display()}.")
+        return _claim_page(request, current, grade_form=form, status=409)
     messages.success(request, f"Graded: {claim.get_grade_display()}.")
     return redirect("curate:claim", slug=claim.slug)
 

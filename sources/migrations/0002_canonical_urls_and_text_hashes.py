@@ -16,6 +16,8 @@ unique). What happens to them, and why:
   by hand. Until then, saving a kept-back duplicate in the admin is refused with a message
   naming the source it duplicates (model validation), never a database error.
 
+It also adds ``Source.version`` (optimistic concurrency, ``sources.versioning``).
+
 Reverse: a no-op (canonical URLs and the new hashes are valid under the old code too).
 """
 
@@ -106,4 +108,7 @@ class Migration(migrations.Migration):
             field=models.URLField(blank=True, help_text='Where the article was found. Two sources cannot share a URL; it is stored without tracking parameters, fragment or trailing slash.', max_length=500),
         ),
         migrations.RunPython(canonicalise, migrations.RunPython.noop),
+        # Optimistic concurrency (sources.versioning).
+        migrations.AddField(model_name='historicalsource', name='version', field=models.PositiveIntegerField(default=1, editable=False, help_text='Bumped on every change: an edit made on an older version is refused.')),
+        migrations.AddField(model_name='source', name='version', field=models.PositiveIntegerField(default=1, editable=False, help_text='Bumped on every change: an edit made on an older version is refused.')),
     ]

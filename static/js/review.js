@@ -83,9 +83,10 @@
     if (current) trigger(current, action);
   });
 
-  // A 400 carries the card with its error message (a refused link, an invalid label): show it.
+  // A 400 carries the card with its error message (a refused link, an invalid label), a 409 the
+  // card as it is now after someone else changed it: show it.
   document.addEventListener("htmx:beforeSwap", function (event) {
-    if (event.detail.xhr.status === 400) {
+    if (event.detail.xhr.status === 400 || event.detail.xhr.status === 409) {
       event.detail.shouldSwap = true;
       event.detail.isError = false;
     }

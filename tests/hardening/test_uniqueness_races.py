@@ -1,6 +1,7 @@
 """Two curators at once, on PostgreSQL: the same new claim from two mentions, the same article
 submitted twice, the same URL with two texts. Each request ends in the existing object (or a
-form error), never an IntegrityError or a 500.
+form error), never an IntegrityError or a 500. And a label edit racing an accept on the same
+version: one is saved, the other refused with 409, no edit lost silently.
 
 Each trial makes both requests pass their "does it exist?" check before either inserts (a
 barrier where the check ends), which is the window real traffic hits now and then. Set
@@ -18,6 +19,7 @@ from django.test import Client
 from django.urls import reverse
 
 from claims import vocabulary_seed
+from claims.curation import actions
 from claims.curation.ingest import ArticleMetadata, ingest_article
 from claims.models import Claim, Condition, Mention, Substance
 from claims.roles import CURATOR, ensure_groups
@@ -176,3 +178,55 @@ def same_url_two_texts(monkeypatch, curators, trial):
     source = Source.objects.get(url=url)  # one source: the later text is its new version
     assert source.text in texts
     assert {r.url for r in responses} == {reverse("curate:review", args=[source.pk])}
+
+
+# --- Lost edits (optimistic concurrency, sources.versioning) --------------------------------
+
+
+def test_a_label_edit_racing_an_accept_loses_nothing(monkeypatch, curators):
+    """Both made on version 1 and checked at the same moment: one is saved, the other is
+    refused with 409 and the current card; the saved one is never overwritten silently."""
+    for trial in range(TRIALS):
+        with monkeypatch.context() as patch:
+            edit_racing_accept(patch, curators, trial)
+
+
+def edit_racing_accept(monkeypatch, curators, trial):
+    source = ingest_article(
+        text=ARTICLE.format(n=f"edit-{trial}"),
+        metadata=ArticleMetadata(title=f"Edits {trial}", source_type="news"),
+    ).source
+    mention = source.mentions.get(quote__startswith="Users report")
+    monkeypatch.setattr(actions, "check_version", waiting_first(actions.check_version))
+    editor, acceptor = client_for(curators[0]), client_for(curators[1])
+    hx = {"HTTP_HX_REQUEST": "true"}
+    labels = {"kind": "mechanism", "certainty": "anecdotal", "evidence_cited": "anecdotal"}
+
+    responses = run_together(
+        lambda: editor.post(
+            reverse("curate:edit", args=[mention.pk]), {**labels, "version": 1}, **hx
+        ),
+        lambda: acceptor.post(reverse("curate:accept", args=[mention.pk]), {"version": 1}, **hx),
+    )
+
+    codes = [getattr(r, "status_code", r) for r in responses]
+    assert sorted(codes) == [200, 409], codes
+    mention.refresh_from_db()
+    assert (mention.status, mention.version) == ("accepted", 2)
+    edit_won = codes[0] == 200
+    assert (mention.kind == "mechanism") is edit_won  # the saved change is there
+
+
+def waiting_first(function, parties=2):
+    """``function``, made to wait for the other thread before its first call in each thread."""
+    barrier = threading.Barrier(parties, timeout=5)
+    seen = threading.local()
+
+    def wrapper(*args, **kwargs):
+        if not getattr(seen, "done", False):
+            seen.done = True
+            with contextlib.suppress(threading.BrokenBarrierError):
+                barrier.wait()
+        return function(*args, **kwargs)
+
+    return wrapper
