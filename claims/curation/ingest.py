@@ -229,12 +229,14 @@ def ingest_article(
     so ends in that source (a duplicate or a new version), never in an IntegrityError.
     """
     try:
-        return _ingest_article(text=text, metadata=metadata, user=user)
+        return _ingest_article(text=text, metadata=metadata, user=user, max_sentences=max_sentences)
     except IntegrityError:
-        return _ingest_article(text=text, metadata=metadata, user=user)
+        return _ingest_article(text=text, metadata=metadata, user=user, max_sentences=max_sentences)
 
 
-def _ingest_article(*, text: str, metadata: ArticleMetadata, user=None) -> IngestResult:
+def _ingest_article(
+    *, text: str, metadata: ArticleMetadata, user=None, max_sentences: int | None = None
+) -> IngestResult:
     text = normalise_text(text or "")
     if not text:
         raise ValidationError({"text": "The article has no text."})
