@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('claims', '0004_browser_covering_indexes'),
+        ('claims', '0006_mention_suggested'),
     ]
 
     operations = [
