@@ -69,6 +69,8 @@ class VocabularyEntry(models.Model):
 class Substance(VocabularyEntry):
     """A substance or practice claims are about (psilocybin, LSD, microdosing in general)."""
 
+    history = HistoricalRecords()
+
     def get_absolute_url(self) -> str:
         return reverse("claims:substance-detail", args=[self.slug])
 
@@ -84,6 +86,8 @@ class Condition(VocabularyEntry):
         related_name="children",
         help_text="A broader condition (treatment-resistant depression → depression).",
     )
+
+    history = HistoricalRecords()
 
     class Meta(VocabularyEntry.Meta):
         constraints = [

@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass, field
 
-from claims.models import Claim, Mention
+from claims.models import Claim, Condition, Mention
 from sources.models import Source
 
 # Fields not worth a line: they change with every save or are derived.
@@ -61,11 +61,11 @@ def _fields(model) -> dict[str, object]:
     }
 
 
-def _show(model_field, value, claims: dict[int, str]) -> str:
+def _show(model_field, value, related: dict[str, dict[int, str]]) -> str:
     if value is None or value == "" or value == []:
         return "—"
-    if model_field.name == "claim":
-        return claims.get(value, f"claim #{value}")
+    if model_field.name in related:
+        return related[model_field.name].get(value, f"{model_field.name} #{value}")
     if model_field.choices:
         return str(dict(model_field.flatchoices).get(value, value))
     if isinstance(value, bool):
@@ -84,7 +84,9 @@ def _subject(record, model) -> str:
         return f"Claim “{record.statement}”"
     if model is Source:
         return "Source"
-    return model._meta.verbose_name.capitalize()
+    name = getattr(record, "name", "")
+    label = model._meta.verbose_name.capitalize()
+    return f"{label} “{name}”" if name else label
 
 
 def entries(records, *, limit: int | None = 50) -> list[HistoryEntry]:
@@ -102,7 +104,12 @@ def entries(records, *, limit: int | None = 50) -> list[HistoryEntry]:
     claim_ids = set()
     if "claim_id" in fields:
         claim_ids = {r.claim_id for r in records if r.claim_id}
-    claims = dict(Claim.objects.filter(pk__in=claim_ids).values_list("pk", "statement"))
+    related = {"claim": dict(Claim.objects.filter(pk__in=claim_ids).values_list("pk", "statement"))}
+    if "parent_id" in fields:
+        parent_ids = {r.parent_id for r in records if r.parent_id}
+        related["parent"] = dict(
+            Condition.objects.filter(pk__in=parent_ids).values_list("pk", "name")
+        )
 
     previous: dict[int, object] = {}
     out: list[HistoryEntry] = []
@@ -120,8 +127,8 @@ def entries(records, *, limit: int | None = 50) -> list[HistoryEntry]:
                         changes.append(
                             Change(
                                 label,
-                                _show(model_field, old, claims),
-                                _show(model_field, new, claims),
+                                _show(model_field, old, related),
+                                _show(model_field, new, related),
                             )
                         )
         previous[record.id] = record
