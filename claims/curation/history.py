@@ -33,6 +33,9 @@ SKIPPED = {
     "end",
 }
 ACTIONS = {"+": "created", "~": "changed", "-": "deleted"}
+# Many-to-many rows are set just after the row is saved (ingest, a label edit): changes of them
+# this soon after, by the same user, are shown as part of that save.
+SETTLING = datetime.timedelta(seconds=5)
 _LONG = 120
 
 
@@ -41,6 +44,16 @@ class Change:
     label: str
     old: str
     new: str
+    # For a many-to-many field: the names held before and after (old/new show what was
+    # removed and added), so that changes made in one go can be merged.
+    before: frozenset[str] | None = None
+    after: frozenset[str] | None = None
+
+
+def _set_change(label: str, before: frozenset[str], after: frozenset[str]) -> Change:
+    removed = sorted(before - after, key=str.casefold)
+    added = sorted(after - before, key=str.casefold)
+    return Change(label, ", ".join(removed) or "—", ", ".join(added) or "—", before, after)
 
 
 @dataclass
@@ -51,6 +64,23 @@ class HistoryEntry:
     subject: str
     changes: list[Change] = field(default_factory=list)
     reason: str = ""
+    object_id: int | None = None
+    user_id: int | None = None
+
+    def absorb(self, changes: list[Change]) -> None:
+        """Merge many-to-many changes made right after this entry's (one save sets a field
+        and then clears and adds its rows: one line, not three)."""
+        for change in changes:
+            same = next(
+                (c for c in self.changes if c.label == change.label and c.before is not None),
+                None,
+            )
+            if same is None:
+                self.changes.append(change)
+                continue
+            merged = _set_change(change.label, same.before, change.after)
+            self.changes[self.changes.index(same)] = merged
+        self.changes = [c for c in self.changes if c.before is None or c.before != c.after]
 
 
 def _fields(model) -> dict[str, object]:
@@ -74,6 +104,34 @@ def _show(model_field, value, related: dict[str, dict[int, str]]) -> str:
         return ", ".join(str(v) for v in value)
     text = str(value)
     return text if len(text) <= _LONG else text[: _LONG - 1] + "…"
+
+
+def _m2m_names(records) -> dict[str, dict[int, frozenset[str]]]:
+    """For each many-to-many field kept in the history (a mention's substances and conditions),
+    the names each record holds: {field label: {history_id: names}}. One query per field."""
+    out: dict[str, dict[int, frozenset[str]]] = {}
+    record_type = type(records[0])
+    for model_field in getattr(record_type, "_history_m2m_fields", []):
+        through = getattr(record_type, model_field.name).model
+        target = model_field.related_model._meta.model_name
+        names: dict[int, set[str]] = {r.history_id: set() for r in records}
+        rows = through.objects.filter(history_id__in=list(names)).values_list(
+            "history_id", f"{target}__name"
+        )
+        for history_id, name in rows:
+            if name:
+                names[history_id].add(name)
+        out[str(model_field.verbose_name)] = {k: frozenset(v) for k, v in names.items()}
+    return out
+
+
+def _m2m_changes(m2m, before, record) -> list[Change]:
+    changes = []
+    for label, names in m2m.items():
+        old, new = names[before.history_id], names[record.history_id]
+        if old != new:
+            changes.append(_set_change(label, old, new))
+    return changes
 
 
 def _subject(record, model) -> str:
@@ -111,6 +169,8 @@ def entries(records, *, limit: int | None = 50) -> list[HistoryEntry]:
             Condition.objects.filter(pk__in=parent_ids).values_list("pk", "name")
         )
 
+    m2m = _m2m_names(records)
+
     previous: dict[int, object] = {}
     out: list[HistoryEntry] = []
     for record in records:
@@ -131,9 +191,22 @@ def entries(records, *, limit: int | None = 50) -> list[HistoryEntry]:
                                 _show(model_field, new, related),
                             )
                         )
+        if before is not None and record.history_type == "~":
+            changes += _m2m_changes(m2m, before, record)
         previous[record.id] = record
         if record.history_type == "~" and before is not None and not changes:
             continue  # a save that changed nothing visible
+        last = out[-1] if out else None
+        if (
+            last is not None
+            and record.history_type == "~"
+            and last.object_id == record.id
+            and last.user_id == record.history_user_id
+            and record.history_date - last.when <= SETTLING
+            and all(c.before is not None for c in changes)
+        ):
+            last.absorb(changes)
+            continue
         user = record.history_user
         out.append(
             HistoryEntry(
@@ -143,6 +216,8 @@ def entries(records, *, limit: int | None = 50) -> list[HistoryEntry]:
                 subject=_subject(record, model),
                 changes=changes,
                 reason=record.history_change_reason or "",
+                object_id=record.id,
+                user_id=record.history_user_id,
             )
         )
     out.reverse()
