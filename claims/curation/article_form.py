@@ -147,8 +147,8 @@ class ArticleForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.fields["title"].required = False
         self.fields["title"].help_text = (
-            "Leave it empty to take the uploaded file's title (an HTML <title>, "
-            "a Markdown # heading)."
+            "Leave it empty to take the uploaded file's own title (an HTML page's title, "
+            "a Markdown file's first # heading)."
         )
         self.upload_title = ""
         self.fields["source_type"].choices = [

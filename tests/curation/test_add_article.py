@@ -269,3 +269,9 @@ def test_a_kept_file_with_binary_data_is_refused(curator_client):
     response = post(curator_client, kept_text="abc\x00def", kept_name="x.txt")
     assert response.status_code == 400
     assert "choose it again" in response.content.decode()
+
+
+def test_the_form_page_is_well_formed(curator_client):
+    # Help texts are not escaped by Django: none may hold markup.
+    html = curator_client.get(URL).content.decode()
+    assert html.count("<title>") == 1 and 'name="upload"' in html
