@@ -1,8 +1,10 @@
-"""Readable change history of sources, claims and mentions (django-simple-history records).
+"""Readable change history of sources, claims, mentions and vocabulary entries
+(django-simple-history records).
 
 ``entries(records)`` turns historical records into "who changed what, when" lines, newest first.
 Diffs are computed in Python between consecutive records of the same object, so a page of history
-costs one query for the records (plus one for the claims named in changes of a mention's claim).
+costs one query for the records, plus one for the claims (or parent conditions) named in changes,
+plus one per many-to-many field kept in the history (a mention's substances and conditions).
 """
 
 from __future__ import annotations
@@ -225,7 +227,7 @@ def entries(records, *, limit: int | None = 50) -> list[HistoryEntry]:
 
 
 def source_history(source: Source, *, limit: int = 60) -> list[HistoryEntry]:
-    """The source's own changes and those of its mentions, newest first. Three queries."""
+    """The source's own changes and those of its mentions, newest first. Five queries."""
     own = entries(source.history.select_related("history_user"), limit=None)
     mentions = entries(
         Mention.history.filter(source_id=source.pk).select_related("history_user"), limit=None

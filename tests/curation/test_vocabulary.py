@@ -184,3 +184,10 @@ def test_a_new_alias_is_matched_by_the_next_extraction(editor_client, curator):
     substances, conditions = extract()
     assert "psilocybin" in substances
     assert "depression" in conditions
+
+
+def test_the_pages_cost_a_fixed_number_of_queries(editor_client, django_assert_max_num_queries):
+    with django_assert_max_num_queries(8):
+        assert editor_client.get(LIST).status_code == 200
+    with django_assert_max_num_queries(10):
+        assert editor_client.get(entry_url("conditions", "depression")).status_code == 200
