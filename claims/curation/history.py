@@ -195,6 +195,13 @@ def entries(records, *, limit: int | None = 50) -> list[HistoryEntry]:
                         )
         if before is not None and record.history_type == "~":
             changes += _m2m_changes(m2m, before, record)
+        elif record.history_type == "+":
+            # Created with its substances and conditions (bulk ingest writes them at once).
+            changes += [
+                _set_change(label, frozenset(), names[record.history_id])
+                for label, names in m2m.items()
+                if names[record.history_id]
+            ]
         previous[record.id] = record
         if record.history_type == "~" and before is not None and not changes:
             continue  # a save that changed nothing visible

@@ -195,6 +195,8 @@ def test_the_ingest_command_has_no_sentence_ceiling(tmp_path, settings, capsys):
     (tmp_path / "long.txt").write_text(f"A long one\n\n{text}\n")
     call_command("ingest", str(tmp_path), source_type="news", verbosity=0)
     assert Source.objects.get(title="A long one").mentions.count() == 8
+
+
 @pytest.mark.parametrize(
     ("name", "content", "title"),
     [
