@@ -21,6 +21,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from claims import derived
+from claims.extraction import named_studies
 from claims.labels import Certainty, ClaimKind, EvidenceCited, Grade, ReviewStatus
 from claims.models import Claim, Condition, Mention, Substance
 from sources.models import (
@@ -217,6 +218,7 @@ class DemoLoader:
             entry["evidence_cited"], EvidenceCited.values, "evidence cited", where
         )
         mention.cites_named_study = bool(entry.get("cites_named_study"))
+        mention.named_studies = named_studies(quote)
         mention.status = ReviewStatus.ACCEPTED
         mention.anchor_lost = False
         mention.set_context()

@@ -70,6 +70,8 @@ class VocabularyEntry(models.Model):
 class Substance(VocabularyEntry):
     """A substance or practice claims are about (psilocybin, LSD, microdosing in general)."""
 
+    history = HistoricalRecords()
+
     def get_absolute_url(self) -> str:
         return reverse("claims:substance-detail", args=[self.slug])
 
@@ -85,6 +87,8 @@ class Condition(VocabularyEntry):
         related_name="children",
         help_text="A broader condition (treatment-resistant depression → depression).",
     )
+
+    history = HistoricalRecords()
 
     class Meta(VocabularyEntry.Meta):
         constraints = [
@@ -277,6 +281,12 @@ class Mention(models.Model):
     cites_named_study = models.BooleanField(
         default=False, help_text="A study, author, institution, journal, year or agency is named."
     )
+    named_studies = models.JSONField(
+        default=list,
+        blank=True,
+        help_text="What the sentence names (studies, authors, institutions, journals, agencies), "
+        'as spans of the quote: [{"start": 0, "end": 12, "text": "…"}], from the extractor.',
+    )
     status = models.CharField(
         max_length=16, choices=ReviewStatus.choices, default=ReviewStatus.SUGGESTED
     )
@@ -363,6 +373,18 @@ class Mention(models.Model):
 
     def get_absolute_url(self) -> str:
         return f"{self.source.get_absolute_url()}#mention-{self.pk}"
+
+    @property
+    def named_study_texts(self) -> list[str]:
+        """The named studies' words, for display (whatever the JSON holds, never a 500)."""
+        if not isinstance(self.named_studies, list):
+            return []
+        texts = []
+        for item in self.named_studies:
+            text = item.get("text") if isinstance(item, dict) else None
+            if isinstance(text, str) and text.strip() and text.strip() not in texts:
+                texts.append(text.strip())
+        return texts
 
     def clean(self) -> None:
         if self.start is None or self.end is None or not self.source_id:

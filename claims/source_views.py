@@ -84,6 +84,11 @@ def source_detail(request: HttpRequest, pk: int):
         "paragraphs": article_paragraphs(source.text, mentions),
         "mention_count": len(mentions),
         "claim_count": len({m.claim_id for m in mentions}),
+        # Sentences that name their study (author, institution, journal), with what they name.
+        "naming": sorted(
+            (m for m in mentions if m.cites_named_study and m.named_study_texts),
+            key=lambda m: m.start,
+        ),
     }
     if is_curator(request.user):  # curators see who changed what (claims.curation.history)
         ctx["curation_history"] = source_history(source)

@@ -14,6 +14,7 @@ from django.utils import timezone
 from claims import derived
 from claims.curation.forms import unique_claim_slug
 from claims.curation.ingest import suggestion_to_mention
+from claims.extraction import named_studies
 from claims.labels import Certainty, ClaimKind, ReviewStatus
 from claims.models import Claim, Condition, Mention, Substance
 from sources.models import Source, SourceStatus
@@ -156,6 +157,7 @@ def add_passage(*, source: Source, start: int, end: int, user) -> Mention:
         )
         substance_slugs, condition_slugs = [], []
     mention.set_context()
+    mention.named_studies = named_studies(mention.quote)
     mention.status = ReviewStatus.SUGGESTED
     if mention.kind not in ClaimKind.values:
         mention.kind = ClaimKind.BENEFIT

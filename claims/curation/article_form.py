@@ -2,6 +2,8 @@
 
 The upload checks (extension, size, binary content) are shared with ``manage.py ingest``."""
 
+import re
+from html.parser import HTMLParser
 from pathlib import PurePath
 
 from django import forms
@@ -25,6 +27,49 @@ def looks_binary(content: bytes) -> bool:
         return False
     control = sum(sample.count(bytes([b])) for b in _BINARY_BYTES)
     return control / len(sample) > 0.01
+
+
+_MARKDOWN_TITLE = re.compile(r"^[ ]{0,3}#[ \t]+(.+?)(?:[ \t]+#+)?[ \t]*$", re.MULTILINE)
+
+
+class _TitleParser(HTMLParser):
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self.inside = self.done = False
+
+    def handle_starttag(self, tag, attrs):
+        if tag == "title" and not self.done:
+            self.inside = True
+
+    def handle_endtag(self, tag):
+        if tag == "title" and self.inside:
+            self.inside, self.done = False, True
+
+    def handle_data(self, data):
+        if self.inside:
+            self.parts.append(data)
+
+
+def document_title(content: bytes, name: str) -> str:
+    """The title a file gives itself: an HTML file's ``<title>``, a Markdown file's first
+    ``# Heading``; "" when it has none (plain text has no marked title)."""
+    text = content[:200_000].decode("utf-8", errors="replace")
+    suffix = PurePath(name.lower()).suffix
+    title = ""
+    if suffix in (".html", ".htm"):
+        parser = _TitleParser()
+        try:
+            parser.feed(text)
+        except Exception:  # noqa: BLE001 (malformed HTML: no title rather than a 500)
+            parser.parts = []
+        title = "".join(parser.parts)
+    elif suffix in (".md", ".markdown"):
+        found = _MARKDOWN_TITLE.search(text)
+        title = found.group(1) if found else ""
+        title = re.sub(r"[*_`]+", "", title)  # emphasis marks are not part of the title
+    title = " ".join(title.split())
+    return title[:300]
 
 
 class ArticleForm(forms.ModelForm):
@@ -62,6 +107,12 @@ class ArticleForm(forms.ModelForm):
         f"{filesizeformat(settings.MAX_ARTICLE_UPLOAD_BYTES)}; HTML is reduced to its main text.",
         widget=forms.ClearableFileInput(attrs={"accept": ",".join(UPLOAD_EXTENSIONS)}),
     )
+    # A file chosen before a form error is kept as its text, so the curator need not choose it
+    # again (browsers never re-fill a file input). It is no more trusted than pasted text.
+    kept_text = forms.CharField(required=False, strip=False, widget=forms.HiddenInput)
+    kept_name = forms.CharField(required=False, max_length=255, widget=forms.HiddenInput)
+    kept_title = forms.CharField(required=False, max_length=300, widget=forms.HiddenInput)
+    drop_kept = forms.BooleanField(required=False, label="Do not use this file")
 
     class Meta:
         model = Source
@@ -94,6 +145,12 @@ class ArticleForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        self.fields["title"].required = False
+        self.fields["title"].help_text = (
+            "Leave it empty to take the uploaded file's own title (an HTML page's title, "
+            "a Markdown file's first # heading)."
+        )
+        self.upload_title = ""
         self.fields["source_type"].choices = [
             ("", "Choose a type…"),
             *Source._meta.get_field("source_type").choices,
@@ -131,9 +188,35 @@ class ArticleForm(forms.ModelForm):
                 code="binary",
             )
         try:
-            return normalise_text(document_text(content, name))
+            text = normalise_text(document_text(content, name))
         except UnsupportedDocument as exc:
             raise forms.ValidationError(str(exc), code="unreadable") from exc
+        self.upload_title = document_title(content, name)
+        return text
+
+    def kept_file(self) -> str:
+        """The name of the file kept from an earlier attempt, for the template ("" if none)."""
+        if not self.is_bound or not self.data.get("kept_text") or self.data.get("drop_kept"):
+            return ""
+        return self.data.get("kept_name") or "the file chosen before"
+
+    def _kept_upload(self, cleaned) -> str:
+        """The text of a file kept from an earlier attempt, checked like pasted text."""
+        if cleaned.get("drop_kept") or not cleaned.get("kept_text"):
+            return ""
+        text = normalise_text(cleaned["kept_text"])
+        if "\x00" in text or len(text.encode()) > settings.MAX_ARTICLE_UPLOAD_BYTES:
+            self.add_error("upload", "The file chosen before is unusable: choose it again.")
+            return ""
+        self.upload_title = cleaned.get("kept_title") or ""
+        return text
+
+    def _keep(self, text: str, name: str) -> None:
+        """Re-render the upload as kept fields, in case the form comes back with an error."""
+        data = self.data.copy()
+        data["kept_text"], data["kept_name"], data["kept_title"] = text, name, self.upload_title
+        data.pop("drop_kept", None)
+        self.data = data
 
     def clean(self):
         cleaned = super().clean()
@@ -141,6 +224,22 @@ class ArticleForm(forms.ModelForm):
         uploaded = cleaned.get("upload")
         if "upload" in self.errors:
             return cleaned
+        if self.errors.pop("kept_text", None):  # e.g. NUL characters: never shown as a field
+            self.add_error("upload", "The file chosen before is unusable: choose it again.")
+        if uploaded:
+            self._keep(uploaded, self.files["upload"].name)
+        else:
+            uploaded = self._kept_upload(cleaned)
+        if uploaded and not cleaned.get("title"):
+            if self.upload_title:
+                cleaned["title"] = self.upload_title
+                data = self.data.copy()
+                data["title"] = self.upload_title  # shown filled in if the form comes back
+                self.data = data
+            else:
+                self.add_error("title", "Give the article's title: the file names none.")
+        elif not uploaded and not cleaned.get("title") and "title" not in self.errors:
+            self.add_error("title", "Give the article's title.")
         if pasted and uploaded:
             raise forms.ValidationError(
                 "Paste the text or upload a file, not both.", code="both_given"

@@ -1,8 +1,10 @@
-"""Readable change history of sources, claims and mentions (django-simple-history records).
+"""Readable change history of sources, claims, mentions and vocabulary entries
+(django-simple-history records).
 
 ``entries(records)`` turns historical records into "who changed what, when" lines, newest first.
 Diffs are computed in Python between consecutive records of the same object, so a page of history
-costs one query for the records (plus one for the claims named in changes of a mention's claim).
+costs one query for the records, plus one for the claims (or parent conditions) named in changes,
+plus one per many-to-many field kept in the history (a mention's substances and conditions).
 """
 
 from __future__ import annotations
@@ -10,7 +12,7 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass, field
 
-from claims.models import Claim, Mention
+from claims.models import Claim, Condition, Mention
 from sources.models import Source
 
 # Fields not worth a line: they change with every save or are derived.
@@ -33,6 +35,9 @@ SKIPPED = {
     "end",
 }
 ACTIONS = {"+": "created", "~": "changed", "-": "deleted"}
+# Many-to-many rows are set just after the row is saved (ingest, a label edit): changes of them
+# this soon after, by the same user, are shown as part of that save.
+SETTLING = datetime.timedelta(seconds=5)
 _LONG = 120
 
 
@@ -41,6 +46,16 @@ class Change:
     label: str
     old: str
     new: str
+    # For a many-to-many field: the names held before and after (old/new show what was
+    # removed and added), so that changes made in one go can be merged.
+    before: frozenset[str] | None = None
+    after: frozenset[str] | None = None
+
+
+def _set_change(label: str, before: frozenset[str], after: frozenset[str]) -> Change:
+    removed = sorted(before - after, key=str.casefold)
+    added = sorted(after - before, key=str.casefold)
+    return Change(label, ", ".join(removed) or "—", ", ".join(added) or "—", before, after)
 
 
 @dataclass
@@ -51,6 +66,23 @@ class HistoryEntry:
     subject: str
     changes: list[Change] = field(default_factory=list)
     reason: str = ""
+    object_id: int | None = None
+    user_id: int | None = None
+
+    def absorb(self, changes: list[Change]) -> None:
+        """Merge many-to-many changes made right after this entry's (one save sets a field
+        and then clears and adds its rows: one line, not three)."""
+        for change in changes:
+            same = next(
+                (c for c in self.changes if c.label == change.label and c.before is not None),
+                None,
+            )
+            if same is None:
+                self.changes.append(change)
+                continue
+            merged = _set_change(change.label, same.before, change.after)
+            self.changes[self.changes.index(same)] = merged
+        self.changes = [c for c in self.changes if c.before is None or c.before != c.after]
 
 
 def _fields(model) -> dict[str, object]:
@@ -61,11 +93,11 @@ def _fields(model) -> dict[str, object]:
     }
 
 
-def _show(model_field, value, claims: dict[int, str]) -> str:
+def _show(model_field, value, related: dict[str, dict[int, str]]) -> str:
     if value is None or value == "" or value == []:
         return "—"
-    if model_field.name == "claim":
-        return claims.get(value, f"claim #{value}")
+    if model_field.name in related:
+        return related[model_field.name].get(value, f"{model_field.name} #{value}")
     if model_field.choices:
         return str(dict(model_field.flatchoices).get(value, value))
     if isinstance(value, bool):
@@ -76,6 +108,34 @@ def _show(model_field, value, claims: dict[int, str]) -> str:
     return text if len(text) <= _LONG else text[: _LONG - 1] + "…"
 
 
+def _m2m_names(records) -> dict[str, dict[int, frozenset[str]]]:
+    """For each many-to-many field kept in the history (a mention's substances and conditions),
+    the names each record holds: {field label: {history_id: names}}. One query per field."""
+    out: dict[str, dict[int, frozenset[str]]] = {}
+    record_type = type(records[0])
+    for model_field in getattr(record_type, "_history_m2m_fields", []):
+        through = getattr(record_type, model_field.name).model
+        target = model_field.related_model._meta.model_name
+        names: dict[int, set[str]] = {r.history_id: set() for r in records}
+        rows = through.objects.filter(history_id__in=list(names)).values_list(
+            "history_id", f"{target}__name"
+        )
+        for history_id, name in rows:
+            if name:
+                names[history_id].add(name)
+        out[str(model_field.verbose_name)] = {k: frozenset(v) for k, v in names.items()}
+    return out
+
+
+def _m2m_changes(m2m, before, record) -> list[Change]:
+    changes = []
+    for label, names in m2m.items():
+        old, new = names[before.history_id], names[record.history_id]
+        if old != new:
+            changes.append(_set_change(label, old, new))
+    return changes
+
+
 def _subject(record, model) -> str:
     if model is Mention:
         quote = record.quote or ""
@@ -84,7 +144,9 @@ def _subject(record, model) -> str:
         return f"Claim “{record.statement}”"
     if model is Source:
         return "Source"
-    return model._meta.verbose_name.capitalize()
+    name = getattr(record, "name", "")
+    label = model._meta.verbose_name.capitalize()
+    return f"{label} “{name}”" if name else label
 
 
 def entries(records, *, limit: int | None = 50) -> list[HistoryEntry]:
@@ -102,7 +164,14 @@ def entries(records, *, limit: int | None = 50) -> list[HistoryEntry]:
     claim_ids = set()
     if "claim_id" in fields:
         claim_ids = {r.claim_id for r in records if r.claim_id}
-    claims = dict(Claim.objects.filter(pk__in=claim_ids).values_list("pk", "statement"))
+    related = {"claim": dict(Claim.objects.filter(pk__in=claim_ids).values_list("pk", "statement"))}
+    if "parent_id" in fields:
+        parent_ids = {r.parent_id for r in records if r.parent_id}
+        related["parent"] = dict(
+            Condition.objects.filter(pk__in=parent_ids).values_list("pk", "name")
+        )
+
+    m2m = _m2m_names(records)
 
     previous: dict[int, object] = {}
     out: list[HistoryEntry] = []
@@ -120,13 +189,33 @@ def entries(records, *, limit: int | None = 50) -> list[HistoryEntry]:
                         changes.append(
                             Change(
                                 label,
-                                _show(model_field, old, claims),
-                                _show(model_field, new, claims),
+                                _show(model_field, old, related),
+                                _show(model_field, new, related),
                             )
                         )
+        if before is not None and record.history_type == "~":
+            changes += _m2m_changes(m2m, before, record)
+        elif record.history_type == "+":
+            # Created with its substances and conditions (bulk ingest writes them at once).
+            changes += [
+                _set_change(label, frozenset(), names[record.history_id])
+                for label, names in m2m.items()
+                if names[record.history_id]
+            ]
         previous[record.id] = record
         if record.history_type == "~" and before is not None and not changes:
             continue  # a save that changed nothing visible
+        last = out[-1] if out else None
+        if (
+            last is not None
+            and record.history_type == "~"
+            and last.object_id == record.id
+            and last.user_id == record.history_user_id
+            and record.history_date - last.when <= SETTLING
+            and all(c.before is not None for c in changes)
+        ):
+            last.absorb(changes)
+            continue
         user = record.history_user
         out.append(
             HistoryEntry(
@@ -136,6 +225,8 @@ def entries(records, *, limit: int | None = 50) -> list[HistoryEntry]:
                 subject=_subject(record, model),
                 changes=changes,
                 reason=record.history_change_reason or "",
+                object_id=record.id,
+                user_id=record.history_user_id,
             )
         )
     out.reverse()
@@ -143,7 +234,7 @@ def entries(records, *, limit: int | None = 50) -> list[HistoryEntry]:
 
 
 def source_history(source: Source, *, limit: int = 60) -> list[HistoryEntry]:
-    """The source's own changes and those of its mentions, newest first. Three queries."""
+    """The source's own changes and those of its mentions, newest first. Five queries."""
     own = entries(source.history.select_related("history_user"), limit=None)
     mentions = entries(
         Mention.history.filter(source_id=source.pk).select_related("history_user"), limit=None

@@ -21,6 +21,7 @@ from django.utils import timezone
 
 from claims import derived
 from claims.curation.reimport import reanchor_mentions
+from claims.extraction import named_studies
 from claims.extraction.sentences import split_sentences
 from claims.labels import Certainty, ClaimKind, EvidenceCited, ReviewStatus
 from claims.models import Condition, Mention, Substance
@@ -117,6 +118,7 @@ def suggestion_to_mention(source: Source, found, *, offset: int = 0) -> tuple[Me
         hedge_cues=[str(cue) for cue in found.hedge_cues or []],
         evidence_cited=_choice(found.evidence_cited, EvidenceCited, EvidenceCited.NONE),
         cites_named_study=bool(found.cites_named_study),
+        named_studies=named_studies(source.text[start:end]),
         status=ReviewStatus.SUGGESTED,
         explain=_explain_json(getattr(found, "explain", None), offset),
         suggested={

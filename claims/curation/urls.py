@@ -1,6 +1,6 @@
 from django.urls import path
 
-from claims.curation import views
+from claims.curation import views, vocabulary
 
 app_name = "curate"
 
@@ -23,4 +23,11 @@ urlpatterns = [
     path("claims/<slug:slug>/", views.claim_detail, name="claim"),
     path("claims/<slug:slug>/grade/", views.grade, name="grade"),
     path("claims/<slug:slug>/merge/", views.merge, name="merge"),
+    path("vocabulary/", vocabulary.vocabulary_list, name="vocabulary"),
+    path("vocabulary/<slug:kind>/add/", vocabulary.vocabulary_add, name="vocabulary-add"),
+    path(
+        "vocabulary/<slug:kind>/<slug:slug>/",
+        vocabulary.vocabulary_entry,
+        name="vocabulary-entry",
+    ),
 ]

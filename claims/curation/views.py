@@ -30,6 +30,7 @@ from claims.curation.forms import (
 )
 from claims.curation.history import claim_history, source_history
 from claims.curation.ingest import ArticleMetadata, Outcome, ingest_article
+from claims.curation.prefill import draft_statement
 from claims.curation.search import search_claims
 from claims.labels import ClaimKind, Grade, ReviewStatus
 from claims.matching import suggest_claims
@@ -37,6 +38,14 @@ from claims.models import Claim, Condition, Mention, Substance
 from claims.roles import curator_required, editor_required, is_editor
 from sources.models import Source
 from sources.versioning import STALE_MESSAGE, StaleEdit, parse_version
+
+# Fields of the add form shown under "Its text" (the others describe the article).
+ADD_FORM_TEXT_FIELDS = ("text", "upload", "kept_text", "kept_name", "kept_title", "drop_kept")
+
+UNLINKED_NOTICE = (
+    "Accepted, but not linked to a claim: readers will not see it until it is linked. "
+    "Link it to a claim (key l) or create a new one (key n)."
+)
 
 STATUS_FILTERS = {
     "all": Q(),
@@ -86,7 +95,8 @@ def add_article(request):
             messages.add_message(request, level, result.message())
             return redirect("curate:review", pk=result.source.pk)
     status = 400 if request.method == "POST" else 200
-    return render(request, "curate/add.html", {"form": form}, status=status)
+    ctx = {"form": form, "text_fields": ADD_FORM_TEXT_FIELDS}
+    return render(request, "curate/add.html", ctx, status=status)
 
 
 def _review_mentions(source: Source, status_filter: str):
@@ -116,19 +126,36 @@ def article_segments(text: str, mentions) -> list[tuple[str, Mention | None]]:
     return segments
 
 
+def _whole_words(text: str, start: int, end: int) -> str | None:
+    """The words at text[start:end] when they are whole words (or a marker such as "[12]") of at
+    least two letters or digits, else None: a fragment such as "f" or "a" explains nothing."""
+    if not (0 <= start < end <= len(text)):
+        return None
+    words = text[start:end].strip()
+    if sum(ch.isalnum() for ch in words) < 2:
+        return None
+    if (start > 0 and text[start - 1].isalnum() and text[start].isalnum()) or (
+        end < len(text) and text[end].isalnum() and text[end - 1].isalnum()
+    ):
+        return None
+    return words
+
+
 def explain_lines(mention: Mention, text: str) -> list[tuple[str, str]]:
     """The extractor's reasons, as (label, the words that caused it), for the card's "why"."""
-    if mention.anchor_lost or not mention.explain:
+    if mention.anchor_lost or not mention.explain or not isinstance(mention.explain, dict):
         return []
     lines = []
     for label, spans in mention.explain.items():
-        words = [
-            text[s:e]
-            for s, e in (
-                span for span in spans if isinstance(span, list | tuple) and len(span) == 2
-            )
-            if isinstance(s, int) and isinstance(e, int) and 0 <= s < e <= len(text)
-        ]
+        words = []
+        for span in spans if isinstance(spans, list) else []:
+            if not (isinstance(span, list | tuple) and len(span) == 2):
+                continue
+            s, e = span
+            if isinstance(s, int) and isinstance(e, int):
+                found = _whole_words(text, s, e)
+                if found and found not in words:
+                    words.append(found)
         if words:
             lines.append((label.replace("_", " ").replace(":", ": "), " · ".join(words)))
     return lines
@@ -152,6 +179,7 @@ def review_context(request, source: Source, **extra) -> dict:
     mentions = list(_review_mentions(source, status_filter))
     for mention in mentions:
         mention.why = explain_lines(mention, source.text)
+        mention.draft = draft_statement(mention)
     suggest_claims(mentions)
     ctx = {
         "source": source,
@@ -206,6 +234,7 @@ def _card_response(request, mention: Mention, *, status: int = 200, **extra):
     """The card of one mention (HTMX), with the page's counts swapped out of band."""
     mention = _get_mention(mention.pk)
     mention.why = explain_lines(mention, mention.source.text)
+    mention.draft = draft_statement(mention)
     suggest_claims([mention])
     ctx = {
         "mention": mention,
@@ -276,6 +305,11 @@ def accept(request, pk: int):
         return _stale(request, mention)
     except ValidationError as exc:
         return _refuse(request, mention, " ".join(exc.messages))
+    if mention.claim_id is None:
+        # Accepted but unlinked: readers will not see it. Say so where the curator looks.
+        if request.htmx:
+            return _card_response(request, mention, notice=UNLINKED_NOTICE)
+        messages.warning(request, UNLINKED_NOTICE)
     return _after_action(request, mention, advance=True)
 
 

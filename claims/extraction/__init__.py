@@ -6,10 +6,19 @@ Public interface::
     text = document_text(uploaded_bytes, "article.html")
     for analysis in extract(text, vocabulary):
         analysis.as_dict()
+    named_studies(quote)    # [{"start", "end", "text"}]: studies, authors, journals it names
 """
 
+from claims.extraction.evidence import named_studies
 from claims.extraction.extractor import SentenceAnalysis, extract
 from claims.extraction.formats import UnsupportedDocument, document_text
 from claims.extraction.vocabulary import Vocabulary
 
-__all__ = ["SentenceAnalysis", "UnsupportedDocument", "Vocabulary", "document_text", "extract"]
+__all__ = [
+    "SentenceAnalysis",
+    "UnsupportedDocument",
+    "Vocabulary",
+    "document_text",
+    "extract",
+    "named_studies",
+]

@@ -132,6 +132,29 @@ def named_study_spans(sentence: str) -> list[tuple[int, int]]:
     return spans
 
 
+def named_studies(quote: str) -> list[dict]:
+    """What ``quote`` names (studies, authors, institutions, journals, agencies), as JSON-ready
+    spans of the quote: ``[{"start": 3, "end": 19, "text": "Johns Hopkins"}]``. Overlapping
+    detections are joined; surrounding spaces and punctuation are left out."""
+    joined: list[list[int]] = []
+    for start, end in sorted(named_study_spans(quote)):
+        piece = quote[start:end]
+        start += len(piece) - len(piece.lstrip(" ,;:.("))
+        end -= len(piece) - len(piece.rstrip(" ,;:."))
+        if end <= start:
+            continue
+        if (
+            quote.count("(", start, end) > quote.count(")", start, end)
+            and quote[end : end + 1] == ")"
+        ):
+            end += 1  # "Barrett et al. (2021)": close the bracket the detection left open
+        if joined and start <= joined[-1][1]:
+            joined[-1][1] = max(joined[-1][1], end)
+        else:
+            joined.append([start, end])
+    return [{"start": s, "end": e, "text": quote[s:e]} for s, e in joined]
+
+
 def points_to_study(sentence: str) -> bool:
     return bool(lx.STUDY_POINTER.search(sentence))
 

@@ -1,7 +1,8 @@
 /* Review screen: keyboard shortcuts and focus management. Every action is also a plain form or
    link, so the page works without this file; here keys press those same buttons.
-   j / k: next / previous card; a: accept; r: reject; e: edit labels; l: link (search box);
-   u: undo; Esc: leave a field or cancel an edit. After accept/reject the next card gets focus. */
+   j / k: next / previous card; a: accept; r: reject; e: edit labels; l: link (search box, then
+   Tab or ArrowDown to a result and Enter links it); n: new claim (prefilled statement); u: undo;
+   Esc: leave a field or cancel an edit. After accept/reject the next card gets focus. */
 (function () {
   "use strict";
 
@@ -45,7 +46,12 @@
   function trigger(card, action) {
     var el = card.querySelector('[data-action="' + action + '"]');
     if (!el) return false;
-    if (el.tagName === "FORM") {
+    if (el.tagName === "DETAILS") {
+      // "Create a new claim": open it and put the cursor in the prefilled statement.
+      el.open = true;
+      var field = el.querySelector('input[name="statement"]');
+      if (field) { field.focus(); field.select(); }
+    } else if (el.tagName === "FORM") {
       if (el.requestSubmit) el.requestSubmit(); else el.submit();
     } else if (el.tagName === "INPUT") {
       el.focus();
@@ -71,8 +77,9 @@
       }
       return;
     }
+    if (moveInResults(event)) return;
     if (isTyping(target)) return;
-    var actions = {j: "next", k: "previous", a: "accept", r: "reject", e: "edit", l: "search", u: "undo"};
+    var actions = {j: "next", k: "previous", a: "accept", r: "reject", e: "edit", l: "search", u: "undo", n: "new"};
     var action = actions[event.key];
     if (!action) return;
     event.preventDefault();
@@ -81,6 +88,46 @@
     var current = currentCard();
     if (!current) { move(1); current = currentCard(); }
     if (current) trigger(current, action);
+  });
+
+  // In the claim search: ArrowDown / ArrowUp go from the box through the results' Link buttons
+  // (Enter on one links it); the live search needs no Search button, so Tab skips it too.
+  function moveInResults(event) {
+    if (event.key !== "ArrowDown" && event.key !== "ArrowUp") return false;
+    var box = event.target.closest && event.target.closest(".card-link");
+    if (!box) return false;
+    var search = box.querySelector('[data-action="search"]');
+    var buttons = Array.prototype.slice.call(box.querySelectorAll(".claim-results button"));
+    if (!buttons.length) return false;
+    var index = buttons.indexOf(event.target);
+    if (event.target !== search && index < 0) return false;
+    event.preventDefault();
+    if (event.key === "ArrowDown") {
+      buttons[Math.min(buttons.length - 1, index + 1)].focus();
+    } else if (index <= 0) {
+      search.focus();
+    } else {
+      buttons[index - 1].focus();
+    }
+    return true;
+  }
+
+  function skipSearchButtons(root) {
+    (root || document).querySelectorAll("[data-search-button]").forEach(function (button) {
+      button.tabIndex = -1;
+    });
+  }
+  skipSearchButtons();
+  document.addEventListener("htmx:load", function (event) { skipSearchButtons(event.detail.elt); });
+
+  // "Go back to it" in the notice of an unlinked accept.
+  document.addEventListener("click", function (event) {
+    var link = event.target.closest && event.target.closest("a[data-card-link]");
+    if (!link) return;
+    var card = document.getElementById(link.dataset.cardLink);
+    if (!card) return;
+    event.preventDefault();
+    focusCard(card);
   });
 
   // A 400 carries the card with its error message (a refused link, an invalid label), a 409 the

@@ -195,3 +195,85 @@ def test_the_ingest_command_has_no_sentence_ceiling(tmp_path, settings, capsys):
     (tmp_path / "long.txt").write_text(f"A long one\n\n{text}\n")
     call_command("ingest", str(tmp_path), source_type="news", verbosity=0)
     assert Source.objects.get(title="A long one").mentions.count() == 8
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "title"),
+    [
+        ("notes.md", b"# Microdosing *and* mood\n\n" + ARTICLE.encode(), "Microdosing and mood"),
+        (
+            "page.html",
+            b"<html><head><title>Mood &amp; microdosing | Site</title></head><body><p>"
+            + ARTICLE.encode()
+            + b"</p></body></html>",
+            "Mood & microdosing | Site",
+        ),
+    ],
+)
+def test_an_empty_title_is_taken_from_the_file(curator_client, name, content, title):
+    upload = SimpleUploadedFile(name, content)
+    response = curator_client.post(URL, {"source_type": "news", "upload": upload})
+    assert response.status_code == 302
+    assert Source.objects.filter(title=title).exists()
+
+
+def test_a_typed_title_wins_over_the_files(curator_client):
+    upload = SimpleUploadedFile("notes.md", b"# File title\n\n" + ARTICLE.encode())
+    response = post(curator_client, upload=upload)
+    assert response.status_code == 302
+    assert Source.objects.filter(title=META["title"]).exists()
+
+
+def test_a_plain_text_file_without_a_title_asks_for_one(curator_client):
+    upload = SimpleUploadedFile("notes.txt", ARTICLE.encode())
+    response = curator_client.post(URL, {"source_type": "news", "upload": upload})
+    assert response.status_code == 400
+    assert "the file names none" in response.content.decode()
+
+
+def test_the_chosen_file_is_kept_after_a_form_error(curator_client):
+    upload = SimpleUploadedFile("notes.md", b"# Kept notes\n\n" + ARTICLE.encode())
+    response = curator_client.post(URL, {"upload": upload, "source_type": ""})
+    page = response.content.decode()
+    assert response.status_code == 400
+    assert "Kept from your last attempt: <strong>notes.md</strong>" in page
+    assert 'name="title" value="Kept notes"' in page.replace(' maxlength="300"', "")
+    kept = response.context["form"].data
+    # The page posts the kept text back; the curator only fixes the type.
+    response = curator_client.post(
+        URL,
+        {
+            "title": kept["title"],
+            "source_type": "news",
+            "kept_text": kept["kept_text"],
+            "kept_name": kept["kept_name"],
+            "kept_title": kept["kept_title"],
+        },
+    )
+    assert response.status_code == 302
+    source = Source.objects.get(title="Kept notes")
+    assert "may improve mood in healthy adults" in source.text
+
+
+def test_a_kept_file_can_be_dropped_for_pasted_text(curator_client):
+    response = post(
+        curator_client,
+        kept_text="Some other article entirely. It may help sleep.",
+        kept_name="old.txt",
+        drop_kept="on",
+        text=ARTICLE,
+    )
+    assert response.status_code == 302
+    assert "may improve mood" in Source.objects.get(title=META["title"]).text
+
+
+def test_a_kept_file_with_binary_data_is_refused(curator_client):
+    response = post(curator_client, kept_text="abc\x00def", kept_name="x.txt")
+    assert response.status_code == 400
+    assert "choose it again" in response.content.decode()
+
+
+def test_the_form_page_is_well_formed(curator_client):
+    # Help texts are not escaped by Django: none may hold markup.
+    html = curator_client.get(URL).content.decode()
+    assert html.count("<title>") == 1 and 'name="upload"' in html
