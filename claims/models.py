@@ -111,6 +111,8 @@ class Condition(VocabularyEntry):
         help_text="A broader condition (treatment-resistant depression → depression).",
     )
 
+    objects = ConditionQuerySet.as_manager()
+
     class Meta(VocabularyEntry.Meta):
         constraints = [
             models.CheckConstraint(condition=~Q(parent=F("id")), name="condition_not_own_parent"),
@@ -118,8 +120,6 @@ class Condition(VocabularyEntry):
 
     def get_absolute_url(self) -> str:
         return reverse("claims:condition-detail", args=[self.slug])
-
-    objects = ConditionQuerySet.as_manager()
 
     def with_descendants(self) -> list["Condition"]:
         """This condition and all conditions nested under it. One query for the whole tree."""
@@ -476,9 +476,7 @@ class BrowseRow(models.Model):
     filter": the semantics of ``claims.filters.ClaimFilter``. Written by ``claims.readmodel``."""
 
     # Each key is indexed by a composite index below, so none gets an index of its own.
-    mention = models.ForeignKey(
-        Mention, on_delete=models.CASCADE, related_name="+", db_index=False
-    )
+    mention = models.ForeignKey(Mention, on_delete=models.CASCADE, related_name="+", db_index=False)
     claim = models.ForeignKey(Claim, on_delete=models.CASCADE, related_name="+", db_index=False)
     source = models.ForeignKey(
         "sources.Source", on_delete=models.CASCADE, related_name="+", db_index=False
@@ -515,6 +513,9 @@ class BrowseRow(models.Model):
             models.Index(fields=["claim", "mention"], name="row_claim_idx"),
             models.Index(fields=["mention"], name="row_mention_idx"),
         ]
+
+    def __str__(self) -> str:
+        return f"mention {self.mention_id} of claim {self.claim_id}"
 
 
 class KnowledgeBaseVersion(models.Model):

@@ -118,9 +118,7 @@ CARD_COLUMNS = [
 
 
 def _insert_cards(where: Q) -> None:
-    per_certainty = {
-        f"n_{c.value}": Count("pk", filter=Q(certainty=c.value)) for c in Certainty
-    }
+    per_certainty = {f"n_{c.value}": Count("pk", filter=Q(certainty=c.value)) for c in Certainty}
     cards = (
         _public_mentions(where)
         .values("claim_id")

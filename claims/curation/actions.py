@@ -11,7 +11,7 @@ from django.db import transaction
 from django.db.models import Count, Q
 from django.utils import timezone
 
-from claims import derived
+from claims import derived, readmodel
 from claims.curation.ingest import suggestion_to_mention
 from claims.labels import Certainty, ClaimKind, ReviewStatus
 from claims.models import Claim, Condition, Mention, Substance
@@ -38,6 +38,7 @@ def review_mention(*, mention: Mention, status: str, user) -> Mention:
     mention.reviewed_at = timezone.now()
     mention.save()
     derived.refresh(source_ids=[mention.source_id])
+    readmodel.refresh_claims([mention.claim_id])
     return mention
 
 
@@ -56,6 +57,7 @@ def link_mention(*, mention: Mention, claim: Claim, user) -> Mention:
     if clash:
         raise ValidationError("This sentence is already linked to that claim.")
     _attribute(mention, user)
+    previous = Mention.objects.filter(pk=mention.pk).values_list("claim_id", flat=True).first()
     mention.claim = claim
     if not mention.anchor_lost:
         mention.status = ReviewStatus.ACCEPTED
@@ -63,6 +65,7 @@ def link_mention(*, mention: Mention, claim: Claim, user) -> Mention:
     mention.reviewed_at = timezone.now()
     mention.save()
     derived.refresh(source_ids=[mention.source_id])
+    readmodel.refresh_claims([previous, claim.pk])
     return mention
 
 
@@ -82,6 +85,7 @@ def create_claim_for(*, mention: Mention, claim: Claim, user) -> Mention:
 def save_labels(*, form, user) -> Mention:
     """Save the labels edited in a MentionLabelsForm; editing is a review: it accepts."""
     mention = form.save(commit=False)
+    previous = Mention.objects.filter(pk=mention.pk).values_list("claim_id", flat=True).first()
     _attribute(mention, user)
     if not mention.anchor_lost:
         mention.status = ReviewStatus.ACCEPTED
@@ -90,6 +94,7 @@ def save_labels(*, form, user) -> Mention:
     mention.save()
     form.save_m2m()
     derived.refresh(source_ids=[mention.source_id])
+    readmodel.refresh_claims([previous, mention.claim_id])
     return mention
 
 
@@ -147,6 +152,7 @@ def set_source_status(*, source: Source, status: str, user) -> Source:
         source.status_changed_at = timezone.now()
         source.save()
         derived.refresh(source_ids=[source.pk])
+        readmodel.refresh_sources([source.pk])
     return source
 
 
@@ -157,6 +163,7 @@ def set_grade(*, form, user) -> Claim:
     _attribute(claim, user)
     claim.save()
     derived.refresh(mentions=Mention.objects.filter(claim=claim))
+    readmodel.refresh_claims([claim.pk])
     return claim
 
 
@@ -175,6 +182,7 @@ def merge_claims(*, target: Claim, duplicate: Claim, user) -> MergeResult:
     """
     if target.pk == duplicate.pk:
         raise ValidationError("A claim cannot be merged into itself.")
+    merged_ids = [target.pk, duplicate.pk]
     reason = f"merged into {target.slug}"
     taken = set(target.mentions.values_list("source_id", "start", "end"))
     moved = removed = 0
@@ -207,6 +215,7 @@ def merge_claims(*, target: Claim, duplicate: Claim, user) -> MergeResult:
     duplicate.delete()
     # Moved mentions took the target's grade into their flags as they were saved.
     derived.refresh(source_ids=touched)
+    readmodel.refresh_claims(merged_ids)
     return MergeResult(moved, removed)
 
 
