@@ -520,8 +520,8 @@ class BrowseRow(models.Model):
 
 class KnowledgeBaseVersion(models.Model):
     """A single row counting publishing writes: reader pages derive their ETag and
-    Last-Modified from it, so a CDN or browser revalidates cheaply and never serves a page older
-    than the last curation write. Bumped by ``claims.readmodel``."""
+    Last-Modified from it (claims/caching.py), so a CDN or browser revalidates with one cheap
+    query and refetches only after a curation write. Bumped by ``claims.readmodel``."""
 
     version = models.PositiveBigIntegerField(default=0)
     changed_at = models.DateTimeField()

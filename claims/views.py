@@ -9,9 +9,9 @@ from django.db.models import Count, F
 from django.http import Http404, HttpRequest, QueryDict, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_GET
-from django.views.decorators.vary import vary_on_headers
 
 from claims import browse, exports, jsonld, search
+from claims.caching import reader_page
 from claims.curation.actions import merged_into
 from claims.curation.history import claim_history
 from claims.filters import FACETS, ClaimFilter
@@ -138,7 +138,7 @@ def paginate(request: HttpRequest, claims, notes: list[str], count: int | None =
 
 
 @require_GET
-@vary_on_headers("HX-Request")
+@reader_page
 def claim_list(request: HttpRequest):
     filterset = ClaimFilter(request.GET)
     notes = [str(e) for errors in filterset.form.errors.values() for e in errors]
@@ -192,6 +192,7 @@ def claim_export(request: HttpRequest, fmt: str):
 
 
 @require_GET
+@reader_page
 def home(request: HttpRequest):
     """Top-level conditions and substances with their public claims (read model: rows carry
     each condition's ancestors, so a parent's count includes its children). Four queries."""
@@ -231,6 +232,7 @@ def _substances_with_counts() -> list[Substance]:
 
 
 @require_GET
+@reader_page
 def claim_detail(request: HttpRequest, slug: str):
     claims = Claim.objects.public().prefetch_related("substances", "conditions")
     claim = claims.filter(slug=slug).first()
@@ -267,6 +269,7 @@ def claim_detail(request: HttpRequest, slug: str):
 
 
 @require_GET
+@reader_page
 def condition_detail(request: HttpRequest, slug: str):
     condition = get_object_or_404(Condition.objects.select_related("parent"), slug=slug)
     nested = condition.with_descendants()
@@ -287,6 +290,7 @@ def condition_detail(request: HttpRequest, slug: str):
 
 
 @require_GET
+@reader_page
 def substance_detail(request: HttpRequest, slug: str):
     substance = get_object_or_404(Substance, slug=slug)
     mentions = Mention.objects.public().filter(substances=substance)

@@ -6,7 +6,6 @@ from django.http import QueryDict
 
 from claims import readmodel
 from claims.filters import ClaimFilter
-from claims.labels import Certainty
 from claims.models import Claim, Condition, Mention
 from claims.views import claim_rows
 from sources.models import Source, SourceType
