@@ -205,46 +205,47 @@ class MatrixRow:
     cells: list[MatrixCell | None]
 
 
-def evidence_matrix(mentions, column_field: str, columns_model, row_filter: dict, link_param: str):
-    """Claims (rows) by substance or condition (columns): sources per cell. Three queries.
+MATRIX_ROWS = 40  # claims shown in a matrix; the browser link lists every one
 
-    ``mentions`` are already restricted to the page's condition or substance; ``column_field`` is
-    the mention relation giving the columns (``substances`` or ``conditions``); ``row_filter`` is
-    the GET parameters the cells' browser links start from.
+
+def evidence_matrix(rows, column: str, columns_model, row_filter: dict, link_param: str):
+    """Claims (rows) by substance or condition (columns): sources per cell, for the claims with
+    the strongest evidence first (``MATRIX_ROWS`` at most, so the page stays small whatever the
+    size of the knowledge base). Returns (columns, matrix rows, number of matching claims).
+
+    ``rows`` are read-model rows (``BrowseRow``) already restricted to the page's condition or
+    substance; ``column`` is ``substance`` or ``condition`` (a condition column includes the
+    conditions nested under it, as the browser's filter does); ``row_filter`` is the GET
+    parameters the cells' browser links start from. Four queries.
     """
     from urllib.parse import urlencode
 
     from django.urls import reverse
 
-    from claims.models import Claim
+    from claims.models import ClaimCard
 
+    cards = ClaimCard.objects.filter(claim_id__in=rows.values("claim_id"))
+    total = cards.count()
+    top = list(cards.select_related("claim").in_browser_order("grade")[:MATRIX_ROWS])
     counts = (
-        mentions.order_by()
-        .values("claim_id", f"{column_field}__id")
-        .annotate(n=Count("source", distinct=True))
+        rows.filter(claim_id__in=[card.claim_id for card in top], **{f"{column}__isnull": False})
+        .order_by()
+        .values_list("claim_id", f"{column}_id")
+        .annotate(n=Count("source_id", distinct=True))
     )
-    cell_counts: dict[tuple[int, int], int] = {}
-    for row in counts:
-        column_id = row[f"{column_field}__id"]
-        if column_id is not None:
-            cell_counts[(row["claim_id"], column_id)] = row["n"]
-    claim_ids = {c for c, _ in cell_counts}
+    cell_counts = {(claim_id, column_id): n for claim_id, column_id, n in counts}
     column_ids = {col for _, col in cell_counts}
     columns = list(columns_model.objects.filter(pk__in=column_ids).order_by("name"))
-    claims = sorted(
-        Claim.objects.filter(pk__in=claim_ids),
-        key=lambda c: (-(Grade(c.grade).strength or -1), c.statement),
-    )
     browse = reverse("claims:claim-list")
-    rows = []
-    for claim in claims:
+    matrix = []
+    for card in top:
         cells: list[MatrixCell | None] = []
-        for column in columns:
-            n = cell_counts.get((claim.pk, column.pk))
+        for col in columns:
+            n = cell_counts.get((card.claim_id, col.pk))
             if n:
-                query = urlencode({**row_filter, link_param: column.slug})
+                query = urlencode({**row_filter, link_param: col.slug})
                 cells.append(MatrixCell(n, f"{browse}?{query}"))
             else:
                 cells.append(None)
-        rows.append(MatrixRow(claim, cells))
-    return columns, rows
+        matrix.append(MatrixRow(card.claim, cells))
+    return columns, matrix, total

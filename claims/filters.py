@@ -10,13 +10,14 @@ from functools import cached_property
 
 import django_filters
 from django import forms
-from django.db.models import CharField, Count, Value
+from django.db.models import Count, IntegerField
 from django.db.models.functions import Cast
 
 from claims import search
 from claims.browse import grades_at_least
 from claims.labels import Certainty, ClaimKind, Grade
-from claims.models import BrowseRow, ClaimCard, Condition, Substance
+from claims.models import BrowseRow, ClaimCard, Condition, FacetCount, Substance
+from claims.readmodel import facet_count_query
 from sources.models import Source, SourceType
 
 SOURCE_FACET_SIZE = 15  # sources offered in the source facet; a search box finds the others
@@ -231,9 +232,9 @@ class ClaimFilter(django_filters.FilterSet):
 
     def facets(self) -> list[dict]:
         """For each facet, its options with the number of claims each would give together with
-        the other active filters. One query for every facet but the source facet (a UNION ALL
-        of one grouped count per facet over the read model), one for the source facet's top
-        sources (plus one for the chosen sources when some are), and the vocabularies."""
+        the other active filters. At most two queries for every facet but the source facet
+        (:meth:`facet_counts`), two for the source facet, and the two vocabularies: the same
+        number whatever the page size or the number of facet options."""
         selected = self.selected_values()
         counts: dict[str, dict[str, int]] = {name: {} for name in FACETS}
         for facet, value, n in self.facet_counts():
@@ -271,52 +272,69 @@ class ClaimFilter(django_filters.FilterSet):
             )
         return facets
 
+    def stored_facets(self) -> set[str]:
+        """Facets whose counts need no filter but their own: the stored ``FacetCount`` rows
+        answer them (no active filter, or only that facet's)."""
+        active = self.active()
+        return {name for name in FACETS if not active - {name}}
+
     def facet_counts(self) -> list[tuple[str, str, int]]:
-        """(facet, value, claims) for every facet but the source facet, in one query."""
-        parts = []
-        for name, column in FACET_COLUMNS.items():
-            rows = self.rows(skip=name).order_by()
-            if name == "overclaim":
-                rows = rows.filter(is_overclaim=True)
-                value = Value("true", output_field=CharField())
-            else:
-                rows = rows.filter(**{f"{column}__isnull": False})
-                value = Cast(column, output_field=CharField())
-            parts.append(
-                rows.annotate(facet=Value(name, output_field=CharField()), value=value)
-                .values("facet", "value")
-                .annotate(n=Count("claim_id", distinct=True))
-                .values_list("facet", "value", "n")
-            )
-        return list(parts[0].union(*parts[1:], all=True))
+        """(facet, value, claims) for every facet but the source facet: the stored counts in
+        one query, the others in one more (a UNION ALL of a grouped count per facet)."""
+        stored = self.stored_facets() - {"source"}
+        counted = set(FACETS) - stored - {"source"}
+        found = list(
+            FacetCount.objects.filter(facet__in=stored).values_list("facet", "value", "claims")
+        )
+        query = facet_count_query(self.rows, [name for name in FACETS if name in counted])
+        return found + (list(query) if query is not None else [])
 
     def source_options(self, chosen: set[str]) -> list[dict]:
         """The sources giving the most claims with the other filters (``SOURCE_FACET_SIZE`` of
-        them, narrowed by ``source_q``), then any chosen source not among them."""
-        rows = self.rows(skip="source").order_by()
+        them, narrowed by ``source_q``), then any chosen source not among them. Two queries."""
         wanted = (self.cleaned.get("source_q") or "").strip()
-        grouped = rows.values("source_id", "source__title").annotate(
-            n=Count("claim_id", distinct=True)
-        )
-        top = grouped
+        named = Source.objects.published()
         if wanted:
-            top = top.filter(source__title__icontains=wanted)
-        found = list(top.order_by("-n", "source__title", "source_id")[:SOURCE_FACET_SIZE])
-        missing = [int(pk) for pk in chosen if int(pk) not in {r["source_id"] for r in found}]
-        if missing:
-            found += list(grouped.filter(source_id__in=missing))
-            shown = {r["source_id"] for r in found}
-            titles = Source.objects.filter(pk__in=set(missing) - shown).values_list("pk", "title")
-            found += [{"source_id": pk, "source__title": t, "n": 0} for pk, t in titles]
+            named = named.filter(title__icontains=wanted)
+        if "source" in self.stored_facets():
+            counts = FacetCount.objects.filter(facet="source").annotate(
+                source_id=Cast("value", output_field=IntegerField())
+            )
+            if wanted:
+                counts = counts.filter(source_id__in=named.values("pk"))
+            top = counts.order_by("-claims", "source_id").values_list("source_id", "claims")
+            found = dict(top[:SOURCE_FACET_SIZE])
+            if missing := {int(pk) for pk in chosen} - found.keys():
+                found.update(
+                    counts.filter(source_id__in=missing).values_list("source_id", "claims")
+                )
+        else:
+            grouped = (
+                self.rows(skip="source")
+                .order_by()
+                .values("source_id")
+                .annotate(n=Count("claim_id", distinct=True))
+            )
+            top = grouped
+            if wanted:
+                top = top.filter(source_id__in=named.values("pk"))
+            top = top.order_by("-n", "source_id").values_list("source_id", "n")
+            found = dict(top[:SOURCE_FACET_SIZE])
+            if missing := {int(pk) for pk in chosen} - found.keys():
+                found.update(grouped.filter(source_id__in=missing).values_list("source_id", "n"))
+        titles = dict(
+            Source.objects.filter(pk__in={*found, *map(int, chosen)}).values_list("pk", "title")
+        )
+        order = sorted(titles, key=lambda pk: (-found.get(pk, 0), titles[pk]))
         return [
             {
-                "value": str(row["source_id"]),
-                "label": row["source__title"],
+                "value": str(pk),
+                "label": titles[pk],
                 "depth": 0,
-                "count": row["n"],
-                "checked": str(row["source_id"]) in chosen,
+                "count": found.get(pk, 0),
+                "checked": str(pk) in chosen,
             }
-            for row in found
+            for pk in order
         ]
 
     def selected_values(self) -> dict[str, set[str]]:
@@ -363,15 +381,3 @@ class ClaimFilter(django_filters.FilterSet):
         if name == "source_type":
             return [(t.value, t.label, 0, t.value) for t in SourceType]
         return [("true", "Only overclaims", 0, "true")]
-
-
-# The read-model column each facet counts by (the source facet is counted apart, bounded).
-FACET_COLUMNS = {
-    "condition": "condition_id",
-    "substance": "substance_id",
-    "grade": "grade",
-    "certainty": "certainty",
-    "kind": "kind",
-    "source_type": "source_type",
-    "overclaim": "is_overclaim",
-}

@@ -20,6 +20,7 @@ __all__ = [
     "ClaimKind",
     "Condition",
     "EvidenceCited",
+    "FacetCount",
     "Grade",
     "KnowledgeBaseVersion",
     "Mention",
@@ -431,7 +432,7 @@ class ClaimCard(models.Model):
     curation write; ``manage.py rebuild_read_model`` rebuilds it."""
 
     claim = models.OneToOneField(
-        Claim, primary_key=True, on_delete=models.CASCADE, related_name="card"
+        Claim, primary_key=True, on_delete=models.CASCADE, related_name="card", db_constraint=False
     )
     statement = models.CharField(max_length=300)
     grade_rank = models.SmallIntegerField(help_text="GRADE strength, -1 when not assessed.")
@@ -475,11 +476,21 @@ class BrowseRow(models.Model):
     filters when one of its rows passes them all, which is "one of its mentions passes every
     filter": the semantics of ``claims.filters.ClaimFilter``. Written by ``claims.readmodel``."""
 
-    # Each key is indexed by a composite index below, so none gets an index of its own.
-    mention = models.ForeignKey(Mention, on_delete=models.CASCADE, related_name="+", db_index=False)
-    claim = models.ForeignKey(Claim, on_delete=models.CASCADE, related_name="+", db_index=False)
+    # Derived rows, rewritten whole by claims.readmodel: no database foreign-key checks (they
+    # cost more than the rows at bulk-load size; PostgreSQL checks them one by one at commit).
+    # Django still cascades deletions. Each key is indexed by a composite index below.
+    mention = models.ForeignKey(
+        Mention, on_delete=models.CASCADE, related_name="+", db_index=False, db_constraint=False
+    )
+    claim = models.ForeignKey(
+        Claim, on_delete=models.CASCADE, related_name="+", db_index=False, db_constraint=False
+    )
     source = models.ForeignKey(
-        "sources.Source", on_delete=models.CASCADE, related_name="+", db_index=False
+        "sources.Source",
+        on_delete=models.CASCADE,
+        related_name="+",
+        db_index=False,
+        db_constraint=False,
     )
     source_type = models.CharField(max_length=32)
     certainty = models.CharField(max_length=16)
@@ -487,10 +498,20 @@ class BrowseRow(models.Model):
     is_overclaim = models.BooleanField()
     grade = models.CharField(max_length=16)
     condition = models.ForeignKey(
-        Condition, null=True, on_delete=models.CASCADE, related_name="+", db_index=False
+        Condition,
+        null=True,
+        on_delete=models.CASCADE,
+        related_name="+",
+        db_index=False,
+        db_constraint=False,
     )
     substance = models.ForeignKey(
-        Substance, null=True, on_delete=models.CASCADE, related_name="+", db_index=False
+        Substance,
+        null=True,
+        on_delete=models.CASCADE,
+        related_name="+",
+        db_index=False,
+        db_constraint=False,
     )
 
     objects = BrowseRowQuerySet.as_manager()
@@ -516,6 +537,29 @@ class BrowseRow(models.Model):
 
     def __str__(self) -> str:
         return f"mention {self.mention_id} of claim {self.claim_id}"
+
+
+class FacetCount(models.Model):
+    """How many public claims carry each facet value, over the whole knowledge base: the facet
+    counts of a page with no filter, or of the one facet whose filter is the only one active.
+    Kept exact by ``claims.readmodel`` (each refresh adds the difference its claims make), so
+    those counts never scan the filter rows."""
+
+    facet = models.CharField(max_length=16)
+    value = models.CharField(max_length=64)
+    claims = models.PositiveIntegerField()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["facet", "value"], name="facet_count_once"),
+        ]
+        indexes = [
+            # The source facet's top sources.
+            models.Index("facet", F("claims").desc(), name="facet_count_top_idx"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.facet}={self.value}: {self.claims}"
 
 
 class KnowledgeBaseVersion(models.Model):

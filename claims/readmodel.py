@@ -8,6 +8,9 @@ shape made for reading and rewritten for the affected claims at the end of every
 - On SQLite, the FTS5 tables ``claims_quote_fts`` (public quotes, rowid = mention id) and
   ``claims_statement_fts`` (public claims' statements, rowid = claim id); PostgreSQL searches
   stored ``tsvector`` columns of the base tables instead (see ``claims/search.py``).
+- ``FacetCount``: public claims per facet value over the whole knowledge base, kept exact by
+  adding the difference each refresh makes (claims are counted once per value, so counts over
+  disjoint sets of claims add up).
 - ``KnowledgeBaseVersion``: bumped by every refresh; reader pages' ETag and Last-Modified.
 
 Write functions call :func:`refresh_claims` (or :func:`refresh_sources`,
@@ -23,11 +26,19 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 
 from django.db import connection, transaction
-from django.db.models import Case, Count, F, IntegerField, Q, Value, When
+from django.db.models import Case, CharField, Count, F, IntegerField, Q, Value, When
+from django.db.models.functions import Cast
 from django.utils import timezone
 
 from claims.labels import Certainty, Grade
-from claims.models import BrowseRow, ClaimCard, Condition, KnowledgeBaseVersion, Mention
+from claims.models import (
+    BrowseRow,
+    ClaimCard,
+    Condition,
+    FacetCount,
+    KnowledgeBaseVersion,
+    Mention,
+)
 
 CHUNK = 500  # claim ids per statement: well under SQLite's limit on query parameters
 
@@ -60,6 +71,86 @@ WITH RECURSIVE under_condition(descendant, ancestor) AS (
     JOIN claims_condition c ON c.id = u.ancestor
     WHERE c.parent_id IS NOT NULL
 )"""
+
+
+# The read-model column each facet of the claims browser counts by.
+FACET_COLUMNS = {
+    "condition": "condition_id",
+    "substance": "substance_id",
+    "grade": "grade",
+    "certainty": "certainty",
+    "kind": "kind",
+    "source_type": "source_type",
+    "source": "source_id",
+    "overclaim": "is_overclaim",
+}
+
+
+def facet_count_query(rows_for: Callable, facets: Iterable[str]):
+    """One query (a UNION ALL of one grouped count per facet) giving (facet, value, claims):
+    for each facet, the distinct claims per value among ``rows_for(facet)``. None when
+    ``facets`` is empty."""
+    parts = []
+    for name in facets:
+        column = FACET_COLUMNS[name]
+        rows = rows_for(name).order_by()
+        if name == "overclaim":
+            rows = rows.filter(is_overclaim=True)
+            value = Value("true", output_field=CharField())
+        else:
+            rows = rows.filter(**{f"{column}__isnull": False})
+            value = Cast(column, output_field=CharField())
+        parts.append(
+            rows.annotate(facet=Value(name, output_field=CharField()), value=value)
+            .values("facet", "value")
+            .annotate(n=Count("claim_id", distinct=True))
+            .values_list("facet", "value", "n")
+        )
+    if not parts:
+        return None
+    return parts[0].union(*parts[1:], all=True) if len(parts) > 1 else parts[0]
+
+
+def _counts_of(claim_ids: list[int]) -> dict[tuple[str, str], int]:
+    rows = BrowseRow.objects.filter(claim_id__in=claim_ids)
+    query = facet_count_query(lambda name: rows, FACET_COLUMNS)
+    return {(facet, value): n for facet, value, n in query}
+
+
+def _add_to_facet_counts(before: dict, after: dict) -> None:
+    """Add ``after - before`` to the stored counts: three statements at most."""
+    delta = {key: after.get(key, 0) - before.get(key, 0) for key in before.keys() | after.keys()}
+    delta = {key: n for key, n in delta.items() if n}
+    if not delta:
+        return
+    facets = {facet for facet, _ in delta}
+    values = {value for _, value in delta}
+    stored = {
+        (c.facet, c.value): c
+        for c in FacetCount.objects.filter(facet__in=facets, value__in=values)
+        if (c.facet, c.value) in delta
+    }
+    changed, new = [], []
+    for (facet, value), n in delta.items():
+        if (facet, value) in stored:
+            count = stored[(facet, value)]
+            count.claims += n
+            changed.append(count)
+        else:
+            new.append(FacetCount(facet=facet, value=value, claims=n))
+    FacetCount.objects.bulk_update(changed, ["claims"], batch_size=500)
+    FacetCount.objects.bulk_create(new, batch_size=500)
+    if any(c.claims == 0 for c in changed):
+        FacetCount.objects.filter(claims=0).delete()
+
+
+def _rebuild_facet_counts() -> None:
+    FacetCount.objects.all().delete()
+    query = facet_count_query(lambda name: BrowseRow.objects.all(), FACET_COLUMNS)
+    select, params = query.query.sql_with_params()
+    table = FacetCount._meta.db_table
+    with connection.cursor() as cursor:
+        cursor.execute(f"INSERT INTO {table} (facet, value, claims) {select}", params)
 
 
 def uses_fts5() -> bool:
@@ -151,9 +242,10 @@ def _claims_sql(claim_ids: list[int] | None, column: str = "claim_id") -> tuple[
     return f"{column} IN ({', '.join(['%s'] * len(claim_ids))})", list(claim_ids)
 
 
-def _write(claim_ids: list[int] | None) -> None:
-    """Delete and insert again every read-model row of ``claim_ids`` (None: of every claim)."""
+def _write(claim_ids: list[int]) -> None:
+    """Delete and insert again every read-model row of ``claim_ids``."""
     where = Q() if claim_ids is None else Q(claim_id__in=claim_ids)
+    before = _counts_of(claim_ids)
     rows_where, params = _claims_sql(claim_ids)
     rows_table = BrowseRow._meta.db_table
     with connection.cursor() as cursor:
@@ -171,6 +263,7 @@ def _write(claim_ids: list[int] | None) -> None:
         cursor.execute(f"DELETE FROM {ClaimCard._meta.db_table} WHERE {rows_where}", params)
     _insert_rows(where)
     _insert_cards(where)
+    _add_to_facet_counts(before, _counts_of(claim_ids))
     if uses_fts5():
         with connection.cursor() as cursor:
             # A mention that moved here from a claim not refreshed now: replace its old row.
@@ -250,6 +343,7 @@ def rebuild(progress: Callable[[int], None] | None = None, batch: int = 5000) ->
         with connection.cursor() as cursor:
             cursor.execute(f"DELETE FROM {BrowseRow._meta.db_table}")
             cursor.execute(f"DELETE FROM {ClaimCard._meta.db_table}")
+            cursor.execute(f"DELETE FROM {FacetCount._meta.db_table}")
             if uses_fts5():
                 cursor.execute("DELETE FROM claims_quote_fts")
                 cursor.execute("DELETE FROM claims_statement_fts")
@@ -259,6 +353,7 @@ def rebuild(progress: Callable[[int], None] | None = None, batch: int = 5000) ->
             _write_range(chunk[0], chunk[-1])
             if progress:
                 progress(len(chunk))
+        _rebuild_facet_counts()
         bump_version()
 
 

@@ -273,9 +273,13 @@ def claim_detail(request: HttpRequest, slug: str):
 def condition_detail(request: HttpRequest, slug: str):
     condition = get_object_or_404(Condition.objects.select_related("parent"), slug=slug)
     nested = condition.with_descendants()
-    mentions = Mention.objects.public().filter(conditions__in=[c.pk for c in nested])
-    columns, rows = browse.evidence_matrix(
-        mentions, "substances", Substance, {"condition": condition.slug}, "substance"
+    # Read-model rows carry every condition above the mention's own: nested ones are included.
+    columns, rows, total = browse.evidence_matrix(
+        BrowseRow.objects.filter(condition=condition),
+        "substance",
+        Substance,
+        {"condition": condition.slug},
+        "substance",
     )
     ctx = {
         "subject": condition,
@@ -283,6 +287,7 @@ def condition_detail(request: HttpRequest, slug: str):
         "nested": [c for c in nested if c.pk != condition.pk],
         "columns": columns,
         "rows": rows,
+        "total": total,
         "column_heading": "Substance",
         "browse_query": urlencode({"condition": condition.slug}),
     }
@@ -293,15 +298,19 @@ def condition_detail(request: HttpRequest, slug: str):
 @reader_page
 def substance_detail(request: HttpRequest, slug: str):
     substance = get_object_or_404(Substance, slug=slug)
-    mentions = Mention.objects.public().filter(substances=substance)
-    columns, rows = browse.evidence_matrix(
-        mentions, "conditions", Condition, {"substance": substance.slug}, "condition"
+    columns, rows, total = browse.evidence_matrix(
+        BrowseRow.objects.filter(substance=substance),
+        "condition",
+        Condition,
+        {"substance": substance.slug},
+        "condition",
     )
     ctx = {
         "subject": substance,
         "subject_kind": "substance",
         "columns": columns,
         "rows": rows,
+        "total": total,
         "column_heading": "Condition",
         "browse_query": urlencode({"substance": substance.slug}),
     }

@@ -1,6 +1,6 @@
 """The readers' read model (claims/readmodel.py) and real full-text search on both databases.
 
-- ClaimCard, BrowseRow, KnowledgeBaseVersion: see claims/models.py. Filled here from the
+- ClaimCard, BrowseRow, FacetCount, KnowledgeBaseVersion: see claims/models.py. Filled here from the
   current data (the same code as ``manage.py rebuild_read_model``).
 - PostgreSQL: stored generated ``search_vector`` columns on claims_mention (quote) and
   claims_claim (statement) with GIN indexes; they replace 0003's expression indexes, so no vector
@@ -81,7 +81,7 @@ class Migration(migrations.Migration):
         migrations.CreateModel(
             name='ClaimCard',
             fields=[
-                ('claim', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, primary_key=True, related_name='card', serialize=False, to='claims.claim')),
+                ('claim', models.OneToOneField(db_constraint=False, on_delete=django.db.models.deletion.CASCADE, primary_key=True, related_name='card', serialize=False, to='claims.claim')),
                 ('statement', models.CharField(max_length=300)),
                 ('grade_rank', models.SmallIntegerField(help_text='GRADE strength, -1 when not assessed.')),
                 ('n_sources', models.PositiveIntegerField()),
@@ -105,14 +105,27 @@ class Migration(migrations.Migration):
                 ('kind', models.CharField(max_length=16)),
                 ('is_overclaim', models.BooleanField()),
                 ('grade', models.CharField(max_length=16)),
-                ('claim', models.ForeignKey(db_index=False, on_delete=django.db.models.deletion.CASCADE, related_name='+', to='claims.claim')),
-                ('condition', models.ForeignKey(db_index=False, null=True, on_delete=django.db.models.deletion.CASCADE, related_name='+', to='claims.condition')),
-                ('mention', models.ForeignKey(db_index=False, on_delete=django.db.models.deletion.CASCADE, related_name='+', to='claims.mention')),
-                ('source', models.ForeignKey(db_index=False, on_delete=django.db.models.deletion.CASCADE, related_name='+', to='sources.source')),
-                ('substance', models.ForeignKey(db_index=False, null=True, on_delete=django.db.models.deletion.CASCADE, related_name='+', to='claims.substance')),
+                ('claim', models.ForeignKey(db_constraint=False, db_index=False, on_delete=django.db.models.deletion.CASCADE, related_name='+', to='claims.claim')),
+                ('condition', models.ForeignKey(db_constraint=False, db_index=False, null=True, on_delete=django.db.models.deletion.CASCADE, related_name='+', to='claims.condition')),
+                ('mention', models.ForeignKey(db_constraint=False, db_index=False, on_delete=django.db.models.deletion.CASCADE, related_name='+', to='claims.mention')),
+                ('source', models.ForeignKey(db_constraint=False, db_index=False, on_delete=django.db.models.deletion.CASCADE, related_name='+', to='sources.source')),
+                ('substance', models.ForeignKey(db_constraint=False, db_index=False, null=True, on_delete=django.db.models.deletion.CASCADE, related_name='+', to='claims.substance')),
             ],
             options={
                 'indexes': [models.Index(fields=['condition', 'claim'], name='row_condition_idx'), models.Index(fields=['substance', 'claim'], name='row_substance_idx'), models.Index(fields=['certainty', 'claim'], name='row_certainty_idx'), models.Index(fields=['kind', 'claim'], name='row_kind_idx'), models.Index(fields=['grade', 'claim'], name='row_grade_idx'), models.Index(fields=['source_type', 'claim'], name='row_source_type_idx'), models.Index(fields=['source', 'claim'], name='row_source_idx'), models.Index(condition=models.Q(('is_overclaim', True)), fields=['claim'], name='row_overclaim_idx'), models.Index(fields=['claim', 'mention'], name='row_claim_idx'), models.Index(fields=['mention'], name='row_mention_idx')],
+            },
+        ),
+        migrations.CreateModel(
+            name='FacetCount',
+            fields=[
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('facet', models.CharField(max_length=16)),
+                ('value', models.CharField(max_length=64)),
+                ('claims', models.PositiveIntegerField()),
+            ],
+            options={
+                'indexes': [models.Index(models.F('facet'), models.OrderBy(models.F('claims'), descending=True), name='facet_count_top_idx')],
+                'constraints': [models.UniqueConstraint(fields=('facet', 'value'), name='facet_count_once')],
             },
         ),
         migrations.RunPython(create_search, drop_search, elidable=False),
