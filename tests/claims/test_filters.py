@@ -225,3 +225,28 @@ def test_a_page_of_claims_keeps_the_order_and_counts_of_all_results(query):
         public = Mention.objects.public().filter(claim=claim)
         assert claim.n_sources == public.values("source").distinct().count()
         assert claim.spread.total == claim.n_mentions == public.count()
+
+
+@pytest.mark.parametrize("query", ["", "kind=benefit&certainty=possible"])
+def test_the_source_facet_lists_the_top_sources_only(query, monkeypatch):
+    from claims import filters
+
+    monkeypatch.setattr(filters, "SOURCE_FACET_SIZE", 2)
+    options = facet(query, "source")
+    assert len(options) == 2
+    everything = {s.pk: len(slugs(f"{query}&source={s.pk}")) for s in Source.objects.published()}
+    assert sorted(options.values(), reverse=True) == sorted(everything.values(), reverse=True)[:2]
+
+
+def test_the_source_facet_search_narrows_the_options_and_keeps_chosen_ones(monkeypatch):
+    from claims import filters
+
+    monkeypatch.setattr(filters, "SOURCE_FACET_SIZE", 2)
+    managing = Source.objects.get(title__startswith="Managing Depression")
+    found = facet("source_q=managing+depression", "source")
+    assert list(found) == [str(managing.pk)]
+    other = Source.objects.exclude(pk=managing.pk).order_by("pk").first()
+    found = facet(f"source_q=managing+depression&source={other.pk}", "source")
+    assert set(found) == {str(managing.pk), str(other.pk)}
+    # Narrowing the facet's options never changes the results.
+    assert slugs("source_q=managing") == slugs("")
