@@ -190,7 +190,16 @@ def start_gunicorn(workers: int) -> tuple[subprocess.Popen, int]:
         check=True,
     )
     server = subprocess.Popen(
-        [gunicorn, "config.wsgi", "-w", str(workers), "-b", f"127.0.0.1:{port}", "--log-level", "error"],
+        [
+            gunicorn,
+            "config.wsgi",
+            "-w",
+            str(workers),
+            "-b",
+            f"127.0.0.1:{port}",
+            "--log-level",
+            "error",
+        ],
         cwd=ROOT,
         env=env,
         stdout=subprocess.DEVNULL,
