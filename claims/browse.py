@@ -17,11 +17,6 @@ from django.utils.safestring import SafeString, mark_safe
 
 from claims.labels import Certainty, EvidenceCited, Grade
 
-# Sentinels that PostgreSQL's ts_headline puts around matches instead of HTML: the snippet is
-# escaped first, then the sentinels become <mark> elements.
-START_SEL = "\x02"
-STOP_SEL = "\x03"
-
 GRADE_SYMBOLS = {
     Grade.HIGH: "⊕⊕⊕⊕",
     Grade.MODERATE: "⊕⊕⊕◯",
@@ -39,15 +34,6 @@ def grades_at_least(minimum: str) -> list[str]:
     return [g.value for g in Grade if g.strength is not None and g.strength >= floor]
 
 
-def mark_sentinels(text: str) -> SafeString:
-    """Escape ``text`` and turn START_SEL…STOP_SEL spans into ``<mark>`` elements."""
-    out: list[str] = []
-    for i, chunk in enumerate(re.split(f"[{START_SEL}{STOP_SEL}]", text)):
-        # Even chunks lie outside a match, odd ones inside (headlines never nest).
-        out.append(format_html("<mark>{}</mark>", chunk) if i % 2 else escape(chunk))
-    return mark_safe("".join(out))  # every piece above is escaped
-
-
 def find_spans(text: str, needles: Iterable[str]) -> list[tuple[int, int]]:
     """Non-overlapping (start, end) spans of each needle in text, case-insensitive, in order."""
     spans: list[tuple[int, int]] = []
@@ -61,9 +47,16 @@ def find_spans(text: str, needles: Iterable[str]) -> list[tuple[int, int]]:
 
 def highlight(text: str, needles: Iterable[str], css_class: str = "") -> SafeString:
     """``text`` escaped, with each needle (e.g. a hedge cue) wrapped in ``<mark>``."""
+    return highlight_spans(text, find_spans(text, needles), css_class)
+
+
+def highlight_spans(text: str, spans: Iterable[tuple[int, int]], css_class: str = "") -> SafeString:
+    """``text`` escaped, with the given non-overlapping (start, end) spans in ``<mark>``."""
     out: list[str] = []
     pos = 0
-    for start, end in find_spans(text, needles):
+    for start, end in sorted(spans):
+        if start < pos:
+            continue
         out.append(escape(text[pos:start]))
         if css_class:
             out.append(format_html('<mark class="{}">{}</mark>', css_class, text[start:end]))
@@ -72,12 +65,6 @@ def highlight(text: str, needles: Iterable[str], css_class: str = "") -> SafeStr
         pos = end
     out.append(escape(text[pos:]))
     return mark_safe("".join(out))  # every piece above is escaped
-
-
-def search_terms(q: str) -> list[str]:
-    """Plain words of a websearch-style query, for highlighting where the database cannot."""
-    words = re.findall(r"[\w'-]+", q or "")
-    return [w for w in words if w.lower() not in {"or", "and", "not"} and len(w) > 1]
 
 
 # --- Source text with its mentions in place ---------------------------------------------------

@@ -8,16 +8,16 @@ so no input can raise a syntax error) against the FTS5 tables the read model kee
 (claims/readmodel.py). Both stem English words (``english`` configuration / ``porter``).
 
 Ranking, the same idea on both: claims whose statement matches rank by how well it matches
-(``ts_rank`` / ``bm25``); claims found through their quotes follow. Snippets highlight the
-matching words of the best quote; the markers are control characters, and the text around them
-is escaped piece by piece (``claims.browse.mark_sentinels``), never marked safe as a whole.
+(``ts_rank`` / ``bm25``); claims found through their quotes follow. Snippets: the database picks
+each claim's best matching quote, then :func:`highlight` marks the searched words by their
+offsets in the quote and escapes every piece of it (article text is never marked safe, and
+markup in it shows as text on both databases, which ``ts_headline`` would strip).
 """
 
 from __future__ import annotations
 
 import re
 
-from django.contrib.postgres.search import SearchHeadline
 from django.db import connection
 from django.db.models import FloatField, Q, Value
 from django.db.models.expressions import RawSQL
@@ -126,42 +126,63 @@ def statement_rank(q: str):
     return RawSQL(sql, [query], output_field=FloatField())
 
 
+def _stem(word: str) -> str:
+    """A crude English stem, enough to find "receptors" when "receptor" was searched and the
+    reverse (the databases stem properly; this only places the highlights)."""
+    word = word.lower()
+    for suffix in ("ing", "ies", "es", "ed", "s"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            return word[: -len(suffix)]
+    return word
+
+
+def highlight_pattern(q: str) -> re.Pattern | None:
+    """A regex for the searched words and phrases (not the excluded ones) in a text."""
+    alternatives = []
+    for match in _TOKEN.finditer(q or ""):
+        negated, quoted, bare = match.group(1), match.group(2), match.group(3)
+        text = quoted if bare is None else bare
+        if negated or (bare is not None and (bare.startswith("-") or bare.lower() == "or")):
+            continue
+        words = _WORD.findall(text)
+        if words:
+            alternatives.append(r"\W+".join(re.escape(_stem(w)) + r"\w*" for w in words))
+    if not alternatives:
+        return None
+    return re.compile(r"\b(?:" + "|".join(alternatives) + ")", re.IGNORECASE)
+
+
+def highlight(text: str, q: str):
+    """``text`` escaped, with the searched words wrapped in ``<mark>``: the marks are placed by
+    offsets found in the original text, every piece of which is escaped."""
+    pattern = highlight_pattern(q)
+    spans = [m.span() for m in pattern.finditer(text)] if pattern else []
+    return browse.highlight_spans(text, spans)
+
+
 def snippets(q: str, mention_ids) -> dict[int, object]:
-    """{mention id: highlighted quote (safe HTML)} for those of ``mention_ids`` (a queryset of
-    ids: the page's rows) whose quote matches, best match first. One query."""
+    """{mention id: its quote with the searched words highlighted (safe HTML)} for those of
+    ``mention_ids`` (a queryset of ids: the page's rows) whose quote matches, best first. One
+    query: the database ranks (``ts_rank`` / ``bm25``), Python highlights."""
     if uses_postgres():
-        rows = (
+        found = list(
             Mention.objects.filter(pk__in=mention_ids)
             .filter(pk__in=RawSQL(*mention_ids_sql(q)))
-            .annotate(
-                rank=RawSQL(f"ts_rank(claims_mention.search_vector, {TSQUERY})", [q]),
-                headline=SearchHeadline(
-                    "quote",
-                    RawSQL(TSQUERY, [q]),
-                    config=CONFIG,
-                    start_sel=browse.START_SEL,
-                    stop_sel=browse.STOP_SEL,
-                    max_words=40,
-                    min_words=20,
-                ),
-            )
+            .annotate(rank=RawSQL(f"ts_rank(claims_mention.search_vector, {TSQUERY})", [q]))
             .order_by("-rank", "pk")
-            .values_list("pk", "headline")
+            .values_list("pk", "quote")
         )
-        found = list(rows)
     else:
         query = to_fts5(q)
         if query is None:
             return {}
         ids_sql, ids_params = mention_ids.query.sql_with_params()
         sql = (
-            "SELECT rowid, snippet(claims_quote_fts, 0, %s, %s, '…', 40) FROM claims_quote_fts "
+            "SELECT rowid, quote FROM claims_quote_fts "
             f"WHERE claims_quote_fts MATCH %s AND rowid IN ({ids_sql}) "
             "ORDER BY bm25(claims_quote_fts), rowid"
         )
         with connection.cursor() as cursor:
-            cursor.execute(sql, [browse.START_SEL, browse.STOP_SEL, query, *ids_params])
+            cursor.execute(sql, [query, *ids_params])
             found = cursor.fetchall()
-    return {
-        pk: browse.mark_sentinels(text) for pk, text in found if text and browse.START_SEL in text
-    }
+    return {pk: highlight(quote, q) for pk, quote in found}

@@ -145,10 +145,9 @@ def claim_list(request: HttpRequest):
     page = paginate(request, ClaimPages(filterset), notes)
     rows = page.object_list
     snippets = snippets_for(filterset, [c.pk for c in rows])
-    terms = browse.search_terms(filterset.search_text)
     for claim in rows:
         claim.snippet = snippets.get(claim.pk)
-        claim.statement_html = browse.highlight(claim.statement, terms)
+        claim.statement_html = search.highlight(claim.statement, filterset.search_text)
     facets = filterset.facets()
     ctx = {
         "filterset": filterset,
