@@ -1,9 +1,9 @@
-"""Read replicas: reader pages read from a replica, everything else uses the primary.
+"""Read replicas: readers' page views read from a replica, everything else uses the primary.
 
-Used when ``DATABASE_REPLICA_URLS`` is set (config/settings.py). A request is pinned to the
-primary when it may write or must see its own writes: any method but GET/HEAD, and any signed-in
-user (curators read what they just wrote; replication lag must never hide it). Inside a
-transaction every read goes to the primary too.
+Used when ``DATABASE_REPLICA_URLS`` is set (config/settings.py). Only anonymous GET/HEAD requests
+are let off the primary (by :class:`PinToPrimaryMiddleware`): writes, signed-in users (curators
+read what they just wrote; replication lag must never hide it), management commands, migrations
+and anything inside a transaction read from the primary.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from contextvars import ContextVar
 from django.conf import settings
 from django.db import connections
 
-_pinned: ContextVar[bool] = ContextVar("pinned_to_primary", default=False)
+_pinned: ContextVar[bool] = ContextVar("pinned_to_primary", default=True)
 
 
 def replicas() -> list[str]:

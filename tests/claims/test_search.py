@@ -97,7 +97,9 @@ def test_article_markup_in_a_quote_is_shown_as_text(client, editor):
     readmodel.refresh_claims([mention.claim_id])
     html = client.get(BROWSER, {"q": "serotonin bold"}).content.decode()
     assert "<script>alert(1)</script>" not in html
-    assert "&lt;script&gt;alert(1)&lt;/script&gt; <mark>serotonin</mark> &lt;b&gt;<mark>bold" in html
+    assert (
+        "&lt;script&gt;alert(1)&lt;/script&gt; <mark>serotonin</mark> &lt;b&gt;<mark>bold" in html
+    )
 
 
 def test_the_search_finds_statements_of_public_claims_only():
