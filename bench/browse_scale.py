@@ -314,6 +314,7 @@ def main() -> None:
         "search_every_quote": {
             "url": SEARCH_ALL,
             "median_ms": round(statistics.median(s[0] for s in search), 1),
+            "statuses": [s[1] for s in search],
             "sql_floor_ms": round(sql_floor(SEARCH_ALL)[0], 1),
         },
         "other_pages_ms": {name: round(r[0], 1) for name, r in others.items()},
@@ -331,7 +332,10 @@ def main() -> None:
         f"p95 {c['sql_floor_p95_ms']} ms; at most {c['queries_max']} queries)"
     )
     print(f"  repeated page: p50 {r['p50_ms']} ms, p95 {r['p95_ms']} ms (SQL {r['sql_floor_ms']})")
-    print(f"  search matching every quote: {s['median_ms']} ms (SQL {s['sql_floor_ms']} ms)")
+    print(
+        f"  search matching every quote: {s['median_ms']} ms (SQL {s['sql_floor_ms']} ms), "
+        f"HTTP {s['statuses']}"
+    )
     for name, ms in result["other_pages_ms"].items():
         print(f"  {name}: {ms} ms")
     print(f"  largest page: {result['largest_page']['kb']} KB ({result['largest_page']['url']})")
