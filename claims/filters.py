@@ -201,9 +201,6 @@ class ClaimFilter(django_filters.FilterSet):
             queryset = self.filters[name].filter(queryset, value)
         return queryset
 
-    # Backwards-compatible name for callers written against the mention-based filter.
-    mentions_without = rows
-
     def claims(self):
         """The matching claims' cards in the chosen order. No filter: every card, read by its
         sort index; otherwise the cards of the claims with a matching row (a semi-join)."""

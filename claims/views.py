@@ -29,6 +29,8 @@ def claim_rows(cards) -> list[Claim]:
     for card in cards:
         claim = card.claim
         claim.n_sources, claim.n_mentions = card.n_sources, card.n_mentions
+        for c in Certainty:
+            setattr(claim, f"n_{c.value}", getattr(card, f"n_{c.value}"))
         claim.spread = browse.certainty_spread(
             value for c in Certainty for value in [c.value] * getattr(card, f"n_{c.value}")
         )
