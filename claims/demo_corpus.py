@@ -98,14 +98,7 @@ class DemoLoader:
         # rescored once, at the end.
         derived.refresh(
             source_ids=self.source_ids, mentions=Mention.objects.filter(claim__in=claims.values())
-        # Credibility scores are recomputed once per source at the end, not once per mention.
-        with credibility.deferred():
-            claims = self.load_claims()
-            stems = sorted(p.stem for p in (self.directory / "curation").glob("*.yaml"))
-            if not stems:
-                raise DemoDataError(f"no curation files in {self.directory / 'curation'}")
-            for stem in stems:
-                self.load_article(stem, claims)
+        )
         readmodel.refresh_claims(
             {c.pk for c in claims.values()} | readmodel.claims_of_sources(self.source_ids)
         )
@@ -145,7 +138,6 @@ class DemoLoader:
             (self.directory / "articles" / f"{stem}.txt").read_text(encoding="utf-8")
         )
         source = self.load_source(stem, data["source"], text)
-        self.source_ids.add(source.pk)
         self.load_rubric(stem, source, data.get("rubric") or {})
 
         kept = set()

@@ -2,7 +2,7 @@
 
 Readers type web-search syntax: words (all must match), ``"a phrase"``, ``or`` between
 alternatives, ``-word`` to exclude. PostgreSQL parses it with ``websearch_to_tsquery`` against
-stored generated ``tsvector`` columns (GIN-indexed, migration 0005: nothing is computed from the
+stored generated ``tsvector`` columns (GIN-indexed, migration 0007: nothing is computed from the
 text at query time). SQLite translates it to an FTS5 query (:func:`to_fts5`; every word is quoted,
 so no input can raise a syntax error) against the FTS5 tables the read model keeps
 (claims/readmodel.py). Both stem English words (``english`` configuration / ``porter``).

@@ -65,7 +65,7 @@ def fill(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('claims', '0004_browser_covering_indexes'),
+        ('claims', '0006_mention_suggested'),
         ('sources', '0001_initial'),
     ]
 
