@@ -1,24 +1,45 @@
-"""How the reader pages behave with a large knowledge base on PostgreSQL.
+"""How the reader pages behave with a large knowledge base on PostgreSQL, through gunicorn.
 
-Fills a separate database (default ``kb_bench`` on 127.0.0.1) with synthetic sources, claims and
-accepted mentions (generated in SQL, so a million rows take about a minute), then times the claims
-browser and the claim, condition and source pages through Django's test client and prints the
-median of a few runs and the number of SQL queries per page.
+Fills a separate database (``BENCH_DATABASE_URL``, default postgres://postgres@127.0.0.1:5432/
+kb_bench) with synthetic sources, claims and accepted mentions generated in SQL, builds the read
+model the way a bulk load does (``manage.py rebuild_read_model``), starts gunicorn (the
+production server) on it and measures, from a client on the same machine:
 
-    .venv/bin/python bench/browse_scale.py [--mentions 1000000] [--keep]
+- at least 30 distinct claims-browser URLs (filter combinations, the HTMX fragment, deep pages),
+  each requested once, never with a validator: p50 / p95 / max;
+- the same page repeated: p50 / p95;
+- a search matching every quote;
+- the bytes of the largest page;
+- beside each, the SQL floor: the time of the very SQL statements the page ran, replayed on one
+  connection (what is left of a response's time for Django, templates and HTTP is the
+  difference).
 
-Needs PostgreSQL (``BENCH_DATABASE_URL``, default postgres://postgres@127.0.0.1:5432/kb_bench).
+    .venv/bin/python bench/browse_scale.py                      # 20,000 mentions (a minute)
+    .venv/bin/python bench/browse_scale.py --mentions 1000000   # the issue's target size
+    .venv/bin/python bench/browse_scale.py --keep --json        # reuse a filled database
+
+``--keep`` reuses the database when it already holds at least ``--mentions`` mentions (a new,
+empty database is migrated and filled). Needs PostgreSQL.
 """
 
+from __future__ import annotations
+
 import argparse
+import http.client
+import json
 import math
 import os
+import shutil
+import signal
+import socket
 import statistics
+import subprocess
 import sys
 import time
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
 URL = os.environ.get("BENCH_DATABASE_URL", "postgres://postgres@127.0.0.1:5432/kb_bench")
 os.environ["DATABASE_URL"] = URL
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
@@ -80,71 +101,247 @@ JOIN (SELECT id, row_number() OVER (ORDER BY id) - 1 AS n, count(*) OVER () AS t
 WHERE c.slug LIKE 'synthetic-%%';
 """
 
-PAGES = [
-    ("claims browser, no filter", "/claims/"),
-    ("claims browser, condition=depression", "/claims/?condition=depression"),
-    ("claims browser, 3 filters", "/claims/?condition=depression&certainty=possible&grade=low"),
-    ("claims browser, search", "/claims/?q=mood"),  # every quote matches: the worst case
-    ("claims browser, narrow search", "/claims/?q=synthetic+claim+4242"),
-    ("claims browser, page 50", "/claims/?page=50"),
-    ("claims browser, overclaims", "/claims/?overclaim=on"),
-    ("claim page", "/claims/synthetic-claim-7/"),
-    ("condition page", "/conditions/depression/"),
-    ("source list", "/sources/"),
-]
+CONDITIONS = ["depression", "anxiety", "ptsd", "sleep", "inflammation", "cognition"]
+SUBSTANCES = ["psilocybin", "lsd", "mdma", "ketamine", "cbd"]
+CERTAINTIES = ["established", "probable", "possible", "anecdotal"]
+KINDS = ["benefit", "mechanism", "risk", "dosing", "efficacy-null"]
+GRADES = ["high", "moderate", "low", "very-low"]
+
+
+def browser_urls() -> list[str]:
+    """At least 30 distinct claims-browser URLs: single filters, pairs, triples, several values
+    of one filter, the overclaim filter, sorts, deep pages and HTMX fragments (marked ``hx:``)."""
+    urls = ["/claims/", "/claims/?page=50", "/claims/?sort=grade", "/claims/?sort=statement"]
+    urls += [f"/claims/?condition={c}" for c in CONDITIONS]
+    urls += [f"/claims/?substance={s}" for s in SUBSTANCES]
+    urls += [f"/claims/?certainty={c}" for c in CERTAINTIES[:2]]
+    urls += [f"/claims/?kind={k}" for k in KINDS[:2]]
+    urls += [f"/claims/?grade={g}" for g in GRADES[:2]]
+    for i, condition in enumerate(CONDITIONS):
+        urls.append(
+            f"/claims/?condition={condition}&certainty={CERTAINTIES[i % 4]}&grade={GRADES[i % 4]}"
+        )
+        urls.append(f"/claims/?condition={condition}&substance={SUBSTANCES[i % 5]}")
+    urls += [
+        "/claims/?overclaim=on",
+        "/claims/?overclaim=on&kind=risk&condition=depression",
+        "/claims/?condition=depression&condition=anxiety&kind=benefit&kind=risk",
+        "/claims/?source_type=news&certainty=possible",
+        "/claims/?source_q=source+42",
+        "/claims/?q=synthetic+claim+4242",
+        "hx:/claims/?condition=depression&certainty=possible&grade=low",
+        "hx:/claims/?substance=lsd&page=3",
+    ]
+    return list(dict.fromkeys(urls))
+
+
+REPEATED = "/claims/?condition=depression"
+SEARCH_ALL = "/claims/?q=mood"  # every synthetic quote says "mood": the worst case
+
+
+def fill(args) -> None:
+    from claims import vocabulary_seed
+    from claims.models import Condition, Substance
+
+    print(f"filling {settings.DATABASES['default']['NAME']}: {args.mentions:,} mentions ...")
+    call_command("migrate", verbosity=0)
+    call_command("flush", interactive=False, verbosity=0)
+    vocabulary_seed.install(Substance, Condition)  # flush empties the data migration's rows
+    started = time.perf_counter()
+    with connection.cursor() as cursor:
+        cursor.execute(
+            FILL_SQL,
+            {
+                "mentions": args.mentions,
+                "claims": args.claims,
+                "sources": args.sources,
+                # (source, offset, claim) repeats every `period` rows: shift the claim once per
+                # period so a million mentions keep mention_once_per_claim_and_place.
+                "period": math.lcm(args.sources, 390, args.claims),
+            },
+        )
+    filled = time.perf_counter() - started
+    started = time.perf_counter()
+    call_command("rebuild_read_model", verbosity=1)
+    rebuilt = time.perf_counter() - started
+    with connection.cursor() as cursor:
+        # What autovacuum does soon after a bulk load: index-only scans need the visibility
+        # map, which ANALYZE alone does not set.
+        cursor.execute("VACUUM ANALYZE")
+    print(f"  mentions filled in {filled:.0f} s, read model rebuilt in {rebuilt:.0f} s")
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def start_gunicorn(workers: int) -> tuple[subprocess.Popen, int]:
+    port = free_port()
+    gunicorn = shutil.which("gunicorn", path=str(Path(sys.executable).parent)) or "gunicorn"
+    env = {**os.environ, "DEBUG": "0", "SECRET_KEY": "bench-" + "x" * 50}
+    env.update({"ALLOWED_HOSTS": "127.0.0.1", "SECURE_SSL_REDIRECT": "0", "LOG_LEVEL": "ERROR"})
+    # Production settings serve hashed static files: collect them once (into /staticfiles/).
+    subprocess.run(
+        [sys.executable, "manage.py", "collectstatic", "--noinput", "-v0"],
+        cwd=ROOT,
+        env=env,
+        check=True,
+    )
+    server = subprocess.Popen(
+        [
+            gunicorn,
+            "config.wsgi",
+            "-w",
+            str(workers),
+            "-b",
+            f"127.0.0.1:{port}",
+            "--log-level",
+            "error",
+        ],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.DEVNULL,
+    )
+    for _ in range(100):
+        try:
+            socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
+            return server, port
+        except OSError:
+            time.sleep(0.1)
+    server.kill()
+    sys.exit("gunicorn did not start")
+
+
+def fetch(conn: http.client.HTTPConnection, url: str) -> tuple[float, int, int]:
+    headers = {"Host": "127.0.0.1", "X-Forwarded-Proto": "https"}
+    if url.startswith("hx:"):
+        url, headers["HX-Request"] = url[3:], "true"
+    started = time.perf_counter()
+    conn.request("GET", url, headers=headers)
+    response = conn.getresponse()
+    body = response.read()
+    return (time.perf_counter() - started) * 1000, response.status, len(body)
+
+
+def sql_floor(url: str) -> tuple[float, int]:
+    """The page's own SQL statements replayed on one connection (ms), and their number."""
+    client = Client()
+    headers = {"HX-Request": "true"} if url.startswith("hx:") else {}
+    with CaptureQueriesContext(connection) as captured:
+        client.get(url.removeprefix("hx:"), headers=headers)
+    statements = [q["sql"] for q in captured.captured_queries]
+    with connection.cursor() as cursor:
+        started = time.perf_counter()
+        for sql in statements:
+            cursor.execute(sql.replace("%", "%%"))
+            cursor.fetchall() if cursor.description else None
+        return (time.perf_counter() - started) * 1000, len(statements)
+
+
+def pct(values: list[float], p: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, math.ceil(p / 100 * len(ordered)) - 1)]
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--mentions", type=int, default=1_000_000)
-    parser.add_argument("--claims", type=int, default=5_000)
-    parser.add_argument("--sources", type=int, default=2_000)
-    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--mentions", type=int, default=20_000)
+    parser.add_argument("--claims", type=int, help="default: mentions / 10")
+    parser.add_argument("--sources", type=int, help="default: mentions / 50")
+    parser.add_argument("--repeat", type=int, default=20, help="requests of the repeated page")
+    parser.add_argument("--workers", type=int, default=2, help="gunicorn workers")
     parser.add_argument("--keep", action="store_true", help="reuse a filled database as it is")
+    parser.add_argument("--json", action="store_true", help="print the figures as JSON")
     args = parser.parse_args()
+    args.claims = args.claims or max(10, args.mentions // 10)
+    args.sources = args.sources or max(5, args.mentions // 50)
     if connection.vendor != "postgresql":
         sys.exit("This benchmark needs PostgreSQL.")
 
-    from claims import vocabulary_seed
-    from claims.models import Condition, Mention, Substance
+    from claims.models import Mention
 
+    call_command("migrate", verbosity=0)  # --keep on a new, empty database: create the tables
     if not (args.keep and Mention.objects.count() >= args.mentions):
-        print(f"filling {settings.DATABASES['default']['NAME']}: {args.mentions:,} mentions ...")
-        call_command("flush", interactive=False, verbosity=0)
-        call_command("migrate", verbosity=0)
-        vocabulary_seed.install(Substance, Condition)  # flush empties the data migration's rows
-        started = time.perf_counter()
-        with connection.cursor() as cursor:
-            cursor.execute(
-                FILL_SQL,
-                {
-                    "mentions": args.mentions,
-                    "claims": args.claims,
-                    "sources": args.sources,
-                    # (source, offset, claim) repeats every `period` rows: shift the claim once
-                    # per period so a million mentions keep mention_once_per_claim_and_place.
-                    "period": math.lcm(args.sources, 390, args.claims),
-                },
-            )
-            # What autovacuum does soon after a bulk load: index-only scans need the
-            # visibility map, which ANALYZE alone does not set.
-            cursor.execute("VACUUM ANALYZE")
-        print(f"  filled in {time.perf_counter() - started:.0f} s")
-    print(f"{Mention.objects.count():,} mentions; median of {args.runs} runs (after one warm-up)")
-
+        fill(args)
     settings.ALLOWED_HOSTS = ["*"]
-    client = Client()
-    for name, url in PAGES:
-        client.get(url)  # warm-up
-        timings = []
-        for _ in range(args.runs):
-            with CaptureQueriesContext(connection) as queries:
-                started = time.perf_counter()
-                response = client.get(url)
-                timings.append(time.perf_counter() - started)
-        status = response.status_code
-        median_ms = statistics.median(timings) * 1000
-        print(f"  {name:<42} {median_ms:8.0f} ms  {len(queries):3d} queries  HTTP {status}")
+    mentions = Mention.objects.count()
+    server, port = start_gunicorn(args.workers)
+    try:
+        conn = http.client.HTTPConnection("127.0.0.1", port, timeout=120)
+        fetch(conn, "/")  # the workers import Django and connect
+        urls = browser_urls()
+        cold, sizes, statuses = [], {}, {}
+        for url in urls:
+            ms, status, size = fetch(conn, url)
+            cold.append(ms)
+            sizes[url], statuses[url] = size, status
+        repeated = [fetch(conn, REPEATED)[0] for _ in range(args.repeat)]
+        search = [fetch(conn, SEARCH_ALL) for _ in range(3)]
+        sizes[SEARCH_ALL] = search[0][2]
+        pages = {
+            "claim page": "/claims/synthetic-claim-7/",
+            "condition page": "/conditions/depression/",
+            "home": "/",
+        }
+        others = {name: fetch(conn, url) for name, url in pages.items()}
+        sizes.update({url: others[name][2] for name, url in pages.items()})
+    finally:
+        server.send_signal(signal.SIGTERM)
+        server.wait(timeout=30)
+
+    floors = [sql_floor(url) for url in urls]
+    result = {
+        "mentions": mentions,
+        "server": f"gunicorn -w {args.workers}",
+        "browser_cold": {
+            "urls": len(urls),
+            "p50_ms": round(statistics.median(cold), 1),
+            "p95_ms": round(pct(cold, 95), 1),
+            "max_ms": round(max(cold), 1),
+            "sql_floor_p50_ms": round(statistics.median(f[0] for f in floors), 1),
+            "sql_floor_p95_ms": round(pct([f[0] for f in floors], 95), 1),
+            "queries_max": max(f[1] for f in floors),
+            "errors": sorted(u for u, s in statuses.items() if s != 200),
+        },
+        "repeated": {
+            "url": REPEATED,
+            "p50_ms": round(statistics.median(repeated), 1),
+            "p95_ms": round(pct(repeated, 95), 1),
+            "sql_floor_ms": round(sql_floor(REPEATED)[0], 1),
+        },
+        "search_every_quote": {
+            "url": SEARCH_ALL,
+            "median_ms": round(statistics.median(s[0] for s in search), 1),
+            "statuses": [s[1] for s in search],
+            "sql_floor_ms": round(sql_floor(SEARCH_ALL)[0], 1),
+        },
+        "other_pages_ms": {name: round(r[0], 1) for name, r in others.items()},
+        "largest_page": {"url": max(sizes, key=sizes.get), "kb": round(max(sizes.values()) / 1024)},
+        "slowest_cold": sorted(zip(cold, urls, strict=True), reverse=True)[:3],
+    }
+    if args.json:
+        print(json.dumps(result, indent=2))
+        return
+    c, r, s = result["browser_cold"], result["repeated"], result["search_every_quote"]
+    print(f"{mentions:,} mentions, {result['server']}")
+    print(
+        f"  browser, {c['urls']} URLs once each: p50 {c['p50_ms']} ms, p95 {c['p95_ms']} ms, "
+        f"max {c['max_ms']} ms (SQL floor p50 {c['sql_floor_p50_ms']} ms, "
+        f"p95 {c['sql_floor_p95_ms']} ms; at most {c['queries_max']} queries)"
+    )
+    print(f"  repeated page: p50 {r['p50_ms']} ms, p95 {r['p95_ms']} ms (SQL {r['sql_floor_ms']})")
+    print(
+        f"  search matching every quote: {s['median_ms']} ms (SQL {s['sql_floor_ms']} ms), "
+        f"HTTP {s['statuses']}"
+    )
+    for name, ms in result["other_pages_ms"].items():
+        print(f"  {name}: {ms} ms")
+    print(f"  largest page: {result['largest_page']['kb']} KB ({result['largest_page']['url']})")
+    print("  slowest: " + "; ".join(f"{u} {ms:.0f} ms" for ms, u in result["slowest_cold"]))
+    if c["errors"]:
+        print(f"  NOT 200: {c['errors']}")
 
 
 if __name__ == "__main__":

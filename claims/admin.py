@@ -7,7 +7,7 @@ from django.contrib import admin
 from django.db import transaction
 from django.db.models import QuerySet
 
-from claims import derived
+from claims import derived, readmodel
 from claims.models import Claim, Condition, Mention, Substance
 from sources import admin as sources_admin
 from sources.history_admin import HistoryAdmin
@@ -52,20 +52,55 @@ def sources_of(objects: QuerySet, field: str = "source_id") -> dict:
     return {"source_ids": set(objects.values_list(field, flat=True))}
 
 
+class ReadModelAdmin(admin.ModelAdmin):
+    """Admin edits are curation writes too: the read model of the claims they touch is rewritten
+    in the same transaction (after the related objects are saved, so m2m changes count)."""
+
+    def claims_touched(self, obj) -> set[int]:
+        raise NotImplementedError
+
+    def save_model(self, request, obj, form, change):
+        obj._claims_before = self.claims_touched(obj) if change and obj.pk else set()
+        super().save_model(request, obj, form, change)
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        obj = form.instance
+        readmodel.refresh_claims(getattr(obj, "_claims_before", set()) | self.claims_touched(obj))
+
+    def delete_model(self, request, obj):
+        touched = self.claims_touched(obj)
+        super().delete_model(request, obj)
+        readmodel.refresh_claims(touched)
+
+    def delete_queryset(self, request, queryset):
+        touched = set().union(*(self.claims_touched(obj) for obj in queryset))
+        super().delete_queryset(request, queryset)
+        readmodel.refresh_claims(touched)
+
+
 @admin.register(Substance)
-class SubstanceAdmin(admin.ModelAdmin):
+class SubstanceAdmin(ReadModelAdmin):
     list_display = ["name", "slug", "aliases"]
     search_fields = ["name", "slug", "aliases"]
     prepopulated_fields = {"slug": ["name"]}
 
+    def claims_touched(self, obj) -> set[int]:
+        mentions = Mention.objects.filter(substances=obj, claim__isnull=False)
+        return set(mentions.values_list("claim_id", flat=True))
+
 
 @admin.register(Condition)
-class ConditionAdmin(admin.ModelAdmin):
+class ConditionAdmin(ReadModelAdmin):
     list_display = ["name", "slug", "parent", "aliases"]
     list_filter = [("parent", admin.RelatedOnlyFieldListFilter)]
     search_fields = ["name", "slug", "aliases"]
     prepopulated_fields = {"slug": ["name"]}
     list_select_related = ["parent"]
+
+    def claims_touched(self, obj) -> set[int]:
+        # Rows carry each condition's ancestors: re-parenting changes its descendants' claims.
+        return readmodel.claims_of_conditions([obj.pk])
 
 
 class ClaimMentionInline(admin.TabularInline):
@@ -80,13 +115,16 @@ class ClaimMentionInline(admin.TabularInline):
 
 
 @admin.register(Claim)
-class ClaimAdmin(RefreshesDerivedData, HistoryAdmin):
+class ClaimAdmin(ReadModelAdmin, RefreshesDerivedData, HistoryAdmin):
     list_display = ["statement", "kind", "grade", "slug"]
     list_filter = ["kind", "grade", "substances", "conditions"]
     search_fields = ["statement", "slug", "grade_rationale"]
     filter_horizontal = ["substances", "conditions"]
     prepopulated_fields = {"slug": ["statement"]}
     inlines = [ClaimMentionInline]
+
+    def claims_touched(self, obj) -> set[int]:
+        return {obj.pk}
 
     def derived_inputs(self, objects: QuerySet) -> dict:
         # The grade sets its mentions' flags; deleting the claim unlinks them (SET_NULL).
@@ -98,7 +136,7 @@ class ClaimAdmin(RefreshesDerivedData, HistoryAdmin):
 
 
 @admin.register(Mention)
-class MentionAdmin(RefreshesDerivedData, HistoryAdmin):
+class MentionAdmin(ReadModelAdmin, RefreshesDerivedData, HistoryAdmin):
     list_display = [
         "__str__",
         "source",
@@ -143,6 +181,10 @@ class MentionAdmin(RefreshesDerivedData, HistoryAdmin):
     def derived_inputs(self, objects: QuerySet) -> dict:
         return sources_of(objects)
 
+    def claims_touched(self, obj) -> set[int]:
+        stored = Mention.objects.filter(pk=obj.pk).values_list("claim_id", flat=True).first()
+        return {stored, obj.claim_id} - {None}
+
 
 class SourceMentionInline(admin.TabularInline):
     model = Mention
@@ -164,8 +206,12 @@ admin.site.unregister([Source, RubricAnswer])
 
 
 @admin.register(Source)
-class SourceAdmin(RefreshesDerivedData, sources_admin.SourceAdmin):
+class SourceAdmin(ReadModelAdmin, RefreshesDerivedData, sources_admin.SourceAdmin):
     inlines = [*sources_admin.SourceAdmin.inlines, SourceMentionInline]
+
+    def claims_touched(self, obj) -> set[int]:
+        # Publishing, retyping or deleting a source changes what readers see.
+        return readmodel.claims_of_sources([obj.pk])
 
     def derived_inputs(self, objects: QuerySet) -> dict:
         return sources_of(objects, "pk")

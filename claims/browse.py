@@ -17,11 +17,6 @@ from django.utils.safestring import SafeString, mark_safe
 
 from claims.labels import Certainty, EvidenceCited, Grade
 
-# Sentinels that PostgreSQL's ts_headline puts around matches instead of HTML: the snippet is
-# escaped first, then the sentinels become <mark> elements.
-START_SEL = "\x02"
-STOP_SEL = "\x03"
-
 GRADE_SYMBOLS = {
     Grade.HIGH: "⊕⊕⊕⊕",
     Grade.MODERATE: "⊕⊕⊕◯",
@@ -39,15 +34,6 @@ def grades_at_least(minimum: str) -> list[str]:
     return [g.value for g in Grade if g.strength is not None and g.strength >= floor]
 
 
-def mark_sentinels(text: str) -> SafeString:
-    """Escape ``text`` and turn START_SEL…STOP_SEL spans into ``<mark>`` elements."""
-    out: list[str] = []
-    for i, chunk in enumerate(re.split(f"[{START_SEL}{STOP_SEL}]", text)):
-        # Even chunks lie outside a match, odd ones inside (headlines never nest).
-        out.append(format_html("<mark>{}</mark>", chunk) if i % 2 else escape(chunk))
-    return mark_safe("".join(out))  # every piece above is escaped
-
-
 def find_spans(text: str, needles: Iterable[str]) -> list[tuple[int, int]]:
     """Non-overlapping (start, end) spans of each needle in text, case-insensitive, in order."""
     spans: list[tuple[int, int]] = []
@@ -61,9 +47,16 @@ def find_spans(text: str, needles: Iterable[str]) -> list[tuple[int, int]]:
 
 def highlight(text: str, needles: Iterable[str], css_class: str = "") -> SafeString:
     """``text`` escaped, with each needle (e.g. a hedge cue) wrapped in ``<mark>``."""
+    return highlight_spans(text, find_spans(text, needles), css_class)
+
+
+def highlight_spans(text: str, spans: Iterable[tuple[int, int]], css_class: str = "") -> SafeString:
+    """``text`` escaped, with the given non-overlapping (start, end) spans in ``<mark>``."""
     out: list[str] = []
     pos = 0
-    for start, end in find_spans(text, needles):
+    for start, end in sorted(spans):
+        if start < pos:
+            continue
         out.append(escape(text[pos:start]))
         if css_class:
             out.append(format_html('<mark class="{}">{}</mark>', css_class, text[start:end]))
@@ -72,12 +65,6 @@ def highlight(text: str, needles: Iterable[str], css_class: str = "") -> SafeStr
         pos = end
     out.append(escape(text[pos:]))
     return mark_safe("".join(out))  # every piece above is escaped
-
-
-def search_terms(q: str) -> list[str]:
-    """Plain words of a websearch-style query, for highlighting where the database cannot."""
-    words = re.findall(r"[\w'-]+", q or "")
-    return [w for w in words if w.lower() not in {"or", "and", "not"} and len(w) > 1]
 
 
 # --- Source text with its mentions in place ---------------------------------------------------
@@ -205,46 +192,47 @@ class MatrixRow:
     cells: list[MatrixCell | None]
 
 
-def evidence_matrix(mentions, column_field: str, columns_model, row_filter: dict, link_param: str):
-    """Claims (rows) by substance or condition (columns): sources per cell. Three queries.
+MATRIX_ROWS = 40  # claims shown in a matrix; the browser link lists every one
 
-    ``mentions`` are already restricted to the page's condition or substance; ``column_field`` is
-    the mention relation giving the columns (``substances`` or ``conditions``); ``row_filter`` is
-    the GET parameters the cells' browser links start from.
+
+def evidence_matrix(rows, column: str, columns_model, row_filter: dict, link_param: str):
+    """Claims (rows) by substance or condition (columns): sources per cell, for the claims with
+    the strongest evidence first (``MATRIX_ROWS`` at most, so the page stays small whatever the
+    size of the knowledge base). Returns (columns, matrix rows, number of matching claims).
+
+    ``rows`` are read-model rows (``BrowseRow``) already restricted to the page's condition or
+    substance; ``column`` is ``substance`` or ``condition`` (a condition column includes the
+    conditions nested under it, as the browser's filter does); ``row_filter`` is the GET
+    parameters the cells' browser links start from. Four queries.
     """
     from urllib.parse import urlencode
 
     from django.urls import reverse
 
-    from claims.models import Claim
+    from claims.models import ClaimCard
 
+    cards = ClaimCard.objects.filter(claim_id__in=rows.values("claim_id"))
+    total = cards.count()
+    top = list(cards.select_related("claim").in_browser_order("grade")[:MATRIX_ROWS])
     counts = (
-        mentions.order_by()
-        .values("claim_id", f"{column_field}__id")
-        .annotate(n=Count("source", distinct=True))
+        rows.filter(claim_id__in=[card.claim_id for card in top], **{f"{column}__isnull": False})
+        .order_by()
+        .values_list("claim_id", f"{column}_id")
+        .annotate(n=Count("source_id", distinct=True))
     )
-    cell_counts: dict[tuple[int, int], int] = {}
-    for row in counts:
-        column_id = row[f"{column_field}__id"]
-        if column_id is not None:
-            cell_counts[(row["claim_id"], column_id)] = row["n"]
-    claim_ids = {c for c, _ in cell_counts}
+    cell_counts = {(claim_id, column_id): n for claim_id, column_id, n in counts}
     column_ids = {col for _, col in cell_counts}
     columns = list(columns_model.objects.filter(pk__in=column_ids).order_by("name"))
-    claims = sorted(
-        Claim.objects.filter(pk__in=claim_ids),
-        key=lambda c: (-(Grade(c.grade).strength or -1), c.statement),
-    )
     browse = reverse("claims:claim-list")
-    rows = []
-    for claim in claims:
+    matrix = []
+    for card in top:
         cells: list[MatrixCell | None] = []
-        for column in columns:
-            n = cell_counts.get((claim.pk, column.pk))
+        for col in columns:
+            n = cell_counts.get((card.claim_id, col.pk))
             if n:
-                query = urlencode({**row_filter, link_param: column.slug})
+                query = urlencode({**row_filter, link_param: col.slug})
                 cells.append(MatrixCell(n, f"{browse}?{query}"))
             else:
                 cells.append(None)
-        rows.append(MatrixRow(claim, cells))
-    return columns, rows
+        matrix.append(MatrixRow(card.claim, cells))
+    return columns, matrix, total

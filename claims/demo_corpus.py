@@ -20,7 +20,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
-from claims import derived
+from claims import derived, readmodel
 from claims.extraction import named_studies
 from claims.labels import Certainty, ClaimKind, EvidenceCited, Grade, ReviewStatus
 from claims.models import Claim, Condition, Mention, Substance
@@ -99,6 +99,9 @@ class DemoLoader:
         # rescored once, at the end.
         derived.refresh(
             source_ids=self.source_ids, mentions=Mention.objects.filter(claim__in=claims.values())
+        )
+        readmodel.refresh_claims(
+            {c.pk for c in claims.values()} | readmodel.claims_of_sources(self.source_ids)
         )
         return self.report
 

@@ -81,9 +81,9 @@ assert [*LOOKUPS, "substances", "conditions"] == FIELDNAMES
 def matching_mentions(filterset):
     """The public mentions passing every filter of the claims browser's ``filterset``
     (claims.filters.ClaimFilter), each once: what a download of its result holds, and what the
-    API's /mentions lists. The browser's filtered queryset may repeat a mention (one row per
-    matching condition), so it is used as an id subquery."""
-    filtered = filterset.mentions_without(None).order_by().values("pk")
+    API's /mentions lists. The browser's read-model rows repeat a mention (one row per
+    condition x substance), so their mention ids are used as a subquery."""
+    filtered = filterset.rows().order_by().values("mention_id")
     return Mention.objects.public().filter(pk__in=filtered)
 
 

@@ -1,25 +1,26 @@
-"""The claims browser's filters. They act on public mentions: a claim is listed when any of its
-mentions passes every active filter. Several values of one filter are alternatives (OR); different
-filters must all hold (AND)."""
+"""The claims browser's filters, over the read model (``BrowseRow``: one row per public mention x
+condition x substance). A claim is listed when one of its public mentions passes every active
+filter. Several values of one filter are alternatives (OR); different filters must all hold
+(AND), for the same mention. The same SQL runs on SQLite and PostgreSQL, so the semantics are
+identical; only the search (claims/search.py) differs in machinery, not in meaning."""
 
 from __future__ import annotations
 
-from collections import defaultdict
 from functools import cached_property
 
 import django_filters
 from django import forms
-from django.contrib.postgres.expressions import ArraySubquery
-from django.contrib.postgres.search import SearchQuery, SearchVector
-from django.db import connection
-from django.db.models import BooleanField, Count, F, Func, Q
+from django.db.models import Count, IntegerField
+from django.db.models.functions import Cast
 
+from claims import search
 from claims.browse import grades_at_least
 from claims.labels import Certainty, ClaimKind, Grade
-from claims.models import Claim, Condition, Mention, Substance
+from claims.models import BrowseRow, ClaimCard, Condition, FacetCount, Substance
+from claims.readmodel import facet_count_query
 from sources.models import Source, SourceType
 
-SEARCH_CONFIG = "english"
+SOURCE_FACET_SIZE = 15  # sources offered in the source facet; a search box finds the others
 GRADE_CHOICES = [(g.value, g.label) for g in Grade if g.strength is not None]
 SORT_CHOICES = [
     ("", "Best match, else most sources"),
@@ -40,37 +41,6 @@ FACETS = {
     "source": "Source",
     "overclaim": "Overclaims",
 }
-
-
-def uses_postgres() -> bool:
-    return connection.vendor == "postgresql"
-
-
-def mention_search_vector() -> SearchVector:
-    # The same expression as the GIN index of migration 0003, so PostgreSQL can use it.
-    return SearchVector("quote", config=SEARCH_CONFIG)
-
-
-def claim_search_vector(prefix: str = "") -> SearchVector:
-    return SearchVector(f"{prefix}statement", config=SEARCH_CONFIG)
-
-
-def search_query(q: str) -> SearchQuery:
-    return SearchQuery(q, search_type="websearch", config=SEARCH_CONFIG)
-
-
-class ClaimAmong(Func):
-    """``claim_id = ANY(ARRAY(subquery))``. Unlike ``claim_id IN (subquery)`` inside an OR (a
-    subplan PostgreSQL searches row by row once its result outgrows work_mem), this is an index
-    condition: a search ORs the quotes' GIN match with the claims' ids in one bitmap scan."""
-
-    template = "%(expressions)s)"
-    arg_joiner = " = ANY("
-    output_field = BooleanField()
-    conditional = True
-
-    def __init__(self, claim_ids, **extra):
-        super().__init__(F("claim_id"), claim_ids, **extra)
 
 
 class SlugMultipleChoiceFilter(django_filters.ModelMultipleChoiceFilter):
@@ -108,7 +78,25 @@ class IdMultipleChoiceFilter(django_filters.ModelMultipleChoiceFilter):
 
 
 class ClaimFilter(django_filters.FilterSet):
-    """Filters over ``Mention.objects.public()``; see ``claims`` and ``facets`` for the output."""
+    """The one entry point for listing claims the way the browser does (pages, fragments, API).
+
+    ``ClaimFilter(request.GET)`` validates the GET parameters (an invalid value is left out and
+    reported in ``form.errors``) and gives:
+
+    - :meth:`claims`: the matching ``ClaimCard`` rows in the chosen order (``card.claim`` is the
+      claim; the card holds its public statistics), a lazy queryset to paginate;
+    - :meth:`count`: how many claims match; :meth:`facets`: every facet's options with the number
+      of claims each gives together with the other active filters (two queries in all);
+    - :meth:`rows`: the matching ``BrowseRow`` rows (one per public mention x condition x
+      substance), e.g. to pick the page's quotes.
+
+    Semantics (shown to readers under the filters): a claim matches when **one of its public
+    mentions** passes every active filter; several values of one filter are alternatives (OR),
+    different filters must all hold (AND). A condition includes the conditions nested under it;
+    a grade means "at least this strong"; the search matches a mention's quote or its claim's
+    statement. Parameters: ``q condition substance grade certainty kind source source_type
+    overclaim sort`` (and ``source_q``, which narrows the source facet's options only).
+    """
 
     q = django_filters.CharFilter(
         label="Search claims and quotes", method="filter_q", max_length=200
@@ -132,23 +120,23 @@ class ClaimFilter(django_filters.FilterSet):
         label="Source", queryset=Source.objects.published(), distinct=False
     )
     source_type = django_filters.MultipleChoiceFilter(
-        label="Type of source",
-        field_name="source__source_type",
-        choices=SourceType.choices,
-        distinct=False,
+        label="Type of source", choices=SourceType.choices, distinct=False
     )
     overclaim = django_filters.BooleanFilter(
         label="Only overclaims (wording more certain than the evidence)",
         method="filter_overclaim",
         widget=forms.CheckboxInput,
     )
+    source_q = django_filters.CharFilter(
+        label="Find a source", method="filter_nothing", max_length=100
+    )
 
     class Meta:
-        model = Mention
+        model = BrowseRow
         fields: list[str] = []
 
     def __init__(self, data=None, *args, **kwargs):
-        kwargs.setdefault("queryset", Mention.objects.public())
+        kwargs.setdefault("queryset", BrowseRow.objects.all())
         super().__init__(data, *args, **kwargs)
         self.form.fields["sort"] = forms.ChoiceField(
             label="Sort by", choices=SORT_CHOICES, required=False
@@ -166,53 +154,27 @@ class ClaimFilter(django_filters.FilterSet):
             "There is no grade %(value)s; choose high, moderate, low or very-low."
         )
 
-    # --- the filters ---------------------------------------------------------------------------
-
-    @cached_property
-    def condition_tree(self) -> dict[int | None, list[Condition]]:
-        """All conditions by parent id: one query, reused for nesting and facet labels."""
-        tree: dict[int | None, list[Condition]] = defaultdict(list)
-        for condition in Condition.objects.order_by("name"):
-            tree[condition.parent_id].append(condition)
-        return tree
-
-    def descendant_ids(self, condition: Condition) -> set[int]:
-        found, todo = {condition.pk}, [condition.pk]
-        while todo:
-            for child in self.condition_tree.get(todo.pop(), []):
-                if child.pk not in found:
-                    found.add(child.pk)
-                    todo.append(child.pk)
-        return found
+    # --- the filters: each a condition on one row ---------------------------------------------
 
     def filter_condition(self, queryset, name, value):
-        if not value:
-            return queryset
-        ids: set[int] = set()
-        for condition in value:
-            ids |= self.descendant_ids(condition)
-        return queryset.filter(conditions__in=ids)
+        # Rows carry every condition above the mention's own, so a parent needs no tree walk.
+        return queryset.filter(condition__in=value) if value else queryset
 
     def filter_substance(self, queryset, name, value):
-        return queryset.filter(substances__in=value) if value else queryset
+        return queryset.filter(substance__in=value) if value else queryset
 
     def filter_grade(self, queryset, name, value):
-        return queryset.filter(claim__grade__in=grades_at_least(value)) if value else queryset
+        return queryset.filter(grade__in=grades_at_least(value)) if value else queryset
 
     def filter_overclaim(self, queryset, name, value):
         return queryset.filter(is_overclaim=True) if value else queryset
 
     def filter_q(self, queryset, name, value):
         value = value.strip()
-        if not value:
-            return queryset
-        if uses_postgres():
-            query = search_query(value)
-            matching_claims = Claim.objects.alias(sv=claim_search_vector()).filter(sv=query)
-            return queryset.alias(sv=mention_search_vector()).filter(
-                Q(sv=query) | Q(ClaimAmong(ArraySubquery(matching_claims.values("pk"))))
-            )
-        return queryset.filter(Q(quote__icontains=value) | Q(claim__statement__icontains=value))
+        return queryset.filter(search.matching(value)) if value else queryset
+
+    def filter_nothing(self, queryset, name, value):
+        return queryset
 
     # --- applying them -------------------------------------------------------------------------
 
@@ -222,14 +184,36 @@ class ClaimFilter(django_filters.FilterSet):
         self.errors  # noqa: B018 - validates the form
         return getattr(self.form, "cleaned_data", {})
 
-    def mentions_without(self, skip: str | None = None):
-        """Public mentions passing every valid filter but ``skip``: the base of a facet's counts."""
+    def active(self) -> set[str]:
+        """The names of the filters with a valid value (``source_q`` and ``sort`` are not
+        filters). Model choices are evaluated while validating, so this issues no query."""
+        return {
+            name
+            for name, value in self.cleaned.items()
+            if (name in FACETS or name == "q") and value
+        }
+
+    def rows(self, skip: str | None = None):
+        """Read-model rows passing every valid filter but ``skip``."""
         queryset = self.queryset.all()
         for name, value in self.cleaned.items():
             if name == skip or name not in self.filters:
                 continue
             queryset = self.filters[name].filter(queryset, value)
         return queryset
+
+    def claims(self):
+        """The matching claims' cards in the chosen order. No filter: every card, read by its
+        sort index; otherwise the cards of the claims with a matching row (a semi-join)."""
+        cards = ClaimCard.objects.all()
+        if self.active():
+            cards = cards.filter(claim_id__in=self.rows().values("claim_id"))
+        if self.sort == "relevance":
+            cards = cards.annotate(rank=search.statement_rank(self.search_text))
+        return cards.in_browser_order(self.sort)
+
+    def count(self) -> int:
+        return self.claims().order_by().count()
 
     @property
     def search_text(self) -> str:
@@ -246,25 +230,36 @@ class ClaimFilter(django_filters.FilterSet):
 
     def facets(self) -> list[dict]:
         """For each facet, its options with the number of claims each would give together with
-        the other active filters. One grouped query per facet (eight in all) plus the source
-        list; nothing per option."""
+        the other active filters. At most two queries for every facet but the source facet
+        (:meth:`facet_counts`), two for the source facet, and the two vocabularies: the same
+        number whatever the page size or the number of facet options."""
         selected = self.selected_values()
+        counts: dict[str, dict[str, int]] = {name: {} for name in FACETS}
+        for facet, value, n in self.facet_counts():
+            counts[facet][value] = n
+        grade_counts = counts["grade"]
+        # A claim has one grade, so "at least" sums the distinct counts of the grades above.
+        counts["grade"] = {
+            value: sum(grade_counts.get(g, 0) for g in grades_at_least(value))
+            for value, _ in GRADE_CHOICES
+        }
         facets = []
         for name, heading in FACETS.items():
-            counts = getattr(self, f"_count_{name}")(self.mentions_without(name).order_by())
-            options = []
-            for value, label, depth in self.facet_options(name):
-                options.append(
+            if name == "source":
+                options = self.source_options(selected["source"])
+            else:
+                options = [
                     {
                         "value": value,
                         "label": label,
                         "depth": depth,
-                        "count": counts.get(value, 0),
+                        "count": counts[name].get(key, 0),
                         "checked": value in selected.get(name, set()),
                     }
-                )
-            # Only options with results or already chosen: long vocabularies stay short.
-            options = [o for o in options if o["count"] or o["checked"]]
+                    for value, label, depth, key in self.facet_options(name)
+                ]
+                # Only options with results or already chosen: long vocabularies stay short.
+                options = [o for o in options if o["count"] or o["checked"]]
             facets.append(
                 {
                     "name": name,
@@ -274,6 +269,71 @@ class ClaimFilter(django_filters.FilterSet):
                 }
             )
         return facets
+
+    def stored_facets(self) -> set[str]:
+        """Facets whose counts need no filter but their own: the stored ``FacetCount`` rows
+        answer them (no active filter, or only that facet's)."""
+        active = self.active()
+        return {name for name in FACETS if not active - {name}}
+
+    def facet_counts(self) -> list[tuple[str, str, int]]:
+        """(facet, value, claims) for every facet but the source facet: the stored counts in
+        one query, the others in one more (a UNION ALL of a grouped count per facet)."""
+        stored = self.stored_facets() - {"source"}
+        counted = set(FACETS) - stored - {"source"}
+        found = list(
+            FacetCount.objects.filter(facet__in=stored).values_list("facet", "value", "claims")
+        )
+        query = facet_count_query(self.rows, [name for name in FACETS if name in counted])
+        return found + (list(query) if query is not None else [])
+
+    def source_options(self, chosen: set[str]) -> list[dict]:
+        """The sources giving the most claims with the other filters (``SOURCE_FACET_SIZE`` of
+        them, narrowed by ``source_q``), then any chosen source not among them. Two queries."""
+        wanted = (self.cleaned.get("source_q") or "").strip()
+        named = Source.objects.published()
+        if wanted:
+            named = named.filter(title__icontains=wanted)
+        if "source" in self.stored_facets():
+            counts = FacetCount.objects.filter(facet="source").annotate(
+                source_id=Cast("value", output_field=IntegerField())
+            )
+            if wanted:
+                counts = counts.filter(source_id__in=named.values("pk"))
+            top = counts.order_by("-claims", "source_id").values_list("source_id", "claims")
+            found = dict(top[:SOURCE_FACET_SIZE])
+            if missing := {int(pk) for pk in chosen} - found.keys():
+                found.update(
+                    counts.filter(source_id__in=missing).values_list("source_id", "claims")
+                )
+        else:
+            grouped = (
+                self.rows(skip="source")
+                .order_by()
+                .values("source_id")
+                .annotate(n=Count("claim_id", distinct=True))
+            )
+            top = grouped
+            if wanted:
+                top = top.filter(source_id__in=named.values("pk"))
+            top = top.order_by("-n", "source_id").values_list("source_id", "n")
+            found = dict(top[:SOURCE_FACET_SIZE])
+            if missing := {int(pk) for pk in chosen} - found.keys():
+                found.update(grouped.filter(source_id__in=missing).values_list("source_id", "n"))
+        titles = dict(
+            Source.objects.filter(pk__in={*found, *map(int, chosen)}).values_list("pk", "title")
+        )
+        order = sorted(titles, key=lambda pk: (-found.get(pk, 0), titles[pk]))
+        return [
+            {
+                "value": str(pk),
+                "label": titles[pk],
+                "depth": 0,
+                "count": found.get(pk, 0),
+                "checked": str(pk) in chosen,
+            }
+            for pk in order
+        ]
 
     def selected_values(self) -> dict[str, set[str]]:
         data = self.cleaned
@@ -289,82 +349,33 @@ class ClaimFilter(django_filters.FilterSet):
         return selected
 
     @cached_property
-    def published_sources(self) -> list[Source]:
-        return list(Source.objects.published().only("pk", "title").order_by("title"))
+    def condition_tree(self) -> dict[int | None, list[Condition]]:
+        return Condition.objects.tree()
 
     @cached_property
     def substances_list(self) -> list[Substance]:
         return list(Substance.objects.order_by("name"))
 
-    def facet_options(self, name: str) -> list[tuple[str, str, int]]:
+    def facet_options(self, name: str) -> list[tuple[str, str, int, str]]:
+        """(value in the URL, label, nesting depth, key in the facet counts) per option."""
         if name == "condition":
-            options: list[tuple[str, str, int]] = []
+            options: list[tuple[str, str, int, str]] = []
 
             def walk(parent_id, depth):
                 for condition in self.condition_tree.get(parent_id, []):
-                    options.append((condition.slug, condition.name, depth))
+                    options.append((condition.slug, condition.name, depth, str(condition.pk)))
                     walk(condition.pk, depth + 1)
 
             walk(None, 0)
             return options
         if name == "substance":
-            return [(s.slug, s.name, 0) for s in self.substances_list]
+            return [(s.slug, s.name, 0, str(s.pk)) for s in self.substances_list]
         if name == "grade":
-            return [(value, label, 0) for value, label in GRADE_CHOICES]
+            return [(value, label, 0, value) for value, label in GRADE_CHOICES]
         if name == "certainty":
-            return [(c.value, c.label, 0) for c in Certainty]
+            return [(c.value, c.label, 0, c.value) for c in Certainty]
         if name == "kind":
-            return [(k.value, k.label, 0) for k in ClaimKind]
+            return [(k.value, k.label, 0, k.value) for k in ClaimKind]
         if name == "source_type":
-            return [(t.value, t.label, 0) for t in SourceType]
-        if name == "source":
-            return [(str(s.pk), s.title, 0) for s in self.published_sources]
-        return [("true", "Only overclaims", 0)]
-
-    @staticmethod
-    def _grouped(mentions, field: str) -> dict:
-        rows = mentions.values(field).annotate(n=Count("claim", distinct=True))
-        return {row[field]: row["n"] for row in rows}
-
-    def _count_condition(self, mentions) -> dict[str, int]:
-        # A parent counts its children's claims too, so distinct (claim, condition) pairs are
-        # read and rolled up here: their number is bounded by claims x conditions, not mentions.
-        pairs = mentions.values_list("conditions__id", "claim_id").distinct()
-        claims_by_condition: dict[int, set[int]] = defaultdict(set)
-        for condition_id, claim_id in pairs:
-            if condition_id is not None:
-                claims_by_condition[condition_id].add(claim_id)
-        counts = {}
-        for conditions in self.condition_tree.values():
-            for condition in conditions:
-                claims: set[int] = set()
-                for pk in self.descendant_ids(condition):
-                    claims |= claims_by_condition.get(pk, set())
-                counts[condition.slug] = len(claims)
-        return counts
-
-    def _count_substance(self, mentions) -> dict[str, int]:
-        return self._grouped(mentions, "substances__slug")
-
-    def _count_grade(self, mentions) -> dict[str, int]:
-        by_grade = self._grouped(mentions, "claim__grade")
-        # A claim has one grade, so "at least" sums the distinct counts of the grades above.
-        return {
-            value: sum(by_grade.get(g, 0) for g in grades_at_least(value))
-            for value, _ in GRADE_CHOICES
-        }
-
-    def _count_certainty(self, mentions) -> dict[str, int]:
-        return self._grouped(mentions, "certainty")
-
-    def _count_kind(self, mentions) -> dict[str, int]:
-        return self._grouped(mentions, "kind")
-
-    def _count_source_type(self, mentions) -> dict[str, int]:
-        return self._grouped(mentions, "source__source_type")
-
-    def _count_source(self, mentions) -> dict[str, int]:
-        return {str(k): v for k, v in self._grouped(mentions, "source_id").items()}
-
-    def _count_overclaim(self, mentions) -> dict[str, int]:
-        return {"true": self._grouped(mentions, "is_overclaim").get(True, 0)}
+            return [(t.value, t.label, 0, t.value) for t in SourceType]
+        return [("true", "Only overclaims", 0, "true")]

@@ -14,12 +14,16 @@ from sources.models import SourceStatus
 from sources.versioning import bump_version
 
 __all__ = [
+    "BrowseRow",
     "Certainty",
     "Claim",
+    "ClaimCard",
     "ClaimKind",
     "Condition",
     "EvidenceCited",
+    "FacetCount",
     "Grade",
+    "KnowledgeBaseVersion",
     "Mention",
     "ReviewStatus",
     "Substance",
@@ -76,6 +80,29 @@ class Substance(VocabularyEntry):
         return reverse("claims:substance-detail", args=[self.slug])
 
 
+class ConditionQuerySet(VocabularyQuerySet):
+    def tree(self) -> dict[int | None, list["Condition"]]:
+        """These conditions by parent id, each list by name. One query."""
+        tree: dict[int | None, list[Condition]] = {}
+        for condition in self.order_by("name"):
+            tree.setdefault(condition.parent_id, []).append(condition)
+        return tree
+
+    def descendant_ids(self, roots, tree=None) -> set[int]:
+        """The ids of ``roots`` (conditions or ids) and of every condition nested under them:
+        the one walk of the condition tree. One query unless ``tree`` (from :meth:`tree`) is
+        given."""
+        tree = self.tree() if tree is None else tree
+        todo = [getattr(root, "pk", root) for root in roots]
+        found = set(todo)
+        while todo:
+            for child in tree.get(todo.pop(), []):
+                if child.pk not in found:
+                    found.add(child.pk)
+                    todo.append(child.pk)
+        return found
+
+
 class Condition(VocabularyEntry):
     """A condition or outcome. Conditions nest: filtering a parent includes its children."""
 
@@ -89,6 +116,7 @@ class Condition(VocabularyEntry):
     )
 
     history = HistoricalRecords()
+    objects = ConditionQuerySet.as_manager()
 
     class Meta(VocabularyEntry.Meta):
         constraints = [
@@ -100,16 +128,10 @@ class Condition(VocabularyEntry):
 
     def with_descendants(self) -> list["Condition"]:
         """This condition and all conditions nested under it. One query for the whole tree."""
-        children: dict[int | None, list[Condition]] = {}
-        for condition in Condition.objects.all():
-            children.setdefault(condition.parent_id, []).append(condition)
-        found, todo = [self], [self]
-        while todo:
-            for child in children.get(todo.pop().pk, []):
-                if child not in found:
-                    found.append(child)
-                    todo.append(child)
-        return found
+        tree = Condition.objects.tree()
+        ids = Condition.objects.descendant_ids([self], tree)
+        nested = [c for children in tree.values() for c in children if c.pk in ids - {self.pk}]
+        return [self, *nested]
 
     def clean(self) -> None:
         super().clean()
@@ -200,7 +222,7 @@ class MentionQuerySet(models.QuerySet):
 
     def for_condition(self, condition: Condition) -> "MentionQuerySet":
         """Mentions about the condition or any condition nested under it."""
-        ids = [c.pk for c in condition.with_descendants()]
+        ids = Condition.objects.descendant_ids([condition])
         return self.filter(conditions__in=ids).distinct()
 
     def for_substance(self, substance: Substance) -> "MentionQuerySet":
@@ -420,3 +442,170 @@ class Mention(models.Model):
         text = self.source.text
         self.context_before = text[max(0, self.start - CONTEXT_CHARS) : self.start]
         self.context_after = text[self.end : self.end + CONTEXT_CHARS]
+
+
+# --- The readers' read model (written by claims/readmodel.py, never edited by hand) ------------
+
+
+class ClaimCardQuerySet(models.QuerySet):
+    def in_browser_order(self, sort: str) -> "ClaimCardQuerySet":
+        """Order by one of the browser's sorts: ``sources``, ``grade``, ``statement`` (for
+        ``relevance`` the caller annotates ``rank`` first). Served by the indexes in Meta."""
+        return self.order_by(*CLAIM_CARD_ORDER[sort])
+
+
+CLAIM_CARD_ORDER = {
+    "relevance": ("-rank", "-n_sources", "statement", "claim_id"),
+    "grade": ("-grade_rank", "-n_sources", "statement", "claim_id"),
+    "statement": ("statement", "claim_id"),
+    "sources": ("-n_sources", "-grade_rank", "statement", "claim_id"),
+}
+
+
+class ClaimCard(models.Model):
+    """One row per public claim with the statistics of its public mentions: what a row of the
+    claims browser shows and sorts on, so a page reads stored numbers instead of counting
+    mentions. Rewritten by ``claims.readmodel.refresh_claims`` in the transaction of every
+    curation write; ``manage.py rebuild_read_model`` rebuilds it."""
+
+    claim = models.OneToOneField(
+        Claim, primary_key=True, on_delete=models.CASCADE, related_name="card", db_constraint=False
+    )
+    statement = models.CharField(max_length=300)
+    grade_rank = models.SmallIntegerField(help_text="GRADE strength, -1 when not assessed.")
+    n_sources = models.PositiveIntegerField()
+    n_mentions = models.PositiveIntegerField()
+    n_established = models.PositiveIntegerField()
+    n_probable = models.PositiveIntegerField()
+    n_possible = models.PositiveIntegerField()
+    n_anecdotal = models.PositiveIntegerField()
+    n_overclaims = models.PositiveIntegerField()
+
+    objects = ClaimCardQuerySet.as_manager()
+
+    class Meta:
+        indexes = [
+            # The browser's default sort (most sources) and the sort by grade.
+            models.Index(
+                F("n_sources").desc(), F("grade_rank").desc(), "statement", name="card_sources_idx"
+            ),
+            models.Index(
+                F("grade_rank").desc(), F("n_sources").desc(), "statement", name="card_grade_idx"
+            ),
+            # The A to Z sort.
+            models.Index(fields=["statement"], name="card_statement_idx"),
+        ]
+
+    def __str__(self) -> str:
+        return self.statement
+
+
+class BrowseRowQuerySet(models.QuerySet):
+    def claim_ids(self):
+        """The distinct claims these rows belong to, as a subquery."""
+        return self.order_by().values("claim_id").distinct()
+
+
+class BrowseRow(models.Model):
+    """The claims browser's filter table: one row per public mention x condition it is about
+    (its own conditions and every condition above them, so a parent matches its children's
+    mentions) x substance, with every filter column inline. A claim matches the browser's
+    filters when one of its rows passes them all, which is "one of its mentions passes every
+    filter": the semantics of ``claims.filters.ClaimFilter``. Written by ``claims.readmodel``."""
+
+    # Derived rows, rewritten whole by claims.readmodel: no database foreign-key checks (they
+    # cost more than the rows at bulk-load size; PostgreSQL checks them one by one at commit).
+    # Django still cascades deletions. Each key is indexed by a composite index below.
+    mention = models.ForeignKey(
+        Mention, on_delete=models.CASCADE, related_name="+", db_index=False, db_constraint=False
+    )
+    claim = models.ForeignKey(
+        Claim, on_delete=models.CASCADE, related_name="+", db_index=False, db_constraint=False
+    )
+    source = models.ForeignKey(
+        "sources.Source",
+        on_delete=models.CASCADE,
+        related_name="+",
+        db_index=False,
+        db_constraint=False,
+    )
+    source_type = models.CharField(max_length=32)
+    certainty = models.CharField(max_length=16)
+    kind = models.CharField(max_length=16)
+    is_overclaim = models.BooleanField()
+    grade = models.CharField(max_length=16)
+    condition = models.ForeignKey(
+        Condition,
+        null=True,
+        on_delete=models.CASCADE,
+        related_name="+",
+        db_index=False,
+        db_constraint=False,
+    )
+    substance = models.ForeignKey(
+        Substance,
+        null=True,
+        on_delete=models.CASCADE,
+        related_name="+",
+        db_index=False,
+        db_constraint=False,
+    )
+
+    objects = BrowseRowQuerySet.as_manager()
+
+    class Meta:
+        indexes = [
+            # Facet counts and filters: (value, claim) so each facet is an index-only scan.
+            models.Index(fields=["condition", "claim"], name="row_condition_idx"),
+            models.Index(fields=["substance", "claim"], name="row_substance_idx"),
+            models.Index(fields=["certainty", "claim"], name="row_certainty_idx"),
+            models.Index(fields=["kind", "claim"], name="row_kind_idx"),
+            models.Index(fields=["grade", "claim"], name="row_grade_idx"),
+            models.Index(fields=["source_type", "claim"], name="row_source_type_idx"),
+            models.Index(fields=["source", "claim"], name="row_source_idx"),
+            # The overclaim filter: only flagged rows are ever looked up.
+            models.Index(
+                fields=["claim"], condition=Q(is_overclaim=True), name="row_overclaim_idx"
+            ),
+            # Refreshing a claim's rows; search hits are mentions.
+            models.Index(fields=["claim", "mention"], name="row_claim_idx"),
+            models.Index(fields=["mention"], name="row_mention_idx"),
+        ]
+
+    def __str__(self) -> str:
+        return f"mention {self.mention_id} of claim {self.claim_id}"
+
+
+class FacetCount(models.Model):
+    """How many public claims carry each facet value, over the whole knowledge base: the facet
+    counts of a page with no filter, or of the one facet whose filter is the only one active.
+    Kept exact by ``claims.readmodel`` (each refresh adds the difference its claims make), so
+    those counts never scan the filter rows."""
+
+    facet = models.CharField(max_length=16)
+    value = models.CharField(max_length=64)
+    claims = models.PositiveIntegerField()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["facet", "value"], name="facet_count_once"),
+        ]
+        indexes = [
+            # The source facet's top sources.
+            models.Index("facet", F("claims").desc(), name="facet_count_top_idx"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.facet}={self.value}: {self.claims}"
+
+
+class KnowledgeBaseVersion(models.Model):
+    """A single row counting publishing writes: reader pages derive their ETag and
+    Last-Modified from it (claims/caching.py), so a CDN or browser revalidates with one cheap
+    query and refetches only after a curation write. Bumped by ``claims.readmodel``."""
+
+    version = models.PositiveBigIntegerField(default=0)
+    changed_at = models.DateTimeField()
+
+    def __str__(self) -> str:
+        return f"version {self.version} ({self.changed_at:%Y-%m-%d %H:%M})"

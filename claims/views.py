@@ -4,231 +4,79 @@ from __future__ import annotations
 
 from urllib.parse import urlencode
 
-from django.contrib.postgres.search import SearchHeadline, SearchRank, SearchVector
 from django.core.paginator import Paginator
-from django.db.models import (
-    Case,
-    Count,
-    F,
-    IntegerField,
-    Max,
-    OuterRef,
-    Q,
-    Subquery,
-    Value,
-    When,
-)
-from django.db.models.expressions import Col
-from django.db.models.functions import Coalesce
+from django.db.models import Count, F
 from django.http import Http404, HttpRequest, QueryDict, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_GET
-from django.views.decorators.vary import vary_on_headers
 
-from claims import browse, exports, jsonld
+from claims import browse, exports, jsonld, search
+from claims.caching import reader_page
 from claims.curation.actions import merged_into
 from claims.curation.history import claim_history
-from claims.filters import (
-    FACETS,
-    SEARCH_CONFIG,
-    ClaimFilter,
-    claim_search_vector,
-    mention_search_vector,
-    search_query,
-    uses_postgres,
-)
-from claims.labels import Certainty, Grade, ReviewStatus
-from claims.models import Claim, Condition, Mention, Substance
+from claims.filters import FACETS, ClaimFilter
+from claims.labels import Certainty
+from claims.models import BrowseRow, Claim, ClaimCard, Condition, Mention, Substance
 from claims.roles import is_curator
-from sources.models import Source, SourceStatus
+from sources.models import Source
 
 PAGE_SIZE = 20
-GRADE_RANK = Case(
-    *[When(grade=g.value, then=Value(g.strength)) for g in Grade if g.strength is not None],
-    default=Value(-1),
-    output_field=IntegerField(),
-)
 
 
-def public_mentions_of_claim():
-    """The public mentions of the outer claim, for correlated subqueries (``OuterRef("pk")``)."""
-    return Mention.objects.public().filter(claim=OuterRef("pk")).order_by()
-
-
-def count_of(mentions, expression) -> Coalesce:
-    """A correlated count over ``mentions``: one index range per claim (mention_claim_status_idx),
-    no GROUP BY over the outer query."""
-    counted = mentions.values("claim").annotate(n=expression).values("n")
-    return Coalesce(Subquery(counted, output_field=IntegerField()), 0)
-
-
-def source_count() -> Coalesce:
-    """Distinct sources among a claim's public mentions, counted per claim (an index range of
-    its mentions): for a page of claims, or where a GROUP BY would repeat other expressions."""
-    return count_of(public_mentions_of_claim(), Count("source", distinct=True))
-
-
-def with_reader_stats(claims):
-    """Annotate sources and certainty spread over each claim's public mentions: counts per claim,
-    so meant for a page of claims (see :class:`ClaimPages`), not for every matching claim."""
-    counts = {
-        f"n_{c.value}": count_of(public_mentions_of_claim().filter(certainty=c.value), Count("pk"))
-        for c in Certainty
-    }
-    return claims.annotate(
-        n_sources=source_count(),
-        n_mentions=count_of(public_mentions_of_claim(), Count("pk")),
-        grade_rank=GRADE_RANK,
-        **counts,
-    )
-
-
-def attach_spread(claim) -> None:
-    claim.spread = browse.certainty_spread(
-        value for c in Certainty for value in [c.value] * getattr(claim, f"n_{c.value}", 0)
-    )
-
-
-PUBLIC_MENTION = Q(mentions__status=ReviewStatus.ACCEPTED) & Q(
-    mentions__source__status=SourceStatus.PUBLISHED
-)
-
-
-class RankPerGroup(SearchRank):
-    """A rank that GROUP BY leaves alone: grouped by the columns it reads (the claim's, which
-    PostgreSQL reduces to its primary key) rather than by itself, so PostgreSQL ranks each claim's
-    statement once after grouping instead of once per joined mention."""
-
-    def get_group_by_cols(self):
-        return [node for node in self.flatten() if isinstance(node, Col)]
-
-
-def relevance(q: str, *, grouped: bool = False):
-    """A claim's relevance to a search: its statement's rank plus its best public quote's (a
-    quote that does not match ranks 0).
-
-    ``grouped`` ranks the quotes as an aggregate of a GROUP BY over claims and their mentions:
-    one pass over the matching claims' mentions to order them all. Otherwise a subquery ranks one
-    claim's quotes through an index range of its mentions: for a page of claims.
-    """
-    if not uses_postgres():
-        return Case(
-            When(statement__icontains=q, then=Value(1)),
-            default=Value(0),
-            output_field=IntegerField(),
+def claim_rows(cards) -> list[Claim]:
+    """The claims of these cards, each carrying its card's statistics for the templates."""
+    rows = []
+    for card in cards:
+        claim = card.claim
+        claim.n_sources, claim.n_mentions = card.n_sources, card.n_mentions
+        for c in Certainty:
+            setattr(claim, f"n_{c.value}", getattr(card, f"n_{c.value}"))
+        claim.spread = browse.certainty_spread(
+            value for c in Certainty for value in [c.value] * getattr(card, f"n_{c.value}")
         )
-    query = search_query(q)
-    if grouped:
-        quote_vector = SearchVector("mentions__quote", config=SEARCH_CONFIG)
-        best_quote = Max(SearchRank(quote_vector, query), filter=PUBLIC_MENTION)
-    else:
-        best_quote = Subquery(
-            public_mentions_of_claim()
-            .annotate(r=SearchRank(mention_search_vector(), query))
-            .order_by("-r")
-            .values("r")[:1]
-        )
-    statement_rank = (RankPerGroup if grouped else SearchRank)(claim_search_vector(), query)
-    return statement_rank + Coalesce(best_quote, 0.0)
-
-
-# Each order ends with the id, so claims with the same statement keep their places between
-# pages (the API's cursors rely on it).
-SORT_ORDER = {
-    "relevance": ("-rank", "-n_sources", "statement", "pk"),
-    "grade": ("-grade_rank", "-n_sources", "statement", "pk"),
-    "statement": ("statement", "pk"),
-    "sources": ("-n_sources", "-grade_rank", "statement", "pk"),
-}
-
-
-def results_for(filterset: ClaimFilter):
-    """The browser's claims in order (not yet paginated), annotated with their sort keys only
-    (``n_sources``, ``grade_rank``, ``rank`` when searching). :class:`ClaimPages` loads a page of
-    them with the per-claim statistics.
-
-    One GROUP BY over the matching claims' public mentions, with no subquery: PostgreSQL would
-    evaluate a correlated subquery once per mention there, not once per claim.
-    """
-    mentions = filterset.mentions_without(None)
-    claims = Claim.objects.filter(pk__in=mentions.values("claim_id"))
-    sort = filterset.sort
-    if sort != "statement":
-        claims = claims.annotate(
-            n_sources=Count("mentions__source", filter=PUBLIC_MENTION, distinct=True),
-            grade_rank=GRADE_RANK,
-        )
-    if sort == "relevance":
-        claims = claims.annotate(rank=relevance(filterset.search_text, grouped=True))
-    return claims.order_by(*SORT_ORDER[sort])
+        rows.append(claim)
+    return rows
 
 
 class ClaimPages:
-    """The browser's results for a Paginator: a slice runs one query, which orders the matching
-    claims by their sort keys only, keeps the page's ids, and counts the statistics of those
-    claims alone (``with_reader_stats``); the substances come in one more query."""
+    """The browser's results for a Paginator: a slice reads one page of cards (with their
+    claims) by the sort index, and the page's substances in one more query."""
 
-    def __init__(self, filterset: ClaimFilter, count: int):
+    def __init__(self, filterset: ClaimFilter):
         self.filterset = filterset
-        self.results = results_for(filterset)
-        self.total = count
 
     def count(self) -> int:
-        return self.total
+        return self.filterset.count()
 
     def __len__(self) -> int:
-        return self.total
+        return self.count()
 
     def __getitem__(self, key: slice) -> list[Claim]:
-        page_ids = self.results.values("pk")[key]
-        claims = with_reader_stats(Claim.objects.filter(pk__in=page_ids))
-        if self.filterset.sort == "relevance":
-            claims = claims.annotate(rank=relevance(self.filterset.search_text))
-        order = SORT_ORDER[self.filterset.sort]
-        return list(claims.order_by(*order).prefetch_related("substances"))
+        cards = self.filterset.claims().select_related("claim")
+        return claim_rows(cards.prefetch_related("claim__substances")[key])
 
 
-def snippets_for(filterset: ClaimFilter, claim_ids: list[int]) -> dict[int, object]:
-    """The best matching quote of each listed claim, highlighted: one query for the page."""
+def snippets_for(filterset: ClaimFilter, claim_ids: list[int]) -> dict[int, tuple]:
+    """The best matching quote of each listed claim, highlighted, with its source's title: two
+    queries for the page (the search's snippets, then their claims and sources)."""
     q = filterset.search_text
     if not q or not claim_ids:
         return {}
-    mentions = filterset.mentions_without("q").filter(claim_id__in=claim_ids)
-    if uses_postgres():
-        query = search_query(q)
-        # Only a quote that matches gets a highlight, so match the page's claims' quotes
-        # directly rather than through the search filter, which finds every matching quote.
-        rows = (
-            mentions.alias(sv=mention_search_vector())
-            .filter(sv=query)
-            .annotate(
-                rank=SearchRank(mention_search_vector(), query),
-                headline=SearchHeadline(
-                    "quote",
-                    query,
-                    config=SEARCH_CONFIG,
-                    start_sel=browse.START_SEL,
-                    stop_sel=browse.STOP_SEL,
-                    max_words=40,
-                    min_words=20,
-                ),
-            )
-            .order_by("-rank", "pk")
-            .values_list("claim_id", "headline", "source__title")
-        )
-        snippets = {}
-        for claim_id, headline, title in rows:
-            if claim_id not in snippets and browse.START_SEL in headline:
-                snippets[claim_id] = (browse.mark_sentinels(headline), title)
-        return snippets
-    mentions = filterset.mentions_without(None).filter(claim_id__in=claim_ids)
-    snippets = {}
-    terms = browse.search_terms(q)
-    for claim_id, quote, title in mentions.order_by("pk").values_list(
-        "claim_id", "quote", "source__title"
-    ):
-        if claim_id not in snippets and browse.find_spans(quote, terms):
-            snippets[claim_id] = (browse.highlight(quote, terms), title)
+    page_rows = filterset.rows().filter(claim_id__in=claim_ids).values("mention_id")
+    found = search.snippets(q, page_rows)
+    if not found:
+        return {}
+    where = {
+        pk: (claim_id, title)
+        for pk, claim_id, title in Mention.objects.filter(pk__in=list(found))
+        .order_by()
+        .values_list("pk", "claim_id", "source__title")
+    }
+    snippets: dict[int, tuple] = {}
+    for mention_id, html in found.items():  # best match first
+        claim_id, title = where.get(mention_id, (None, ""))
+        if claim_id in claim_ids and claim_id not in snippets:
+            snippets[claim_id] = (html, title)
     return snippets
 
 
@@ -292,20 +140,16 @@ def paginate(request: HttpRequest, claims, notes: list[str], count: int | None =
 
 
 @require_GET
-@vary_on_headers("HX-Request")
+@reader_page
 def claim_list(request: HttpRequest):
     filterset = ClaimFilter(request.GET)
     notes = [str(e) for errors in filterset.form.errors.values() for e in errors]
-    matching = Claim.objects.filter(pk__in=filterset.mentions_without(None).values("claim_id"))
-    page = paginate(request, ClaimPages(filterset, matching.count()), notes)
+    page = paginate(request, ClaimPages(filterset), notes)
     rows = page.object_list
-    for claim in rows:
-        attach_spread(claim)
     snippets = snippets_for(filterset, [c.pk for c in rows])
-    terms = browse.search_terms(filterset.search_text)
     for claim in rows:
         claim.snippet = snippets.get(claim.pk)
-        claim.statement_html = browse.highlight(claim.statement, terms)
+        claim.statement_html = search.highlight(claim.statement, filterset.search_text)
     facets = filterset.facets()
     ctx = {
         "filterset": filterset,
@@ -317,6 +161,7 @@ def claim_list(request: HttpRequest):
         "notes": notes,
         "chips": active_filters(request.GET, facets),
         "q": filterset.search_text,
+        "source_q": (filterset.cleaned.get("source_q") or "").strip(),
         "prev_url": query_string(request.GET, page=page.previous_page_number())
         if page.has_previous()
         else None,
@@ -348,46 +193,47 @@ def claim_export(request: HttpRequest, fmt: str):
 
 
 @require_GET
+@reader_page
 def home(request: HttpRequest):
-    tree: dict[int | None, list[Condition]] = {}
-    conditions = list(Condition.objects.order_by("name"))
-    for condition in conditions:
-        tree.setdefault(condition.parent_id, []).append(condition)
-    pairs = Mention.objects.public().order_by().values_list("conditions__id", "claim_id").distinct()
-    claims_by_condition: dict[int, set[int]] = {}
-    for condition_id, claim_id in pairs:
-        if condition_id is not None:
-            claims_by_condition.setdefault(condition_id, set()).add(claim_id)
-
-    def claims_under(condition) -> set[int]:
-        found = set(claims_by_condition.get(condition.pk, set()))
-        for child in tree.get(condition.pk, []):
-            found |= claims_under(child)
-        return found
-
-    top = []
-    for condition in tree.get(None, []):
-        condition.claim_count = len(claims_under(condition))
-        if condition.claim_count:
-            top.append(condition)
-    top.sort(key=lambda c: (-c.claim_count, c.name))
-    substances = (
-        Substance.objects.filter(mentions__in=Mention.objects.public())
-        .annotate(claim_count=Count("mentions__claim", distinct=True))
-        .order_by("-claim_count", "name")
+    """Top-level conditions and substances with their public claims (read model: rows carry
+    each condition's ancestors, so a parent's count includes its children). Four queries."""
+    by_condition = dict(
+        BrowseRow.objects.filter(condition__parent__isnull=True)
+        .order_by()
+        .values_list("condition_id")
+        .annotate(n=Count("claim_id", distinct=True))
     )
+    top = [c for c in Condition.objects.filter(parent__isnull=True) if by_condition.get(c.pk)]
+    for condition in top:
+        condition.claim_count = by_condition[condition.pk]
+    top.sort(key=lambda c: (-c.claim_count, c.name))
+    substances = _substances_with_counts()
     ctx = {
         "conditions": top,
         "substances": substances,
         "recent_sources": Source.objects.published()
         .select_related("publisher")
         .order_by("-created_at")[:5],
-        "claim_count": Claim.objects.public().count(),
+        "claim_count": ClaimCard.objects.count(),
     }
     return render(request, "claims/home.html", ctx)
 
 
+def _substances_with_counts() -> list[Substance]:
+    counts = dict(
+        BrowseRow.objects.filter(substance__isnull=False)
+        .order_by()
+        .values_list("substance_id")
+        .annotate(n=Count("claim_id", distinct=True))
+    )
+    substances = list(Substance.objects.filter(pk__in=counts))
+    for substance in substances:
+        substance.claim_count = counts[substance.pk]
+    return sorted(substances, key=lambda s: (-s.claim_count, s.name))
+
+
 @require_GET
+@reader_page
 def claim_detail(request: HttpRequest, slug: str):
     claims = Claim.objects.public().prefetch_related("substances", "conditions")
     claim = claims.filter(slug=slug).first()
@@ -424,12 +270,17 @@ def claim_detail(request: HttpRequest, slug: str):
 
 
 @require_GET
+@reader_page
 def condition_detail(request: HttpRequest, slug: str):
     condition = get_object_or_404(Condition.objects.select_related("parent"), slug=slug)
     nested = condition.with_descendants()
-    mentions = Mention.objects.public().filter(conditions__in=[c.pk for c in nested])
-    columns, rows = browse.evidence_matrix(
-        mentions, "substances", Substance, {"condition": condition.slug}, "substance"
+    # Read-model rows carry every condition above the mention's own: nested ones are included.
+    columns, rows, total = browse.evidence_matrix(
+        BrowseRow.objects.filter(condition=condition),
+        "substance",
+        Substance,
+        {"condition": condition.slug},
+        "substance",
     )
     ctx = {
         "subject": condition,
@@ -437,6 +288,7 @@ def condition_detail(request: HttpRequest, slug: str):
         "nested": [c for c in nested if c.pk != condition.pk],
         "columns": columns,
         "rows": rows,
+        "total": total,
         "column_heading": "Substance",
         "browse_query": urlencode({"condition": condition.slug}),
     }
@@ -444,17 +296,22 @@ def condition_detail(request: HttpRequest, slug: str):
 
 
 @require_GET
+@reader_page
 def substance_detail(request: HttpRequest, slug: str):
     substance = get_object_or_404(Substance, slug=slug)
-    mentions = Mention.objects.public().filter(substances=substance)
-    columns, rows = browse.evidence_matrix(
-        mentions, "conditions", Condition, {"substance": substance.slug}, "condition"
+    columns, rows, total = browse.evidence_matrix(
+        BrowseRow.objects.filter(substance=substance),
+        "condition",
+        Condition,
+        {"substance": substance.slug},
+        "condition",
     )
     ctx = {
         "subject": substance,
         "subject_kind": "substance",
         "columns": columns,
         "rows": rows,
+        "total": total,
         "column_heading": "Condition",
         "browse_query": urlencode({"substance": substance.slug}),
     }

@@ -66,6 +66,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "config.routers.PinToPrimaryMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
@@ -113,6 +114,20 @@ SQLITE_OPTIONS = {
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"]["OPTIONS"] = {**SQLITE_OPTIONS, **DATABASES["default"].get("OPTIONS", {})}
+
+# Read replicas (PostgreSQL streaming replicas): reader pages read from them, writes and
+# signed-in users use the primary (config/routers.py). Tests mirror them onto the default.
+for number, url in enumerate(env_list("DATABASE_REPLICA_URLS", ""), start=1):
+    DATABASES[f"replica{number}"] = {
+        **dj_database_url.parse(url, conn_max_age=int(os.environ.get("CONN_MAX_AGE", "60"))),
+        "TEST": {"MIRROR": "default"},
+    }
+DATABASE_ROUTERS = ["config.routers.PrimaryReplicaRouter"]
+
+# Reader pages (claims.caching): browsers keep them a minute, shared caches (a CDN) five; both
+# revalidate with the knowledge-base version's ETag afterwards.
+READER_MAX_AGE = int(os.environ.get("READER_MAX_AGE", "60"))
+READER_SHARED_MAX_AGE = int(os.environ.get("READER_SHARED_MAX_AGE", "300"))
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 

@@ -3,6 +3,7 @@ assert against the five curated articles; each test runs in a transaction rolled
 
 import pytest
 from django.core.management import call_command
+from django.db import connections
 
 from claims.roles import CURATOR, EDITOR, ensure_groups
 
@@ -10,6 +11,11 @@ from claims.roles import CURATOR, EDITOR, ensure_groups
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
     with django_db_blocker.unblock():
+        # A replica alias (DATABASE_REPLICA_URLS) mirrors the test database only once it is
+        # created; a connection the migrations opened before that still points at the real one.
+        for alias in connections:
+            if alias != "default":
+                connections[alias].close()
         call_command("load_demo", verbosity=0)
 
 

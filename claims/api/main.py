@@ -134,15 +134,14 @@ def list_claims(
     cursor: str | None = Cursor,
     limit: int = Limit,
 ):
-    """Claims in the browser's order, with their sources and certainty spread. Four queries
-    whatever the page size (count, page, substances, conditions), plus the filters' own (one
-    per vocabulary filter given, and the condition tree)."""
+    """Claims in the browser's order, with their sources and certainty spread (read model).
+    Four queries whatever the page size (count, page of cards with their claims, substances,
+    conditions), plus one per vocabulary filter given."""
     filterset = browser_filter(filters, sort)
     params = cursor_params(filters, sort=sort)
     offset = read_cursor(cursor, "claims", params) or 0
-    matching = Claim.objects.filter(pk__in=filterset.mentions_without(None).values("claim_id"))
-    count = matching.count()
-    claims = ClaimPages(filterset, count)[offset : offset + limit] if offset < count else []
+    count = filterset.count()
+    claims = ClaimPages(filterset)[offset : offset + limit] if offset < count else []
     prefetch_related_objects(claims, "conditions")
     end = offset + len(claims)
     return {

@@ -11,7 +11,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import Count, Q
 from django.utils import timezone
 
-from claims import derived
+from claims import derived, readmodel
 from claims.curation.forms import unique_claim_slug
 from claims.curation.ingest import suggestion_to_mention
 from claims.extraction import named_studies
@@ -43,6 +43,7 @@ def review_mention(*, mention: Mention, status: str, user, version: int | None =
     mention.reviewed_at = timezone.now()
     mention.save()
     derived.refresh(source_ids=[mention.source_id])
+    readmodel.refresh_claims([mention.claim_id])
     return mention
 
 
@@ -62,6 +63,7 @@ def link_mention(*, mention: Mention, claim: Claim, user, version: int | None = 
     if clash:
         raise ValidationError("This sentence is already linked to that claim.")
     _attribute(mention, user)
+    previous = Mention.objects.filter(pk=mention.pk).values_list("claim_id", flat=True).first()
     mention.claim = claim
     if not mention.anchor_lost:
         mention.status = ReviewStatus.ACCEPTED
@@ -73,6 +75,7 @@ def link_mention(*, mention: Mention, claim: Claim, user, version: int | None = 
     except IntegrityError as exc:  # another mention of this sentence was linked meanwhile
         raise ValidationError("This sentence is already linked to that claim.") from exc
     derived.refresh(source_ids=[mention.source_id])
+    readmodel.refresh_claims([previous, claim.pk])
     return mention
 
 
@@ -116,6 +119,7 @@ def save_labels(*, form, user, version: int | None = None) -> Mention:
     """Save the labels edited in a MentionLabelsForm; editing is a review: it accepts."""
     check_version(form.instance, version)
     mention = form.save(commit=False)
+    previous = Mention.objects.filter(pk=mention.pk).values_list("claim_id", flat=True).first()
     _attribute(mention, user)
     if not mention.anchor_lost:
         mention.status = ReviewStatus.ACCEPTED
@@ -124,6 +128,7 @@ def save_labels(*, form, user, version: int | None = None) -> Mention:
     mention.save()
     form.save_m2m()
     derived.refresh(source_ids=[mention.source_id])
+    readmodel.refresh_claims([previous, mention.claim_id])
     return mention
 
 
@@ -183,6 +188,7 @@ def set_source_status(*, source: Source, status: str, user, version: int | None 
         source.status_changed_at = timezone.now()
         source.save()
         derived.refresh(source_ids=[source.pk])
+        readmodel.refresh_sources([source.pk])
     return source
 
 
@@ -194,6 +200,7 @@ def set_grade(*, form, user, version: int | None = None) -> Claim:
     _attribute(claim, user)
     claim.save()
     derived.refresh(mentions=Mention.objects.filter(claim=claim))
+    readmodel.refresh_claims([claim.pk])
     return claim
 
 
@@ -212,6 +219,7 @@ def merge_claims(*, target: Claim, duplicate: Claim, user) -> MergeResult:
     """
     if target.pk == duplicate.pk:
         raise ValidationError("A claim cannot be merged into itself.")
+    merged_ids = [target.pk, duplicate.pk]
     reason = f"merged into {target.slug}"
     taken = set(target.mentions.values_list("source_id", "start", "end"))
     moved = removed = 0
@@ -244,6 +252,7 @@ def merge_claims(*, target: Claim, duplicate: Claim, user) -> MergeResult:
     duplicate.delete()
     # Moved mentions took the target's grade into their flags as they were saved.
     derived.refresh(source_ids=touched)
+    readmodel.refresh_claims(merged_ids)
     return MergeResult(moved, removed)
 
 

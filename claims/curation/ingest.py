@@ -19,7 +19,7 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from claims import derived
+from claims import derived, readmodel
 from claims.curation.reimport import reanchor_mentions
 from claims.extraction import named_studies
 from claims.extraction.sentences import split_sentences
@@ -294,6 +294,8 @@ def _new_version(source: Source, *, text: str, metadata: ArticleMetadata, user) 
     source.save()
     result = reanchor_mentions(source=source, old_text=old_text, user=user)
     suggested = create_suggestions(source, user=user)
+    # Re-anchored quotes moved or went back to review: readers see the new version's state.
+    readmodel.refresh_sources([source.pk])
     return IngestResult(
         source,
         Outcome.NEW_VERSION,

@@ -15,6 +15,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from claims import readmodel
 from claims.curation import actions
 from claims.curation.article_form import ArticleForm
 from claims.curation.forms import (
@@ -497,6 +498,8 @@ def rubric(request, pk: int):
     form = RubricForm(request.POST or None, answers=answers)
     if request.method == "POST" and form.is_valid():
         answered = form.save(source=source, user=request.user)
+        # Claim pages show sources' credibility: readers' cached pages must be revalidated.
+        readmodel.bump_version()
         missing = len(form.items()) - answered
         note = (
             f" {missing} items are still unanswered: the source is not scored yet."

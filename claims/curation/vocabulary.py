@@ -17,6 +17,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_GET, require_http_methods
 from simple_history.utils import update_change_reason
 
+from claims import readmodel
 from claims.curation.history import entries
 from claims.models import Condition, Substance
 from claims.roles import curator_required, editor_required, is_editor
@@ -165,6 +166,10 @@ def save_entry(*, form: VocabularyEntryForm, user) -> object:
     entry._history_user = user
     entry.save()
     update_change_reason(entry, "edited on the vocabularies screen")
+    # Reader pages show the new name; a condition's rows also carry its ancestors (re-parenting).
+    if isinstance(entry, Condition):
+        readmodel.refresh_conditions([entry.pk])
+    readmodel.bump_version()
     return entry
 
 

@@ -4,10 +4,10 @@ claims/demo/curation/*.yaml (mentions) and claims/demo/claims/*.yaml (grades) by
 import pytest
 from django.http import QueryDict
 
+from claims import readmodel
 from claims.filters import ClaimFilter
-from claims.labels import Certainty
 from claims.models import Claim, Condition, Mention
-from claims.views import results_for
+from claims.views import claim_rows
 from sources.models import Source, SourceType
 
 pytestmark = pytest.mark.django_db
@@ -17,6 +17,10 @@ DOSING_CLAIMS = {
     "microdosing-intermittent-schedule-avoids-tolerance",
     "microdosing-allows-flexible-dosing",
 }
+
+
+def results_for(filterset: ClaimFilter):
+    return claim_rows(filterset.claims().select_related("claim"))
 
 
 def slugs(query: str) -> set[str]:
@@ -47,6 +51,11 @@ def test_condition_filter_includes_claims_tagged_only_with_a_nested_condition():
     trd = Condition.objects.get(slug="treatment-resistant-depression")
     for mention in Mention.objects.filter(claim__slug="psilocybin-full-dose-treats-depression"):
         mention.conditions.set([trd])
+    readmodel.refresh_claims(
+        Claim.objects.filter(slug="psilocybin-full-dose-treats-depression").values_list(
+            "pk", flat=True
+        )
+    )
     assert "psilocybin-full-dose-treats-depression" in slugs("condition=depression")
     assert "psilocybin-full-dose-treats-depression" not in slugs("condition=anxiety")
 
@@ -117,14 +126,19 @@ def test_source_type_filter():
     assert slugs("source_type=news") == set()
     managing = "Managing Depression with Microdosing: What the Research Says"  # 003
     Source.objects.filter(title=managing).update(source_type=SourceType.NEWS)
+    readmodel.refresh_sources(Source.objects.filter(title=managing).values_list("pk", flat=True))
     assert "psilocybin-full-dose-treats-depression" in slugs("source_type=news")
     assert "cbd-reduces-chronic-pain" not in slugs("source_type=news")
 
 
 def test_overclaim_filter_keeps_only_flagged_mentions():
     Mention.objects.update(is_overclaim=False)
+    readmodel.rebuild()
     assert slugs("overclaim=true") == set()
     Mention.objects.filter(claim__slug="microdosing-reduces-ptsd").update(is_overclaim=True)
+    readmodel.refresh_claims(
+        Claim.objects.filter(slug="microdosing-reduces-ptsd").values_list("pk", flat=True)
+    )
     assert slugs("overclaim=true") == {"microdosing-reduces-ptsd"}
     assert slugs("overclaim=on&kind=dosing") == set()
 
@@ -203,10 +217,36 @@ def test_a_page_of_claims_keeps_the_order_and_counts_of_all_results(query):
 
     filterset = ClaimFilter(QueryDict(query))
     everything = list(results_for(filterset))
-    pages = ClaimPages(filterset, len(everything))
+    pages = ClaimPages(filterset)
+    assert pages.count() == len(everything)
     paged = pages[0:3] + pages[3:6] + pages[6:]
     assert [c.slug for c in paged] == [c.slug for c in everything]
     for claim in paged:
         public = Mention.objects.public().filter(claim=claim)
         assert claim.n_sources == public.values("source").distinct().count()
-        assert sum(getattr(claim, f"n_{c}") for c in Certainty.values) == public.count()
+        assert claim.spread.total == claim.n_mentions == public.count()
+
+
+@pytest.mark.parametrize("query", ["", "kind=benefit&certainty=possible"])
+def test_the_source_facet_lists_the_top_sources_only(query, monkeypatch):
+    from claims import filters
+
+    monkeypatch.setattr(filters, "SOURCE_FACET_SIZE", 2)
+    options = facet(query, "source")
+    assert len(options) == 2
+    everything = {s.pk: len(slugs(f"{query}&source={s.pk}")) for s in Source.objects.published()}
+    assert sorted(options.values(), reverse=True) == sorted(everything.values(), reverse=True)[:2]
+
+
+def test_the_source_facet_search_narrows_the_options_and_keeps_chosen_ones(monkeypatch):
+    from claims import filters
+
+    monkeypatch.setattr(filters, "SOURCE_FACET_SIZE", 2)
+    managing = Source.objects.get(title__startswith="Managing Depression")
+    found = facet("source_q=managing+depression", "source")
+    assert list(found) == [str(managing.pk)]
+    other = Source.objects.exclude(pk=managing.pk).order_by("pk").first()
+    found = facet(f"source_q=managing+depression&source={other.pk}", "source")
+    assert set(found) == {str(managing.pk), str(other.pk)}
+    # Narrowing the facet's options never changes the results.
+    assert slugs("source_q=managing") == slugs("")

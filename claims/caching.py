@@ -1,0 +1,59 @@
+"""HTTP caching of reader pages: a knowledge-base version as validator, safe for CDNs.
+
+Every curation write that changes what readers see bumps ``KnowledgeBaseVersion`` (through
+``claims.readmodel``). Reader pages derive their ``ETag`` and ``Last-Modified`` from it, so a
+browser or CDN revalidates with one cheap query and gets ``304 Not Modified`` until the next
+publishing write. HTMX requests get the results fragment instead of the page: they carry their
+own ETag and the response says ``Vary: HX-Request`` so no cache hands one for the other.
+
+Signed-in users (curators see history and curation links) get ``private, no-cache`` pages with
+no validator: nothing personal is ever stored by a shared cache.
+"""
+
+from __future__ import annotations
+
+from functools import wraps
+
+from django.conf import settings
+from django.utils.cache import get_conditional_response, patch_cache_control, patch_vary_headers
+from django.utils.http import http_date
+
+from claims.models import KnowledgeBaseVersion
+
+
+def reader_page(view):
+    """Decorate a GET reader view: conditional GET on the knowledge-base version, then
+    ``Cache-Control: public, max-age=READER_MAX_AGE, s-maxage=READER_SHARED_MAX_AGE``."""
+
+    @wraps(view)
+    def wrapped(request, *args, **kwargs):
+        if request.user.is_authenticated:
+            response = view(request, *args, **kwargs)
+            patch_cache_control(response, private=True, no_cache=True)
+            patch_vary_headers(response, ["HX-Request"])
+            return response
+        current = KnowledgeBaseVersion.objects.order_by("pk").first()
+        version = current.version if current else 0
+        fragment = "fragment" if request.headers.get("HX-Request") else "page"
+        etag = f'"kb{version}-{fragment}"'
+        last_modified = int(current.changed_at.timestamp()) if current else None
+        response = get_conditional_response(request, etag=etag, last_modified=last_modified)
+        if response is None:
+            response = view(request, *args, **kwargs)
+            if response.status_code == 200:
+                response.headers["ETag"] = etag
+                if last_modified is not None:
+                    response.headers["Last-Modified"] = http_date(last_modified)
+        else:
+            response.headers["ETag"] = etag
+        if response.status_code in (200, 304):
+            patch_cache_control(
+                response,
+                public=True,
+                max_age=settings.READER_MAX_AGE,
+                s_maxage=settings.READER_SHARED_MAX_AGE,
+            )
+        patch_vary_headers(response, ["HX-Request"])
+        return response
+
+    return wrapped

@@ -1,0 +1,377 @@
+"""The readers' read model: what the claims browser filters, counts and sorts on, stored in a
+shape made for reading and rewritten for the affected claims at the end of every curation write.
+
+- ``ClaimCard``: one row per public claim with its public statistics (sources, mentions,
+  certainty spread, overclaims, grade rank): the browser's rows and sort keys.
+- ``BrowseRow``: one row per public mention x condition (and every condition above it) x
+  substance with every filter column inline: the browser's filters and facet counts.
+- On SQLite, the FTS5 tables ``claims_quote_fts`` (public quotes, rowid = mention id) and
+  ``claims_statement_fts`` (public claims' statements, rowid = claim id); PostgreSQL searches
+  stored ``tsvector`` columns of the base tables instead (see ``claims/search.py``).
+- ``FacetCount``: public claims per facet value over the whole knowledge base, kept exact by
+  adding the difference each refresh makes (claims are counted once per value, so counts over
+  disjoint sets of claims add up).
+- ``KnowledgeBaseVersion``: bumped by every refresh; reader pages' ETag and Last-Modified.
+
+Write functions call :func:`refresh_claims` (or :func:`refresh_sources`,
+:func:`refresh_conditions`) with the ids their write touched, inside their transaction, *after*
+the write: every row of those claims is deleted and inserted again by ``INSERT ... SELECT``
+(a fixed number of statements per 500 claims, nothing per mention). "Public" is
+``Mention.objects.public()``: the SQL here is compiled from it, never written out again.
+``manage.py rebuild_read_model`` rebuilds everything after bulk loads that bypass the writers.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+
+from django.db import connection, transaction
+from django.db.models import Case, CharField, Count, F, IntegerField, Q, Value, When
+from django.db.models.functions import Cast
+from django.utils import timezone
+
+from claims.labels import Certainty, Grade
+from claims.models import (
+    BrowseRow,
+    ClaimCard,
+    Condition,
+    FacetCount,
+    KnowledgeBaseVersion,
+    Mention,
+)
+
+CHUNK = 500  # claim ids per statement: well under SQLite's limit on query parameters
+
+GRADE_RANK = Case(
+    *[When(claim__grade=g.value, then=Value(g.strength)) for g in Grade if g.strength is not None],
+    default=Value(-1),
+    output_field=IntegerField(),
+)
+
+ROW_COLUMNS = [
+    "mention_id",
+    "claim_id",
+    "source_id",
+    "source_type",
+    "certainty",
+    "kind",
+    "is_overclaim",
+    "grade",
+    "condition_id",
+    "substance_id",
+]
+
+# Conditions nest: each condition is "under" itself and every condition above it. UNION (not
+# UNION ALL) ends the recursion even if a cycle slipped past Condition.clean().
+UNDER_CONDITION = """
+WITH RECURSIVE under_condition(descendant, ancestor) AS (
+    SELECT id, id FROM claims_condition
+    UNION
+    SELECT u.descendant, c.parent_id FROM under_condition u
+    JOIN claims_condition c ON c.id = u.ancestor
+    WHERE c.parent_id IS NOT NULL
+)"""
+
+
+# The read-model column each facet of the claims browser counts by.
+FACET_COLUMNS = {
+    "condition": "condition_id",
+    "substance": "substance_id",
+    "grade": "grade",
+    "certainty": "certainty",
+    "kind": "kind",
+    "source_type": "source_type",
+    "source": "source_id",
+    "overclaim": "is_overclaim",
+}
+
+
+def facet_count_query(rows_for: Callable, facets: Iterable[str]):
+    """One query (a UNION ALL of one grouped count per facet) giving (facet, value, claims):
+    for each facet, the distinct claims per value among ``rows_for(facet)``. None when
+    ``facets`` is empty."""
+    parts = []
+    for name in facets:
+        column = FACET_COLUMNS[name]
+        rows = rows_for(name).order_by()
+        if name == "overclaim":
+            rows = rows.filter(is_overclaim=True)
+            value = Value("true", output_field=CharField())
+        else:
+            rows = rows.filter(**{f"{column}__isnull": False})
+            value = Cast(column, output_field=CharField())
+        parts.append(
+            rows.annotate(facet=Value(name, output_field=CharField()), value=value)
+            .values("facet", "value")
+            .annotate(n=Count("claim_id", distinct=True))
+            .values_list("facet", "value", "n")
+        )
+    if not parts:
+        return None
+    return parts[0].union(*parts[1:], all=True) if len(parts) > 1 else parts[0]
+
+
+def _counts_of(claim_ids: list[int]) -> dict[tuple[str, str], int]:
+    rows = BrowseRow.objects.filter(claim_id__in=claim_ids)
+    query = facet_count_query(lambda name: rows, FACET_COLUMNS)
+    return {(facet, value): n for facet, value, n in query}
+
+
+def _add_to_facet_counts(before: dict, after: dict) -> None:
+    """Add ``after - before`` to the stored counts: three statements at most."""
+    delta = {key: after.get(key, 0) - before.get(key, 0) for key in before.keys() | after.keys()}
+    delta = {key: n for key, n in delta.items() if n}
+    if not delta:
+        return
+    facets = {facet for facet, _ in delta}
+    values = {value for _, value in delta}
+    stored = {
+        (c.facet, c.value): c
+        for c in FacetCount.objects.filter(facet__in=facets, value__in=values)
+        if (c.facet, c.value) in delta
+    }
+    changed, new = [], []
+    for (facet, value), n in delta.items():
+        if (facet, value) in stored:
+            count = stored[(facet, value)]
+            count.claims += n
+            changed.append(count)
+        else:
+            new.append(FacetCount(facet=facet, value=value, claims=n))
+    FacetCount.objects.bulk_update(changed, ["claims"], batch_size=500)
+    FacetCount.objects.bulk_create(new, batch_size=500)
+    if any(c.claims == 0 for c in changed):
+        FacetCount.objects.filter(claims=0).delete()
+
+
+def _rebuild_facet_counts() -> None:
+    FacetCount.objects.all().delete()
+    query = facet_count_query(lambda name: BrowseRow.objects.all(), FACET_COLUMNS)
+    select, params = query.query.sql_with_params()
+    table = FacetCount._meta.db_table
+    with connection.cursor() as cursor:
+        cursor.execute(f"INSERT INTO {table} (facet, value, claims) {select}", params)
+
+
+def uses_fts5() -> bool:
+    return connection.vendor == "sqlite"
+
+
+def _public_mentions(where: Q):
+    return Mention.objects.public().filter(where).order_by()
+
+
+def _insert_rows(where: Q) -> None:
+    mentions = _public_mentions(where).annotate(
+        r_mention=F("pk"),
+        r_claim=F("claim_id"),
+        r_source=F("source_id"),
+        r_source_type=F("source__source_type"),
+        r_certainty=F("certainty"),
+        r_kind=F("kind"),
+        r_overclaim=F("is_overclaim"),
+        r_grade=F("claim__grade"),
+        r_condition=F("conditions__id"),
+        r_substance=F("substances__id"),
+    )
+    select, params = mentions.values_list(
+        "r_mention",
+        "r_claim",
+        "r_source",
+        "r_source_type",
+        "r_certainty",
+        "r_kind",
+        "r_overclaim",
+        "r_grade",
+        "r_condition",
+        "r_substance",
+    ).query.sql_with_params()
+    sql = f"""
+        INSERT INTO {BrowseRow._meta.db_table} ({", ".join(ROW_COLUMNS)})
+        {UNDER_CONDITION}
+        SELECT DISTINCT b.r_mention, b.r_claim, b.r_source, b.r_source_type, b.r_certainty,
+               b.r_kind, b.r_overclaim, b.r_grade, u.ancestor, b.r_substance
+        FROM ({select}) b LEFT JOIN under_condition u ON u.descendant = b.r_condition
+    """
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+
+
+CARD_COLUMNS = [
+    "claim_id",
+    "statement",
+    "grade_rank",
+    "n_sources",
+    "n_mentions",
+    *[f"n_{c.value}" for c in Certainty],
+    "n_overclaims",
+]
+
+
+def _insert_cards(where: Q) -> None:
+    per_certainty = {f"n_{c.value}": Count("pk", filter=Q(certainty=c.value)) for c in Certainty}
+    cards = (
+        _public_mentions(where)
+        .values("claim_id")
+        .annotate(
+            r_statement=F("claim__statement"),
+            r_grade_rank=GRADE_RANK,
+            r_sources=Count("source_id", distinct=True),
+            r_mentions=Count("pk"),
+            **{f"r_{k}": v for k, v in per_certainty.items()},
+            r_overclaims=Count("pk", filter=Q(is_overclaim=True)),
+        )
+    )
+    select, params = cards.values_list(
+        "claim_id",
+        "r_statement",
+        "r_grade_rank",
+        "r_sources",
+        "r_mentions",
+        *[f"r_n_{c.value}" for c in Certainty],
+        "r_overclaims",
+    ).query.sql_with_params()
+    sql = f"INSERT INTO {ClaimCard._meta.db_table} ({', '.join(CARD_COLUMNS)}) {select}"
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+
+
+def _claims_sql(claim_ids: list[int] | None, column: str = "claim_id") -> tuple[str, list]:
+    if claim_ids is None:
+        return "1 = 1", []
+    return f"{column} IN ({', '.join(['%s'] * len(claim_ids))})", list(claim_ids)
+
+
+def _write(claim_ids: list[int]) -> None:
+    """Delete and insert again every read-model row of ``claim_ids``."""
+    where = Q() if claim_ids is None else Q(claim_id__in=claim_ids)
+    before = _counts_of(claim_ids)
+    rows_where, params = _claims_sql(claim_ids)
+    rows_table = BrowseRow._meta.db_table
+    with connection.cursor() as cursor:
+        if uses_fts5():
+            cursor.execute(
+                f"DELETE FROM claims_quote_fts WHERE rowid IN "
+                f"(SELECT mention_id FROM {rows_table} WHERE {rows_where})",
+                params,
+            )
+            cursor.execute(
+                f"DELETE FROM claims_statement_fts WHERE {_claims_sql(claim_ids, 'rowid')[0]}",
+                params,
+            )
+        cursor.execute(f"DELETE FROM {rows_table} WHERE {rows_where}", params)
+        cursor.execute(f"DELETE FROM {ClaimCard._meta.db_table} WHERE {rows_where}", params)
+    _insert_rows(where)
+    _insert_cards(where)
+    _add_to_facet_counts(before, _counts_of(claim_ids))
+    if uses_fts5():
+        with connection.cursor() as cursor:
+            # A mention that moved here from a claim not refreshed now: replace its old row.
+            mentions = f"SELECT DISTINCT mention_id FROM {rows_table} WHERE {rows_where}"
+            cursor.execute(f"DELETE FROM claims_quote_fts WHERE rowid IN ({mentions})", params)
+            cursor.execute(
+                f"INSERT INTO claims_quote_fts (rowid, quote) SELECT id, quote "
+                f"FROM claims_mention WHERE id IN ({mentions})",
+                params,
+            )
+            cursor.execute(
+                f"INSERT INTO claims_statement_fts (rowid, statement) SELECT claim_id, statement "
+                f"FROM {ClaimCard._meta.db_table} WHERE {rows_where}",
+                params,
+            )
+
+
+def bump_version() -> None:
+    """Count one more publishing write (reader pages' ETag / Last-Modified follow)."""
+    now = timezone.now()
+    updated = KnowledgeBaseVersion.objects.filter(pk=1).update(
+        version=F("version") + 1, changed_at=now
+    )
+    if not updated:
+        KnowledgeBaseVersion.objects.create(pk=1, version=1, changed_at=now)
+
+
+def refresh_claims(claim_ids: Iterable[int | None]) -> None:
+    """Rewrite the read model of these claims (ids of deleted claims are fine) from their public
+    mentions. Call it at the end of a write with every claim whose mentions, grade, statement
+    or mentions' sources changed, including a claim a mention was moved away from. About six
+    statements per 500 claims, none per mention."""
+    ids = sorted({pk for pk in claim_ids if pk is not None})
+    if not ids:
+        return
+    with transaction.atomic():
+        for start in range(0, len(ids), CHUNK):
+            _write(ids[start : start + CHUNK])
+        bump_version()
+
+
+def claims_of_sources(source_ids: Iterable[int]) -> set[int]:
+    """Claims linked to a mention of these sources, or shown for them in the read model now."""
+    ids = [pk for pk in source_ids if pk is not None]
+    if not ids:
+        return set()
+    linked = Mention.objects.filter(source_id__in=ids, claim__isnull=False)
+    shown = BrowseRow.objects.filter(source_id__in=ids)
+    return set(linked.values_list("claim_id", flat=True).distinct()) | set(
+        shown.values_list("claim_id", flat=True).distinct()
+    )
+
+
+def refresh_sources(source_ids: Iterable[int]) -> None:
+    """After a source is published, unpublished, retyped, re-imported or deleted: rewrite the
+    claims its mentions are (or were) linked to. Call before a deletion for the "were"."""
+    refresh_claims(claims_of_sources(source_ids))
+
+
+def claims_of_conditions(condition_ids: Iterable[int]) -> set[int]:
+    """Claims with a mention about these conditions or any condition nested under them."""
+    under = Condition.objects.descendant_ids(condition_ids)
+    mentions = Mention.objects.filter(conditions__in=under, claim__isnull=False)
+    return set(mentions.values_list("claim_id", flat=True).distinct())
+
+
+def refresh_conditions(condition_ids: Iterable[int]) -> None:
+    """After a condition is re-parented or removed: its claims' rows carry its ancestors."""
+    refresh_claims(claims_of_conditions(condition_ids))
+
+
+def rebuild(progress: Callable[[int], None] | None = None, batch: int = 5000) -> None:
+    """Rebuild the whole read model, in claim-id ranges of ``batch`` (one transaction)."""
+    from claims.models import Claim
+
+    with transaction.atomic():
+        with connection.cursor() as cursor:
+            cursor.execute(f"DELETE FROM {BrowseRow._meta.db_table}")
+            cursor.execute(f"DELETE FROM {ClaimCard._meta.db_table}")
+            cursor.execute(f"DELETE FROM {FacetCount._meta.db_table}")
+            if uses_fts5():
+                cursor.execute("DELETE FROM claims_quote_fts")
+                cursor.execute("DELETE FROM claims_statement_fts")
+        ids = list(Claim.objects.order_by("pk").values_list("pk", flat=True))
+        for start in range(0, len(ids), batch):
+            chunk = ids[start : start + batch]
+            _write_range(chunk[0], chunk[-1])
+            if progress:
+                progress(len(chunk))
+        _rebuild_facet_counts()
+        bump_version()
+
+
+def _write_range(first: int, last: int) -> None:
+    """Insert the rows of claims with ids in [first, last] (nothing there yet)."""
+    where = Q(claim_id__gte=first, claim_id__lte=last)
+    _insert_rows(where)
+    _insert_cards(where)
+    if uses_fts5():
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"INSERT INTO claims_quote_fts (rowid, quote) SELECT id, quote FROM claims_mention "
+                f"WHERE id IN (SELECT mention_id FROM {BrowseRow._meta.db_table} "
+                f"WHERE claim_id BETWEEN %s AND %s)",
+                [first, last],
+            )
+            cursor.execute(
+                f"INSERT INTO claims_statement_fts (rowid, statement) SELECT claim_id, statement "
+                f"FROM {ClaimCard._meta.db_table} WHERE claim_id BETWEEN %s AND %s",
+                [first, last],
+            )
