@@ -138,7 +138,11 @@ def test_source_type_filter():
         "hallucinogens-psychosis-risk",
         "mdma-therapy-reduces-ptsd",
     }
-    assert slugs("source_type=news") == set()
+    assert slugs("source_type=news") == {  # The Conversation
+        "psychedelic-assisted-therapy-improves-mental-health",
+        "psychedelics-increase-nature-connectedness",
+    }
+    assert slugs("source_type=forum_qa") == set()
     managing = "Managing Depression with Microdosing: What the Research Says"  # 003
     Source.objects.filter(title=managing).update(source_type=SourceType.NEWS)
     assert "psilocybin-full-dose-treats-depression" in slugs("source_type=news")

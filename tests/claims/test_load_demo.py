@@ -20,14 +20,14 @@ def counts():
     )
 
 
-def test_the_demo_corpus_is_loaded_with_25_sources_from_publishers_of_every_kind():
+def test_the_demo_corpus_is_loaded_with_26_sources_from_publishers_of_five_kinds():
     published = Source.objects.published()
-    assert published.count() == 25
+    assert published.count() == 26
     assert published.values("publisher").distinct().count() >= 8
     kinds = set(published.values_list("source_type", flat=True))
-    assert {"wellness_blog", "government", "encyclopedia", "journal"} <= kinds
-    assert Mention.objects.accepted().count() == 331
-    assert Claim.objects.count() == 57
+    assert {"wellness_blog", "government", "encyclopedia", "journal", "news"} <= kinds
+    assert Mention.objects.accepted().count() == 334
+    assert Claim.objects.count() == 58
 
 
 def test_every_demo_source_has_a_licence_row_in_sources_md():
@@ -74,7 +74,7 @@ def test_loading_twice_leaves_the_same_counts():
     out = StringIO()
     call_command("load_demo", stdout=out)
     assert counts() == before
-    assert "Loaded 25 sources (0 new)" in out.getvalue()
+    assert "Loaded 26 sources (0 new)" in out.getvalue()
     assert "(0 new)." in out.getvalue()
 
 
