@@ -3,9 +3,9 @@
 import pytest
 from django.urls import reverse
 
+from claims import credibility
 from claims.models import Mention
 from claims.publishers import publishers_with_record
-from sources import credibility
 from sources.models import Publisher, Source
 
 pytestmark = pytest.mark.django_db
@@ -127,7 +127,7 @@ def test_the_publishers_rate_is_a_measured_item_of_each_article_s_credibility():
     source = Source.objects.get(
         title="Self-blinding citizen science to explore psychedelic microdosing"
     )
-    item = source.credibility.item("publisher_overclaim_rate")
+    item = credibility.assess(source).item("publisher_overclaim_rate")
     assert item.weight == credibility.PUBLISHER_OVERCLAIM_WEIGHT
     assert "across the publisher's articles" in item.value
     assert item.points is not None
@@ -136,18 +136,18 @@ def test_the_publishers_rate_is_a_measured_item_of_each_article_s_credibility():
 
 def test_a_source_without_publisher_is_measured_on_its_own_rate():
     source = Source.objects.filter(publisher=None, status="published").first()
-    item = source.credibility.item("publisher_overclaim_rate")
+    item = credibility.assess(source).item("publisher_overclaim_rate")
     assert item.value.startswith("no publisher named")
 
 
 def test_a_new_overclaim_rescores_the_publishers_other_articles():
     nida = Source.objects.filter(publisher__name__startswith="National Institute on Drug Abuse")
     first, second = nida.order_by("pk")[:2]
-    before = second.credibility.item("publisher_overclaim_rate").points
+    before = credibility.assess(second).item("publisher_overclaim_rate").points
     Mention.objects.filter(source=first).update(is_overclaim=True)
     credibility.recompute([first.pk])
     second = Source.objects.get(pk=second.pk)
-    assert second.credibility.item("publisher_overclaim_rate").points < before
+    assert credibility.assess(second).item("publisher_overclaim_rate").points < before
 
 
 def test_the_method_page_documents_the_item(client):
