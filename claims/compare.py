@@ -133,7 +133,9 @@ class Comparison:
 def compare(ids: list[int]) -> Comparison:
     """Everything the compare page shows, in three queries: the sources with their counts, their
     rubric answers, and their public mentions with claims."""
-    found = with_breakdowns(with_credibility(Source.objects.published().filter(pk__in=ids)))
+    found = with_breakdowns(
+        with_credibility(Source.objects.published().filter(pk__in=ids).select_related("publisher"))
+    )
     by_pk = {s.pk: s for s in found}
     sources = [by_pk[pk] for pk in ids if pk in by_pk]
     creds = [source.credibility for source in sources]

@@ -25,8 +25,12 @@ alternatives          4    DISCERN 14: more than one treatment choice
 
 - *named studies* (12): the share of mentions that name a study, author, institution, journal or
   year; full marks when at least half do (share / 50%, capped at 1).
-- *overclaim rate* (14): the share of mentions flagged by the overclaim rule
+- *overclaim rate* (10): the share of mentions flagged by the overclaim rule
   (claims/overclaim.py); full marks at 0%, none at 50% or more (1 - 2 × rate, floored at 0).
+- *publisher's overclaim rate* (4): the same rule over every accepted mention of every published
+  article of the source's publisher (its record, shown on /publishers/<id>/), scored the same way;
+  a source with no publisher named, or whose publisher has nothing published yet, is measured on
+  its own mentions.
 - *commercial interest* (8): full marks when the publisher sells nothing related to the topic,
   none when it does.
 
@@ -53,11 +57,11 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, OuterRef, Q, QuerySet, Subquery
 
 from claims.labels import Certainty, EvidenceCited, ReviewStatus
 from claims.models import Mention
-from sources.models import RubricAnswerValue, RubricItem, Source
+from sources.models import Publisher, RubricAnswerValue, RubricItem, Source
 
 # --- published weights -------------------------------------------------------------------------
 
@@ -79,11 +83,14 @@ ANSWER_CREDIT: dict[str, float] = {
 }
 NAMED_STUDY_WEIGHT = 12
 NAMED_STUDY_FULL_AT = 0.5  # full marks when half the mentions name a study
-OVERCLAIM_WEIGHT = 14
+OVERCLAIM_WEIGHT = 10
 OVERCLAIM_ZERO_AT = 0.5  # no marks when half the mentions overclaim
+PUBLISHER_OVERCLAIM_WEIGHT = 4  # the publisher's record, same scale as the source's own rate
 COMMERCIAL_WEIGHT = 8
 
-MEASURED_WEIGHT = NAMED_STUDY_WEIGHT + OVERCLAIM_WEIGHT + COMMERCIAL_WEIGHT
+MEASURED_WEIGHT = (
+    NAMED_STUDY_WEIGHT + OVERCLAIM_WEIGHT + PUBLISHER_OVERCLAIM_WEIGHT + COMMERCIAL_WEIGHT
+)
 assert sum(CURATOR_WEIGHTS.values()) + MEASURED_WEIGHT == 100
 
 
@@ -182,6 +189,12 @@ MEASURED_ITEMS: dict[str, dict[str, str]] = {
         "name": "Overclaim rate",
         "help": "Share of the source's claims worded more certainly than the evidence grade or "
         "the evidence it cites allows. Full marks at 0%, none at 50% or more.",
+    },
+    "publisher_overclaim_rate": {
+        "name": "Publisher's overclaim rate",
+        "help": "Share of the claims in all the publisher's published articles that are worded "
+        "more certainly than the evidence allows: an outlet's habit, not one article's slip. Full "
+        "marks at 0%, none at 50% or more; with no publisher named, the article's own rate.",
     },
     "commercial_interest": {
         "name": "Commercial interest",
@@ -288,7 +301,23 @@ def stat_counts(prefix: str = "") -> dict[str, Count]:
 def with_credibility(sources: QuerySet[Source]) -> QuerySet[Source]:
     """``sources`` with what :func:`assess` needs loaded in two queries in all: mention counts as
     annotations and the rubric answers prefetched (for lists and comparisons)."""
-    return sources.annotate(**stat_counts("mentions__")).prefetch_related("rubric_answers")
+    return with_publisher_record(sources.annotate(**stat_counts("mentions__"))).prefetch_related(
+        "rubric_answers"
+    )
+
+
+def with_publisher_record(sources: QuerySet[Source]) -> QuerySet[Source]:
+    """``sources`` annotated with their publisher's record (``pub_total`` accepted mentions,
+    ``pub_over`` overclaims, across its published articles): a subquery per row, so
+    :func:`assess` needs no query of its own for it."""
+    return sources.annotate(
+        **{
+            name: Subquery(
+                Publisher.objects.filter(pk=OuterRef("publisher_id")).annotate(n=c).values("n")
+            )
+            for name, c in publisher_counts().items()
+        }
+    )
 
 
 def with_breakdowns(sources) -> list[Source]:
@@ -326,6 +355,49 @@ def measured_item(key: str, weight: int, points: float | None, value: str) -> It
         value=value,
         note="",
         help=about["help"],
+    )
+
+
+def publisher_counts(prefix: str = "") -> dict[str, Count]:
+    """Count expressions for a publisher's record: accepted mentions of its published articles
+    (``pub_total``) and how many overclaim (``pub_over``). ``prefix`` reaches the publisher."""
+    mentions = f"{prefix}sources__mentions"
+    public = Q(**{f"{prefix}sources__status": "published", f"{mentions}__status": "accepted"})
+    return {
+        "pub_total": Count(mentions, filter=public),
+        "pub_over": Count(mentions, filter=public & Q(**{f"{mentions}__is_overclaim": True})),
+    }
+
+
+def publisher_record(source) -> tuple[int, int] | None:
+    """(overclaims, mentions) across the source's publisher's published articles, or None when
+    no publisher is named. From ``with_credibility()`` annotations, else one aggregate query."""
+    if not source.publisher_id:
+        return None
+    if hasattr(source, "pub_total"):
+        return source.pub_over or 0, source.pub_total or 0
+    row = Publisher.objects.filter(pk=source.publisher_id).aggregate(**publisher_counts())
+    return row["pub_over"], row["pub_total"]
+
+
+def publisher_item(source, own_over: int, own_total: int) -> ItemScore:
+    record = publisher_record(source)
+    if record and record[1]:
+        over, total = record
+        value = (
+            f"{over} of {total} claims across the publisher's articles ({percent(over, total)}%)"
+        )
+    else:
+        over, total = own_over, own_total
+        reason = "no publisher named" if record is None else "nothing else published yet"
+        value = f"{reason}: this article's own {over} of {total} ({percent(over, total)}%)"
+    rate = over / total if total else 0.0
+    points = PUBLISHER_OVERCLAIM_WEIGHT * max(0.0, 1 - rate / OVERCLAIM_ZERO_AT)
+    return measured_item(
+        "publisher_overclaim_rate",
+        PUBLISHER_OVERCLAIM_WEIGHT,
+        round(points, 1) if total else None,
+        value,
     )
 
 
@@ -387,6 +459,7 @@ def assess(source) -> Credibility:
             else None,
             f"{over} of {total} claims ({percent(over, total)}%)",
         ),
+        publisher_item(source, over, total),
         measured_item(
             "commercial_interest",
             COMMERCIAL_WEIGHT,
@@ -431,6 +504,12 @@ def recompute(source_ids: Iterable[int]) -> dict[int, int | None]:
     ids = {pk for pk in source_ids if pk is not None}
     if not ids:
         return {}
+    # A source's mentions move its publisher's record, which every sibling article is scored on.
+    ids |= set(
+        Source.objects.filter(
+            publisher__in=Source.objects.filter(pk__in=ids).values("publisher_id")
+        ).values_list("pk", flat=True)
+    )
     changed: dict[int, int | None] = {}
     for source in with_credibility(Source.objects.filter(pk__in=ids)):
         score = assess(source).score

@@ -21,6 +21,10 @@ def credibility_method(request: HttpRequest):
         "measured_items": [
             (credibility.MEASURED_ITEMS["named_study"], credibility.NAMED_STUDY_WEIGHT),
             (credibility.MEASURED_ITEMS["overclaim_rate"], credibility.OVERCLAIM_WEIGHT),
+            (
+                credibility.MEASURED_ITEMS["publisher_overclaim_rate"],
+                credibility.PUBLISHER_OVERCLAIM_WEIGHT,
+            ),
             (credibility.MEASURED_ITEMS["commercial_interest"], credibility.COMMERCIAL_WEIGHT),
         ],
         "bands": credibility.BANDS,

@@ -13,6 +13,7 @@ claim, rubric answers by item. Everything is loaded in one transaction.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 
 import yaml
@@ -78,6 +79,7 @@ class DemoLoader:
         self.directory = directory
         self.substances = {s.slug: s for s in Substance.objects.all()}
         self.conditions = {c.slug: c for c in Condition.objects.all()}
+        self.publishers = {p.name: p for p in Publisher.objects.all()}
         self.report = LoadReport()
         self.source_ids: set[int] = set()
 
@@ -106,27 +108,34 @@ class DemoLoader:
         return self.report
 
     def load_claims(self) -> dict[str, Claim]:
+        existing = {c.slug: c for c in Claim.objects.prefetch_related("substances", "conditions")}
         claims: dict[str, Claim] = {}
         for path in sorted((self.directory / "claims").glob("*.yaml")):
             for entry in read_yaml(path) or []:
                 where = f"{path.name}: claim {entry.get('slug')!r}"
                 if entry["slug"] in claims:
                     raise DemoDataError(f"{where}: the slug is defined twice")
-                claim, created = Claim.objects.update_or_create(
-                    slug=entry["slug"],
-                    defaults={
-                        "statement": entry["statement"],
-                        "kind": check_choice(entry["kind"], ClaimKind.values, "kind", where),
-                        "grade": check_choice(entry["grade"], Grade.values, "grade", where),
-                        "grade_rationale": " ".join(entry.get("rationale", "").split()),
-                    },
+                values = {
+                    "statement": entry["statement"],
+                    "kind": check_choice(entry["kind"], ClaimKind.values, "kind", where),
+                    "grade": check_choice(entry["grade"], Grade.values, "grade", where),
+                    "grade_rationale": " ".join(entry.get("rationale", "").split()),
+                }
+                substances = self.vocab(
+                    entry.get("substances"), self.substances, "substance", where
                 )
-                claim.substances.set(
-                    self.vocab(entry.get("substances"), self.substances, "substance", where)
+                conditions = self.vocab(
+                    entry.get("conditions"), self.conditions, "condition", where
                 )
-                claim.conditions.set(
-                    self.vocab(entry.get("conditions"), self.conditions, "condition", where)
-                )
+                claim = existing.get(entry["slug"])
+                created = claim is None
+                if created or differs(claim, values):
+                    claim = claim or Claim(slug=entry["slug"])
+                    for name, value in values.items():
+                        setattr(claim, name, value)
+                    claim.save()
+                set_if_changed(claim, "substances", substances, created)
+                set_if_changed(claim, "conditions", conditions, created)
                 claims[claim.slug] = claim
                 self.report.created["claim"] += created
         self.report.claims = len(claims)
@@ -141,13 +150,19 @@ class DemoLoader:
         source = self.load_source(stem, data["source"], text)
         self.load_rubric(stem, source, data.get("rubric") or {})
 
+        existing = {
+            (m.start, m.end, m.claim_id): m
+            for m in source.mentions.prefetch_related("substances", "conditions")
+        }
         kept = set()
+        self.seen: set[tuple] = set()
         for number, entry in enumerate(data.get("mentions") or [], start=1):
             where = f"{stem}.yaml: mention {number}"
-            mention = self.load_mention(source, entry, claims, where)
+            mention = self.load_mention(source, entry, claims, existing, where)
             kept.add(mention.pk)
         # The curation file is the truth for demo sources: mentions no longer in it go.
-        source.mentions.exclude(pk__in=kept).delete()
+        if len(kept) != len(existing):
+            source.mentions.exclude(pk__in=kept).delete()
         self.report.sources += 1
         return source.pk
 
@@ -155,13 +170,16 @@ class DemoLoader:
         where = f"{stem}.yaml: source"
         publisher = None
         if meta.get("publisher"):
-            publisher, _ = Publisher.objects.get_or_create(name=meta["publisher"])
+            publisher = self.publishers.get(meta["publisher"])
+            if publisher is None:
+                publisher = Publisher.objects.create(name=meta["publisher"])
+                self.publishers[publisher.name] = publisher
         values = {
             "title": meta["title"],
             "url": meta.get("url") or "",
-            "publisher": publisher,
+            "publisher_id": publisher.pk if publisher else None,
             "author": meta.get("author") or "",
-            "published_on": meta.get("published_on"),
+            "published_on": as_date(meta.get("published_on"), where),
             "source_type": check_choice(
                 meta["source_type"], SourceType.values, "source type", where
             ),
@@ -170,6 +188,8 @@ class DemoLoader:
         }
         source = Source.objects.find_existing(text=text, url=values["url"])
         created = source is None
+        if not created and source.status == SourceStatus.PUBLISHED and not differs(source, values):
+            return source  # unchanged: no save, no history row, no rescoring
         source = source or Source()
         for name, value in values.items():
             setattr(source, name, value)
@@ -185,6 +205,7 @@ class DemoLoader:
         return source
 
     def load_rubric(self, stem: str, source: Source, rubric: dict) -> None:
+        existing = {a.item: a for a in source.rubric_answers.all()}
         for item, entry in rubric.items():
             where = f"{stem}.yaml: rubric {item}"
             check_choice(item, RubricItem.values, "item", where)
@@ -192,12 +213,17 @@ class DemoLoader:
             if isinstance(raw, bool):  # YAML reads a bare yes/no as a boolean
                 raw = "yes" if raw else "no"
             answer = check_choice(str(raw).lower(), RubricAnswerValue.values, "answer", where)
-            RubricAnswer.objects.update_or_create(
-                source=source, item=item, defaults={"answer": answer, "note": entry.get("note", "")}
-            )
+            values = {"answer": answer, "note": entry.get("note", "")}
+            current = existing.get(item)
+            if current is None:
+                RubricAnswer.objects.create(source=source, item=item, **values)
+            elif differs(current, values):
+                for name, value in values.items():
+                    setattr(current, name, value)
+                current.save()
 
     def load_mention(
-        self, source: Source, entry: dict, claims: dict[str, Claim], where: str
+        self, source: Source, entry: dict, claims: dict[str, Claim], existing: dict, where: str
     ) -> Mention:
         quote = entry["quote"]
         if quote != quote.strip() or not quote:
@@ -205,37 +231,68 @@ class DemoLoader:
         start = find_quote(source.text, quote, int(entry.get("occurrence", 1)), where)
         if entry.get("claim") not in claims:
             raise DemoDataError(f"{where}: unknown claim {entry.get('claim')!r}")
-        cues = entry.get("hedge_cues") or []
-        mention, created = Mention.objects.get_or_create(
-            source=source,
-            start=start,
-            end=start + len(quote),
-            claim=claims[entry["claim"]],
-            defaults={"quote": quote, "kind": entry["kind"], "certainty": entry["certainty"]},
-        )
-        mention.quote = quote
-        mention.kind = check_choice(entry["kind"], ClaimKind.values, "kind", where)
-        mention.certainty = check_choice(entry["certainty"], Certainty.values, "certainty", where)
-        mention.hedge_cues = [str(cue) for cue in cues]
-        mention.evidence_cited = check_choice(
-            entry["evidence_cited"], EvidenceCited.values, "evidence cited", where
-        )
-        mention.cites_named_study = bool(entry.get("cites_named_study"))
-        mention.named_studies = named_studies(quote)
-        mention.status = ReviewStatus.ACCEPTED
-        mention.anchor_lost = False
-        mention.set_context()
-        try:
-            mention.full_clean()
-        except ValidationError as exc:
-            raise DemoDataError(f"{where}: {exc}") from exc
-        mention.save()
-        mention.substances.set(
-            self.vocab(entry.get("substances"), self.substances, "substance", where)
-        )
-        mention.conditions.set(
-            self.vocab(entry.get("conditions"), self.conditions, "condition", where)
-        )
+        claim = claims[entry["claim"]]
+        values = {
+            "quote": quote,
+            "kind": check_choice(entry["kind"], ClaimKind.values, "kind", where),
+            "certainty": check_choice(entry["certainty"], Certainty.values, "certainty", where),
+            "hedge_cues": [str(cue) for cue in entry.get("hedge_cues") or []],
+            "evidence_cited": check_choice(
+                entry["evidence_cited"], EvidenceCited.values, "evidence cited", where
+            ),
+            "cites_named_study": bool(entry.get("cites_named_study")),
+            "named_studies": named_studies(quote),
+            "status": ReviewStatus.ACCEPTED,
+            "anchor_lost": False,
+        }
+        substances = self.vocab(entry.get("substances"), self.substances, "substance", where)
+        conditions = self.vocab(entry.get("conditions"), self.conditions, "condition", where)
+        key = (start, start + len(quote), claim.pk)
+        if key in self.seen:
+            raise DemoDataError(f"{where}: the same quote is linked to {claim.slug!r} twice")
+        self.seen.add(key)
+        mention = existing.get(key)
+        created = mention is None
+        if created or differs(mention, values):
+            mention = mention or Mention(
+                source=source, start=start, end=start + len(quote), claim=claim
+            )
+            for name, value in values.items():
+                setattr(mention, name, value)
+            mention.set_context()
+            try:
+                # The labels were checked above and the place-and-claim key just now; the
+                # database still guards every constraint, so skip the per-constraint queries.
+                mention.full_clean(validate_constraints=False)
+            except ValidationError as exc:
+                raise DemoDataError(f"{where}: {exc}") from exc
+            mention.save()
+        set_if_changed(mention, "substances", substances, created)
+        set_if_changed(mention, "conditions", conditions, created)
         self.report.mentions += 1
         self.report.created["mention"] += created
         return mention
+
+
+def as_date(value, where: str) -> date | None:
+    """YAML reads an unquoted 2021-03-02 as a date; a quoted one arrives as a string."""
+    if value is None or isinstance(value, date):
+        return value
+    try:
+        return date.fromisoformat(str(value))
+    except ValueError as exc:
+        raise DemoDataError(f"{where}: published_on {value!r} is not a YYYY-MM-DD date") from exc
+
+
+def differs(obj, values: dict) -> bool:
+    return any(getattr(obj, name) != value for name, value in values.items())
+
+
+def set_if_changed(obj, relation: str, wanted: list, created: bool) -> None:
+    """Set a many-to-many relation unless it already holds exactly ``wanted``.
+
+    Reads the prefetched relation of an existing object: no query when nothing changed.
+    """
+    manager = getattr(obj, relation)
+    if created or {o.pk for o in manager.all()} != {o.pk for o in wanted}:
+        manager.set(wanted)

@@ -76,7 +76,10 @@ def source_list(request: HttpRequest):
 
 @require_GET
 def source_detail(request: HttpRequest, pk: int):
-    source = get_object_or_404(Source.objects.published().select_related("publisher"), pk=pk)
+    source = get_object_or_404(
+        credibility.with_publisher_record(Source.objects.published().select_related("publisher")),
+        pk=pk,
+    )
     source.credibility = credibility.assess(source)  # two queries
     mentions = list(Mention.objects.public().filter(source=source).select_related("claim"))
     ctx = {

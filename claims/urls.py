@@ -1,6 +1,6 @@
 from django.urls import path
 
-from claims import views
+from claims import publishers, views
 
 app_name = "claims"
 
@@ -11,4 +11,6 @@ urlpatterns = [
     path("claims/<slug:slug>/", views.claim_detail, name="claim-detail"),
     path("conditions/<slug:slug>/", views.condition_detail, name="condition-detail"),
     path("substances/<slug:slug>/", views.substance_detail, name="substance-detail"),
+    path("publishers/", publishers.publisher_list, name="publisher-list"),
+    path("publishers/<id:pk>/", publishers.publisher_detail, name="publisher-detail"),
 ]

@@ -51,6 +51,10 @@ class Publisher(models.Model):
     def __str__(self) -> str:
         return self.name
 
+    def get_absolute_url(self) -> str:
+        # The publisher page reads mentions, so it lives with the claims pages.
+        return reverse("claims:publisher-detail", args=[self.pk])
+
 
 class SourceQuerySet(models.QuerySet):
     def published(self) -> "SourceQuerySet":

@@ -81,7 +81,11 @@ def test_sources_filter_by_publisher_and_type(client):
     assert {s["id"] for s in got} == set(
         Source.objects.published().filter(publisher=publisher).values_list("pk", flat=True)
     )
-    assert every(client, "/api/sources", source_type="government") == []
+    government = every(client, "/api/sources", source_type="government")
+    assert {s["id"] for s in government} == set(
+        Source.objects.published().filter(source_type="government").values_list("pk", flat=True)
+    )
+    assert every(client, "/api/sources", source_type="forum_qa") == []
 
 
 def test_publishers_are_those_of_published_sources(client):

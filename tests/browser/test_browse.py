@@ -23,10 +23,10 @@ def test_changing_a_filter_swaps_the_results_and_the_url_without_a_reload(demo_l
     page.get_by_role("checkbox", name=re.compile(r"^Dosing")).check()
 
     expect(page).to_have_url(re.compile(r"/claims/\?kind=dosing$"))
-    expect(results_heading(page)).to_have_text("3 claims")
+    expect(results_heading(page)).to_have_text("4 claims")
     assert page.evaluate("window.notReloaded") is True
     expect(page.get_by_role("link", name="Microdosing involves taking")).to_have_count(0)
-    expect(page.locator(".claim-title")).to_have_count(3)
+    expect(page.locator(".claim-title")).to_have_count(4)
     # The swapped-in checkbox keeps keyboard focus, so a keyboard user can go on from there.
     expect(page.locator("#f-kind-dosing")).to_be_focused()
 
@@ -34,14 +34,14 @@ def test_changing_a_filter_swaps_the_results_and_the_url_without_a_reload(demo_l
 def test_back_restores_the_previous_results(demo_live_server, page):
     page.goto(demo_live_server.url + "/claims/")
     page.get_by_role("checkbox", name=re.compile(r"^Dosing")).check()
-    expect(results_heading(page)).to_have_text("3 claims")
+    expect(results_heading(page)).to_have_text("4 claims")
     page.get_by_role("checkbox", name=re.compile(r"^Possible")).check()
     expect(results_heading(page)).to_have_text("1 claim")
     expect(page).to_have_url(re.compile(r"certainty=possible&kind=dosing"))
 
     page.go_back()
     expect(page).to_have_url(re.compile(r"/claims/\?kind=dosing$"))
-    expect(results_heading(page)).to_have_text("3 claims")
+    expect(results_heading(page)).to_have_text("4 claims")
     page.go_back()
     expect(results_heading(page)).to_have_text(f"{total_claims()} claims")
 
@@ -68,7 +68,7 @@ def test_the_same_filter_works_without_javascript(demo_live_server, no_js_page):
     page.get_by_role("checkbox", name=re.compile(r"^Dosing")).check()
     page.get_by_role("button", name="Apply filters").click()
     expect(page).to_have_url(re.compile(r"kind=dosing"))
-    expect(results_heading(page)).to_have_text("3 claims")
+    expect(results_heading(page)).to_have_text("4 claims")
 
 
 def test_a_highlighted_mention_links_to_its_claim(demo_live_server, page):

@@ -4,9 +4,11 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils.html import escape
 
 from claims import views
 from claims.models import Claim, Mention
+from sources.models import Source
 
 pytestmark = pytest.mark.django_db
 
@@ -17,7 +19,7 @@ def test_the_browser_lists_claims_with_grade_sources_and_hedging(client):
     response = client.get(BROWSER, {"kind": "dosing"})
     assert response.status_code == 200
     html = response.content.decode()
-    assert "3 claims" in html
+    assert "4 claims" in html
     assert "Microdosing means taking" in html or "sub-perceptual" in html.lower()
     assert "established" in html  # the certainty spread, written out
     assert 'class="grade grade-' in html
@@ -26,7 +28,7 @@ def test_the_browser_lists_claims_with_grade_sources_and_hedging(client):
 def test_htmx_requests_get_only_the_results_fragment(client):
     response = client.get(BROWSER, {"kind": "dosing"}, headers={"HX-Request": "true"})
     html = response.content.decode()
-    assert "3 claims" in html
+    assert "4 claims" in html
     assert "<html" not in html and 'id="id_q"' not in html
     assert "HX-Request" in response["Vary"]
 
@@ -34,7 +36,7 @@ def test_htmx_requests_get_only_the_results_fragment(client):
 def test_htmx_history_restore_gets_the_whole_page(client):
     headers = {"HX-Request": "true", "HX-History-Restore-Request": "true"}
     html = client.get(BROWSER, {"kind": "dosing"}, headers=headers).content.decode()
-    assert "<html" in html and "3 claims" in html
+    assert "<html" in html and "4 claims" in html
 
 
 @pytest.mark.parametrize(
@@ -172,7 +174,8 @@ def test_the_home_page_lists_conditions_with_claim_counts_and_a_search_box(clien
     html = client.get("/").content.decode()
     assert 'action="/claims/"' in html and 'name="q"' in html
     assert "Depression" in html and "claims" in html
-    assert "Microdosing Therapy" in html  # a recent source
+    newest = Source.objects.published().latest("created_at")
+    assert escape(newest.title) in html  # the recent sources
     assert 'href="/substances/lsd/"' in html
 
 
@@ -192,7 +195,7 @@ def test_pages_link_to_each_other_keeping_the_filters(client, monkeypatch):
 def test_htmx_responses_announce_the_new_count_to_screen_readers(client):
     html = client.get(BROWSER, {"kind": "dosing"}, headers={"HX-Request": "true"}).content
     assert (
-        b'id="results-status" class="visually-hidden" role="status" hx-swap-oob="true">3 claims'
+        b'id="results-status" class="visually-hidden" role="status" hx-swap-oob="true">4 claims'
         in html
     )
 

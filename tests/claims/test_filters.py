@@ -1,5 +1,8 @@
 """The claims browser's filters on the demo corpus. Expected claims were worked out by reading
-claims/demo/curation/*.yaml (mentions) and claims/demo/claims/*.yaml (grades) by hand."""
+claims/demo/curation/*.yaml (mentions) and claims/demo/claims/*.yaml (grades) by hand.
+
+The corpus: five wellness blogs (000-004) and twenty openly licensed government, encyclopedia and
+journal texts (claims/demo/SOURCES.md)."""
 
 import pytest
 from django.http import QueryDict
@@ -16,6 +19,23 @@ DOSING_CLAIMS = {
     "microdosing-dose-sub-perceptual",
     "microdosing-intermittent-schedule-avoids-tolerance",
     "microdosing-allows-flexible-dosing",
+    "hallucinogen-effects-onset-and-duration",  # NIDA and Wikipedia's LSD article
+}
+HIGH = {
+    "psychedelics-act-on-5ht2a-receptors",
+    "psychedelics-alter-perception-mood",
+    "hallucinogen-effects-onset-and-duration",
+    "lsd-raises-heart-rate-blood-pressure",
+}
+MODERATE = {
+    "psilocybin-full-dose-treats-depression",
+    "microdosing-not-better-than-placebo",
+    "hallucinogens-cause-distressing-reactions",
+    "psilocybin-therapy-well-tolerated",
+    "classic-psychedelics-low-dependence-potential",
+    "lsd-rapid-tolerance",
+    "mdma-releases-monoamines",
+    "lsd-binds-dopamine-receptors",
 }
 
 
@@ -41,9 +61,11 @@ def test_it_lists_every_public_claim_without_filters():
 
 
 def test_condition_filter_includes_a_child_condition_only():
-    # 003 tags one sentence of the full-dose psilocybin claim treatment-resistant-depression.
+    # 003 and the six-month psilocybin follow-up tag full-dose psilocybin sentences
+    # treatment-resistant-depression; the OCD review lists it among psychedelic-therapy targets.
     assert slugs("condition=treatment-resistant-depression") == {
-        "psilocybin-full-dose-treats-depression"
+        "psilocybin-full-dose-treats-depression",
+        "psychedelic-assisted-therapy-improves-mental-health",
     }
 
 
@@ -82,16 +104,8 @@ def test_several_values_of_one_filter_are_alternatives():
 
 
 def test_grade_filter_keeps_claims_at_least_that_strong():
-    # High: 5-HT2A and perception/mood; moderate: full-dose psilocybin (placebo claim: no mention).
-    assert slugs("grade=moderate") == {
-        "psychedelics-act-on-5ht2a-receptors",
-        "psychedelics-alter-perception-mood",
-        "psilocybin-full-dose-treats-depression",
-    }
-    assert slugs("grade=high") == {
-        "psychedelics-act-on-5ht2a-receptors",
-        "psychedelics-alter-perception-mood",
-    }
+    assert slugs("grade=moderate") == HIGH | MODERATE
+    assert slugs("grade=high") == HIGH
     assert "microdosing-improves-mood" in slugs("grade=low")  # graded low
     assert "microdosing-improves-mood" not in slugs("grade=moderate")
 
@@ -103,7 +117,11 @@ def test_kind_filter_on_dosing():
 def test_filters_must_hold_for_the_same_mention():
     # Dosing sentences are all worded as established except one flexible-dosing sentence (004).
     assert slugs("kind=dosing&certainty=possible") == {"microdosing-allows-flexible-dosing"}
-    assert slugs("kind=risk&certainty=anecdotal") == {"microdosing-side-effects"}
+    # Side effects in the microdosing surveys; NIDA's "people who use these drugs report...".
+    assert slugs("kind=risk&certainty=anecdotal") == {
+        "microdosing-side-effects",
+        "psychedelics-alter-perception-mood",
+    }
 
 
 def test_certainty_filter_finds_anecdotal_wording():
@@ -121,9 +139,19 @@ def test_source_filter_keeps_that_article_s_claims():
 
 
 def test_source_type_filter():
-    # All five demo articles are wellness blogs.
-    assert slugs("source_type=wellness_blog") == slugs("")
-    assert slugs("source_type=news") == set()
+    wellness = slugs("source_type=wellness_blog")
+    assert "cbd-reduces-chronic-pain" in wellness
+    assert "microdosing-does-not-improve-cognition-creativity" not in wellness  # journals only
+    assert "microdosing-does-not-improve-cognition-creativity" in slugs("source_type=journal")
+    assert slugs("source_type=government") >= {
+        "hallucinogens-psychosis-risk",
+        "mdma-therapy-reduces-ptsd",
+    }
+    assert slugs("source_type=news") == {  # The Conversation
+        "psychedelic-assisted-therapy-improves-mental-health",
+        "psychedelics-increase-nature-connectedness",
+    }
+    assert slugs("source_type=forum_qa") == set()
     managing = "Managing Depression with Microdosing: What the Research Says"  # 003
     Source.objects.filter(title=managing).update(source_type=SourceType.NEWS)
     readmodel.refresh_sources(Source.objects.filter(title=managing).values_list("pk", flat=True))
@@ -159,7 +187,7 @@ def test_unknown_values_are_left_out_with_a_message():
 
 def test_facet_counts_use_the_other_active_filters():
     counts = facet("kind=dosing", "certainty")
-    assert counts["established"] == 3
+    assert counts["established"] == 4
     assert counts["possible"] == 1
     assert "anecdotal" not in counts  # options with no result are not offered
     # The kind facet ignores the kind filter itself, so every kind stays choosable.
@@ -169,13 +197,13 @@ def test_facet_counts_use_the_other_active_filters():
 def test_condition_facet_counts_a_parent_with_its_children():
     counts = facet("", "condition")
     assert counts["depression"] == len(slugs("condition=depression"))
-    assert counts["treatment-resistant-depression"] == 1
+    assert counts["treatment-resistant-depression"] == 2
 
 
 def test_grade_facet_counts_at_least_that_grade():
     counts = facet("", "grade")
-    assert counts["high"] == 2
-    assert counts["moderate"] == 3
+    assert counts["high"] == len(HIGH)
+    assert counts["moderate"] == len(HIGH | MODERATE)
     assert counts["very-low"] == len(slugs("grade=very-low"))
 
 
@@ -185,19 +213,17 @@ def ordered(query: str) -> list[str]:
 
 def test_sorting_by_grade_puts_the_strongest_evidence_first():
     found = ordered("sort=grade")
-    assert set(found[:2]) == {
-        "psychedelics-act-on-5ht2a-receptors",
-        "psychedelics-alter-perception-mood",
-    }
-    assert found[2] == "psilocybin-full-dose-treats-depression"  # the only moderate one
+    assert set(found[:4]) == HIGH
+    assert set(found[4:12]) == MODERATE
 
 
 def test_sorting_by_sources_puts_the_most_widely_made_claims_first():
     claims = list(results_for(ClaimFilter(QueryDict("sort=sources"))))
     counts = [c.n_sources for c in claims]
     assert counts == sorted(counts, reverse=True)
-    # Made by all five articles (each curation file has it).
-    assert claims[0].n_sources == 5
+    # The definition of a microdose: the five blogs and nine of the open sources give it.
+    assert claims[0].slug == "microdosing-dose-sub-perceptual"
+    assert claims[0].n_sources == 14
 
 
 def test_sorting_a_to_z():

@@ -4,6 +4,7 @@ from io import StringIO
 import pytest
 from django.core.management import CommandError, call_command
 
+from claims.demo_corpus import DEMO_DIR
 from claims.models import Claim, Grade, Mention, ReviewStatus
 from sources.models import RubricAnswer, Source
 
@@ -19,9 +20,20 @@ def counts():
     )
 
 
-def test_the_demo_corpus_is_loaded_with_five_published_sources():
-    assert Source.objects.published().count() == 5
-    assert Mention.objects.accepted().count() >= 150
+def test_the_demo_corpus_is_loaded_with_26_sources_from_publishers_of_five_kinds():
+    published = Source.objects.published()
+    assert published.count() == 26
+    assert published.values("publisher").distinct().count() >= 8
+    kinds = set(published.values_list("source_type", flat=True))
+    assert {"wellness_blog", "government", "encyclopedia", "journal", "news"} <= kinds
+    assert Mention.objects.accepted().count() == 334
+    assert Claim.objects.count() == 58
+
+
+def test_every_demo_source_has_a_licence_row_in_sources_md():
+    table = (DEMO_DIR / "SOURCES.md").read_text(encoding="utf-8")
+    for path in (DEMO_DIR / "curation").glob("*.yaml"):
+        assert f"`{path.stem}`" in table, path.stem
 
 
 def test_every_demo_mention_is_accepted_and_linked_to_a_graded_claim():
@@ -37,9 +49,24 @@ def test_every_mention_quote_is_its_slice_of_the_source_text():
         assert mention.source.text[mention.start : mention.end] == mention.quote
 
 
-def test_the_5ht2a_mechanism_is_one_claim_made_by_all_five_sources():
+def test_the_5ht2a_mechanism_is_one_claim_made_by_all_five_blogs_and_two_other_sources():
     claim = Claim.objects.get(slug="psychedelics-act-on-5ht2a-receptors")
-    assert claim.mentions.values("source").distinct().count() == 5
+    assert claim.mentions.values("source").distinct().count() == 7
+
+
+def test_a_placebo_controlled_study_contradicts_a_benefit_claim():
+    claim = Claim.objects.get(slug="microdosing-improves-mood")
+    consensus = claim.consensus(Mention.objects.public().filter(claim=claim).with_source())
+    titles = {source.title for source in consensus.contradicting_sources}
+    assert "Self-blinding citizen science to explore psychedelic microdosing" in titles
+
+
+def test_a_second_load_writes_nothing(django_assert_max_num_queries):
+    # Unchanged rows are compared, not saved: no history rows, no rescoring.
+    history = Mention.history.count()
+    with django_assert_max_num_queries(200):
+        call_command("load_demo", stdout=StringIO())
+    assert Mention.history.count() == history
 
 
 def test_loading_twice_leaves_the_same_counts():
@@ -47,7 +74,7 @@ def test_loading_twice_leaves_the_same_counts():
     out = StringIO()
     call_command("load_demo", stdout=out)
     assert counts() == before
-    assert "Loaded 5 sources (0 new)" in out.getvalue()
+    assert "Loaded 26 sources (0 new)" in out.getvalue()
     assert "(0 new)." in out.getvalue()
 
 

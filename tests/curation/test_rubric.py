@@ -88,9 +88,10 @@ def test_one_rubric_save_writes_in_bulk_and_rescores_once(
     assess = credibility.assess
     monkeypatch.setattr(credibility, "assess", lambda s: rescored.append(s.pk) or assess(s))
     # Session, user, roles, source, its answers; savepoint, one UPDATE of the 9 answers, one
-    # INSERT of their history rows; the rescoring (counts, answers, UPDATE of the score); the
-    # knowledge-base version bumped (readers' cached claim pages show credibility).
-    with django_assert_num_queries(13):
+    # INSERT of their history rows; the rescoring (the publisher's other articles, counts,
+    # answers, UPDATE of the score); the knowledge-base version bumped (readers' cached claim
+    # pages show credibility).
+    with django_assert_num_queries(14):
         response = curator_client.post(url, all_answers("yes"))
     assert response.status_code == 302
     assert rescored == [source.pk]

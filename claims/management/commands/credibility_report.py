@@ -15,6 +15,7 @@ SHORT = {
     "alternatives": "alts",
     "named_study": "named",
     "overclaim_rate": "overcl",
+    "publisher_overclaim_rate": "pub-oc",
     "commercial_interest": "comm",
 }
 

@@ -8,7 +8,7 @@ from claims.models import Mention
 
 
 class Command(BaseCommand):
-    help = "Load the demo corpus (five curated articles) into the database. Safe to run again."
+    help = "Load the demo corpus (26 curated articles in claims/demo/). Safe to run again."
 
     def add_arguments(self, parser):
         parser.add_argument("--directory", default=str(DEMO_DIR), help="Folder of the demo files.")
