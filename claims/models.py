@@ -451,9 +451,7 @@ class SourceRevision(models.Model):
     replaced directly, since readers do not see it.
     """
 
-    source = models.ForeignKey(
-        "sources.Source", on_delete=models.CASCADE, related_name="revisions"
-    )
+    source = models.ForeignKey("sources.Source", on_delete=models.CASCADE, related_name="revisions")
     text = models.TextField(help_text="The new text, normalised as Source.text is.")
     content_hash = models.CharField(max_length=64, editable=False)
     retrieved_on = models.DateField(null=True, blank=True)
