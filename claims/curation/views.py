@@ -621,7 +621,12 @@ def merge(request, slug: str):
         return _claim_page(request, target, merge_form=form, status=400)
     duplicate = form.cleaned_data["duplicate"]
     statement = duplicate.statement
-    result = actions.merge_claims(target=target, duplicate=duplicate, user=request.user)
+    try:
+        result = actions.merge_claims(target=target, duplicate=duplicate, user=request.user)
+    except ValidationError as exc:
+        # Another editor merged one of the two meanwhile: say so, and show where things stand.
+        messages.error(request, " ".join(exc.messages))
+        return redirect("curate:claim", slug=target.slug)
     messages.success(
         request,
         f"Merged “{statement}” into this claim: {result.moved} mentions moved"

@@ -247,7 +247,7 @@ def test_curators_are_told_before_they_try(client, curator, editor, published):
     assert "an editor does it" not in client.get(url).content.decode()
 
 
-# -- Unpublish and merge are undone from the UI -----------------------------------------------------
+# -- Unpublish and merge are undone from the UI ------------------------------------------------
 
 
 def test_unpublishing_is_undone_by_publishing_again_with_every_mention(
