@@ -342,3 +342,23 @@ def test_only_editors_undo_merges(client, curator, merged):
     client.force_login(curator)
     assert client.post(reverse("curate:merge-undo", args=[merge.pk])).status_code == 403
     assert not Claim.objects.filter(pk=merged["duplicate"].pk).exists()
+
+
+def test_a_curator_made_staff_cannot_go_around_it_in_the_admin(client, curator, published):
+    draft = ingest_article(
+        text=NEW_TEXT, metadata=ArticleMetadata(title="Another", source_type="news"), user=curator
+    ).source
+    curator.is_staff = True
+    curator.save()
+    client.force_login(curator)
+    mood = published.mentions.get(quote__contains="improve mood")
+    source_url = reverse("admin:sources_source_change", args=[published.pk])
+    mention_url = reverse("admin:claims_mention_change", args=[mood.pk])
+    assert client.get(source_url).status_code == 200  # read-only
+    assert client.post(source_url, {"title": "Changed"}).status_code == 403
+    assert client.post(mention_url, {"status": "rejected"}).status_code == 403
+    html = client.get(reverse("admin:sources_source_change", args=[draft.pk])).content.decode()
+    assert 'name="title"' in html and 'name="status"' not in html  # only editors publish
+    published.refresh_from_db()
+    mood.refresh_from_db()
+    assert (published.title, mood.status) == ("Microdosing and mood", "accepted")
