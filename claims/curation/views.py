@@ -200,7 +200,12 @@ def review_context(request, source: Source, **extra) -> dict:
         "publish_form": PublishForm(),
         "can_publish": is_editor(request.user),
         "history": source_history(source),
-        "revisions": list(source.revisions.pending().select_related("submitted_by")),
+        # Only published sources have revisions (a draft takes a new text at once): no query.
+        "revisions": (
+            list(source.revisions.pending().select_related("submitted_by"))
+            if source.is_published
+            else []
+        ),
         "editing_pk": None,
         "link_pk": None,
         "kind_choices": ClaimKind.choices,
