@@ -212,7 +212,7 @@ def test_a_curator_cannot_edit_labels_relink_or_accept_on_a_published_source(
     )
     relink = curator_client.post(
         reverse("curate:link", args=[mood.pk]),
-        {"claim": "lsd-helps-focus"},
+        {"claim": Claim.objects.get(statement="Microdosing LSD helps focus").slug},
         HTTP_HX_REQUEST="true",
     )
     curator_client.post(reverse("curate:reset", args=[rejected.pk]))  # not public: allowed
@@ -271,7 +271,7 @@ def merged(editor_client, published):
     """'lsd-helps-focus' (two mentions, one in a place the target already has) merged into
     'microdosing-improves-mood'."""
     target = Claim.objects.get(slug="microdosing-improves-mood")
-    duplicate = Claim.objects.get(slug="lsd-helps-focus")
+    duplicate = Claim.objects.get(statement="Microdosing LSD helps focus")
     mood = published.mentions.get(quote__contains="improve mood", claim=target)
     # A second link of the mood sentence, to the duplicate: the merge deletes it as a repeat.
     twin = Mention.objects.get(pk=mood.pk)
@@ -309,7 +309,9 @@ def test_undoing_a_merge_recreates_the_claim_and_moves_exactly_its_mentions_back
 
     restored = Claim.objects.get(pk=merged["duplicate"].pk)
     assert response.url == reverse("curate:claim", args=[restored.slug])
-    assert restored.slug == "lsd-helps-focus" and restored.grade_rationale == ("One case report.")
+    assert restored.slug == merged["duplicate"].slug and restored.grade_rationale == (
+        "One case report."
+    )
     assert set(restored.mentions.values_list("pk", flat=True)) == merged["moving"] | {
         merged["twin"]
     }
