@@ -8,7 +8,9 @@ from django.db import transaction
 from django.db.models import QuerySet
 
 from claims import derived, readmodel
+from claims.labels import ReviewStatus
 from claims.models import Claim, Condition, Mention, Substance
+from claims.roles import is_editor
 from sources import admin as sources_admin
 from sources.history_admin import HistoryAdmin
 from sources.models import RubricAnswer, Source
@@ -46,6 +48,25 @@ class RefreshesDerivedData:
             if request.method == "POST" and response.status_code == 302:  # reverted
                 derived.refresh(**self.derived_inputs(self.model.objects.filter(pk=object_id)))
         return response
+
+
+class EditorsChangeWhatReadersSee:
+    """The publishing rule of the curation screens (claims/curation/publishing.py) in the admin:
+    a curator made staff sees a published source and its accepted mentions read-only, and never
+    sets a source's status. ``published(obj)`` says whether readers see ``obj``."""
+
+    def published(self, obj) -> bool:
+        raise NotImplementedError
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        if obj is not None and not is_editor(request.user) and self.published(obj):
+            return False
+        return super().has_change_permission(request, obj)
+
+    def has_delete_permission(self, request, obj=None) -> bool:
+        if obj is not None and not is_editor(request.user) and self.published(obj):
+            return False
+        return super().has_delete_permission(request, obj)
 
 
 def sources_of(objects: QuerySet, field: str = "source_id") -> dict:
@@ -136,7 +157,7 @@ class ClaimAdmin(ReadModelAdmin, RefreshesDerivedData, HistoryAdmin):
 
 
 @admin.register(Mention)
-class MentionAdmin(ReadModelAdmin, RefreshesDerivedData, HistoryAdmin):
+class MentionAdmin(EditorsChangeWhatReadersSee, ReadModelAdmin, RefreshesDerivedData, HistoryAdmin):
     list_display = [
         "__str__",
         "source",
@@ -185,6 +206,9 @@ class MentionAdmin(ReadModelAdmin, RefreshesDerivedData, HistoryAdmin):
         stored = Mention.objects.filter(pk=obj.pk).values_list("claim_id", flat=True).first()
         return {stored, obj.claim_id} - {None}
 
+    def published(self, obj) -> bool:
+        return obj.source.is_published and obj.status == ReviewStatus.ACCEPTED
+
 
 class SourceMentionInline(admin.TabularInline):
     model = Mention
@@ -206,7 +230,9 @@ admin.site.unregister([Source, RubricAnswer])
 
 
 @admin.register(Source)
-class SourceAdmin(ReadModelAdmin, RefreshesDerivedData, sources_admin.SourceAdmin):
+class SourceAdmin(
+    EditorsChangeWhatReadersSee, ReadModelAdmin, RefreshesDerivedData, sources_admin.SourceAdmin
+):
     inlines = [*sources_admin.SourceAdmin.inlines, SourceMentionInline]
 
     def claims_touched(self, obj) -> set[int]:
@@ -215,6 +241,13 @@ class SourceAdmin(ReadModelAdmin, RefreshesDerivedData, sources_admin.SourceAdmi
 
     def derived_inputs(self, objects: QuerySet) -> dict:
         return sources_of(objects, "pk")
+
+    def published(self, obj) -> bool:
+        return obj.is_published
+
+    def get_readonly_fields(self, request, obj=None):
+        fields = super().get_readonly_fields(request, obj)
+        return fields if is_editor(request.user) else [*fields, "status"]
 
 
 @admin.register(RubricAnswer)

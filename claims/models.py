@@ -10,7 +10,7 @@ from simple_history.models import HistoricalRecords
 
 from claims.labels import Certainty, ClaimKind, EvidenceCited, Grade, ReviewStatus
 from claims.overclaim import overclaim_reasons
-from sources.models import SourceStatus
+from sources.models import SourceStatus, content_hash, normalise_text
 from sources.versioning import bump_version
 
 __all__ = [
@@ -18,6 +18,7 @@ __all__ = [
     "Certainty",
     "Claim",
     "ClaimCard",
+    "ClaimMerge",
     "ClaimKind",
     "Condition",
     "EvidenceCited",
@@ -26,6 +27,8 @@ __all__ = [
     "KnowledgeBaseVersion",
     "Mention",
     "ReviewStatus",
+    "RevisionStatus",
+    "SourceRevision",
     "Substance",
 ]
 
@@ -609,3 +612,127 @@ class KnowledgeBaseVersion(models.Model):
 
     def __str__(self) -> str:
         return f"version {self.version} ({self.changed_at:%Y-%m-%d %H:%M})"
+
+
+class RevisionStatus(models.TextChoices):
+    PENDING = "pending", "Waiting for an editor"
+    PUBLISHED = "published", "Published"
+    DISCARDED = "discarded", "Discarded"
+
+
+class SourceRevisionQuerySet(models.QuerySet):
+    def pending(self) -> "SourceRevisionQuerySet":
+        return self.filter(status=RevisionStatus.PENDING)
+
+
+class SourceRevision(models.Model):
+    """A new text of a *published* article, waiting for an editor.
+
+    Publishing is the editor's decision, so a new version of a published article (the add page
+    with its URL, or ``manage.py ingest``) does not touch the source: its text waits here. Readers
+    keep seeing the published text and its accepted mentions. The revision page shows the editor
+    the changes and, computed from the live mentions, which accepted mentions would be found again
+    exactly, which only in an edited sentence (back to review) and which would be lost. When the
+    editor publishes it, one transaction replaces the text, re-anchors the mentions, suggests for
+    new sentences and refreshes derived data (``claims.curation.publishing.publish_revision``).
+    The re-anchoring is computed then, not stored, so curators' later work on the published
+    mentions is never overwritten by a stale copy. A draft source has no revisions: its text is
+    replaced directly, since readers do not see it.
+    """
+
+    source = models.ForeignKey("sources.Source", on_delete=models.CASCADE, related_name="revisions")
+    text = models.TextField(help_text="The new text, normalised as Source.text is.")
+    content_hash = models.CharField(max_length=64, editable=False)
+    retrieved_on = models.DateField(null=True, blank=True)
+    status = models.CharField(
+        max_length=16, choices=RevisionStatus.choices, default=RevisionStatus.PENDING
+    )
+    submitted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    submitted_at = models.DateTimeField(auto_now_add=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    decided_at = models.DateTimeField(null=True, blank=True)
+
+    history = HistoricalRecords()
+    objects = SourceRevisionQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["submitted_at", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(status__in=RevisionStatus.values), name="revision_status_valid"
+            ),
+            # The same new text submitted twice is one pending revision.
+            models.UniqueConstraint(
+                fields=["source", "content_hash"],
+                condition=Q(status="pending"),
+                name="revision_pending_once_per_text",
+            ),
+        ]
+        indexes = [
+            # The queue's list of pending revisions, oldest first.
+            models.Index(fields=["status", "submitted_at"], name="revision_status_idx"),
+        ]
+
+    def __str__(self) -> str:
+        return f"New version of “{self.source}” ({self.get_status_display().lower()})"
+
+    def save(self, *args, **kwargs) -> None:
+        self.text = normalise_text(self.text)
+        self.content_hash = content_hash(self.text)
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self) -> str:
+        return reverse("curate:revision", args=[self.pk])
+
+    @property
+    def is_pending(self) -> bool:
+        return self.status == RevisionStatus.PENDING
+
+
+class ClaimMerge(models.Model):
+    """What one merge did, exactly, so an editor can undo it.
+
+    The history rows of the claim and its mentions carry the reason ("merged into <slug>") and
+    the deleted rows themselves; this record lists which of them belong to the merge: the
+    mentions moved to the target, the mentions deleted as duplicates of a target mention, the
+    substances and conditions the target gained, and the target's rationale before. Undoing
+    recreates the duplicate claim (same id and slug) from its last history row, moves exactly
+    those mentions back and restores the deleted ones (``claims.curation.publishing.undo_merge``).
+    """
+
+    target = models.ForeignKey(Claim, on_delete=models.CASCADE, related_name="merges_in")
+    duplicate_id = models.PositiveIntegerField(help_text="Id of the claim merged (and deleted).")
+    duplicate_slug = models.SlugField(max_length=120)
+    duplicate_statement = models.CharField(max_length=300)
+    duplicate_substances = models.JSONField(default=list)
+    duplicate_conditions = models.JSONField(default=list)
+    moved_mentions = models.JSONField(default=list, help_text="Ids of the mentions moved.")
+    removed_mentions = models.JSONField(
+        default=list,
+        help_text="Mentions deleted as duplicates: id, substance ids and condition ids.",
+    )
+    added_substances = models.JSONField(default=list)
+    added_conditions = models.JSONField(default=list)
+    target_rationale_before = models.TextField(blank=True)
+    merged_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    merged_at = models.DateTimeField(auto_now_add=True)
+    undone_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    undone_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-merged_at", "-pk"]
+
+    def __str__(self) -> str:
+        return f"“{self.duplicate_statement}” merged into “{self.target}”"
+
+    @property
+    def is_undone(self) -> bool:
+        return self.undone_at is not None

@@ -14,9 +14,10 @@ from django.utils import timezone
 from claims import derived, readmodel
 from claims.curation.forms import unique_claim_slug
 from claims.curation.ingest import suggestion_to_mention
+from claims.curation.publishing import check_may_change
 from claims.extraction import named_studies
 from claims.labels import Certainty, ClaimKind, ReviewStatus
-from claims.models import Claim, Condition, Mention, Substance
+from claims.models import Claim, ClaimMerge, Condition, Mention, Substance
 from sources.models import Source, SourceStatus
 from sources.versioning import check_version
 
@@ -37,6 +38,7 @@ def review_mention(*, mention: Mention, status: str, user, version: int | None =
         raise ValidationError(
             "This sentence is no longer in the article: reject it, or add the new sentence."
         )
+    check_may_change(mention, user, public_after=status == ReviewStatus.ACCEPTED)
     _attribute(mention, user)
     mention.status = status
     mention.reviewed_by = user
@@ -62,6 +64,7 @@ def link_mention(*, mention: Mention, claim: Claim, user, version: int | None = 
     )
     if clash:
         raise ValidationError("This sentence is already linked to that claim.")
+    check_may_change(mention, user, public_after=not mention.anchor_lost)
     _attribute(mention, user)
     previous = Mention.objects.filter(pk=mention.pk).values_list("claim_id", flat=True).first()
     mention.claim = claim
@@ -92,6 +95,7 @@ def create_claim_for(
     free one. Neither ends in an IntegrityError.
     """
     check_version(mention, version)
+    check_may_change(mention, user, public_after=not mention.anchor_lost)
     for _ in range(3):
         existing = Claim.objects.filter(statement__iexact=claim.statement).first()
         if existing is not None:
@@ -119,6 +123,7 @@ def save_labels(*, form, user, version: int | None = None) -> Mention:
     """Save the labels edited in a MentionLabelsForm; editing is a review: it accepts."""
     check_version(form.instance, version)
     mention = form.save(commit=False)
+    check_may_change(mention, user, public_after=not mention.anchor_lost)
     previous = Mention.objects.filter(pk=mention.pk).values_list("claim_id", flat=True).first()
     _attribute(mention, user)
     if not mention.anchor_lost:
@@ -208,6 +213,7 @@ def set_grade(*, form, user, version: int | None = None) -> Claim:
 class MergeResult:
     moved: int  # mentions now linked to the target
     duplicates_removed: int  # mentions that duplicated one the target already had in that place
+    record: ClaimMerge | None = None  # what the merge did, for undoing it
 
 
 @transaction.atomic
@@ -219,6 +225,31 @@ def merge_claims(*, target: Claim, duplicate: Claim, user) -> MergeResult:
     """
     if target.pk == duplicate.pk:
         raise ValidationError("A claim cannot be merged into itself.")
+    # Both rows locked in pk order: two editors merging X into T and T into X wait for each other
+    # instead of deadlocking, and the second finds its claim gone.
+    locked = list(
+        Claim.objects.select_for_update().filter(pk__in=[target.pk, duplicate.pk]).order_by("pk")
+    )
+    if len(locked) != 2:
+        raise ValidationError("One of the two claims was merged or deleted meanwhile.")
+    target = next(c for c in locked if c.pk == target.pk)
+    duplicate = next(c for c in locked if c.pk == duplicate.pk)
+    record = ClaimMerge(
+        target=target,
+        duplicate_id=duplicate.pk,
+        duplicate_slug=duplicate.slug,
+        duplicate_statement=duplicate.statement,
+        duplicate_substances=list(duplicate.substances.values_list("pk", flat=True)),
+        duplicate_conditions=list(duplicate.conditions.values_list("pk", flat=True)),
+        added_substances=list(
+            duplicate.substances.exclude(claims=target).values_list("pk", flat=True)
+        ),
+        added_conditions=list(
+            duplicate.conditions.exclude(claims=target).values_list("pk", flat=True)
+        ),
+        target_rationale_before=target.grade_rationale,
+        merged_by=user if getattr(user, "is_authenticated", False) else None,
+    )
     merged_ids = [target.pk, duplicate.pk]
     reason = f"merged into {target.slug}"
     taken = set(target.mentions.values_list("source_id", "start", "end"))
@@ -229,11 +260,19 @@ def merge_claims(*, target: Claim, duplicate: Claim, user) -> MergeResult:
         _attribute(mention, user)
         mention._change_reason = reason
         if (mention.source_id, mention.start, mention.end) in taken:
+            record.removed_mentions.append(
+                {
+                    "id": mention.pk,
+                    "substances": list(mention.substances.values_list("pk", flat=True)),
+                    "conditions": list(mention.conditions.values_list("pk", flat=True)),
+                }
+            )
             mention.delete()
             removed += 1
             continue
         mention.claim = target
         mention.save()
+        record.moved_mentions.append(mention.pk)
         taken.add((mention.source_id, mention.start, mention.end))
         moved += 1
     target.substances.add(*duplicate.substances.all())
@@ -250,10 +289,11 @@ def merge_claims(*, target: Claim, duplicate: Claim, user) -> MergeResult:
     _attribute(duplicate, user)
     duplicate._change_reason = reason
     duplicate.delete()
+    record.save()
     # Moved mentions took the target's grade into their flags as they were saved.
     derived.refresh(source_ids=touched)
     readmodel.refresh_claims(merged_ids)
-    return MergeResult(moved, removed)
+    return MergeResult(moved, removed, record)
 
 
 def merged_into(slug: str) -> Claim | None:

@@ -3,9 +3,11 @@
 The same entry point serves the "add an article" page and ``manage.py ingest``:
 
 - a text already stored leads to that source (nothing is written);
-- a URL already stored with a different text is a new version of that article: its text is
-  replaced, its reviewed mentions are re-anchored (see ``reimport``) and fresh suggestions are made
-  for the sentences no mention covers;
+- a URL already stored with a different text is a new version of that article. For a draft its
+  text is replaced, its reviewed mentions are re-anchored (see ``reimport``) and fresh suggestions
+  are made for the sentences no mention covers. For a published article nothing readers see
+  changes: the text waits as a pending ``SourceRevision`` until an editor publishes it
+  (``claims.curation.publishing``);
 - otherwise a new draft source is created with one suggested mention per claim-bearing sentence.
 """
 
@@ -24,7 +26,7 @@ from claims.curation.reimport import reanchor_mentions
 from claims.extraction import named_studies
 from claims.extraction.sentences import split_sentences
 from claims.labels import Certainty, ClaimKind, EvidenceCited, ReviewStatus
-from claims.models import Condition, Mention, Substance
+from claims.models import Condition, Mention, RevisionStatus, SourceRevision, Substance
 from sources.models import Publisher, Source, SourceStatus, content_hash, normalise_text
 
 NO_SENTENCES = (
@@ -52,6 +54,7 @@ class Outcome(StrEnum):
     CREATED = "created"
     DUPLICATE = "duplicate"  # the same text is already stored: nothing written
     NEW_VERSION = "new version"  # same URL, new text: re-imported
+    PENDING_REVISION = "pending revision"  # same URL as a published source: waits for an editor
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,9 +65,15 @@ class IngestResult:
     kept: int = 0  # re-import: reviewed mentions found again exactly
     moved: int = 0  # re-import: found in an edited sentence, back to review
     lost: int = 0  # re-import: not found, flagged for review
+    revision: SourceRevision | None = None  # the pending revision of a published source
 
     def message(self) -> str:
         title = self.source.title
+        if self.outcome == Outcome.PENDING_REVISION:
+            return (
+                f"“{title}” is published, so readers keep seeing its current text: the new "
+                "version waits for an editor to review and publish it."
+            )
         if self.outcome == Outcome.DUPLICATE:
             return f"This text is already stored as “{title}”: here it is."
         if self.outcome == Outcome.NEW_VERSION:
@@ -252,6 +261,9 @@ def _ingest_article(
     if not has_sentences(sentences):
         raise ValidationError({"text": NO_SENTENCES})
     with transaction.atomic():
+        if existing is not None and existing.is_published:
+            revision = submit_revision(existing, text=text, metadata=metadata, user=user)
+            return IngestResult(existing, Outcome.PENDING_REVISION, revision=revision)
         if existing is not None:
             result = _new_version(existing, text=text, metadata=metadata, user=user)
             derived.refresh(source_ids=[existing.pk])
@@ -282,6 +294,35 @@ def _ingest_article(
         suggested = create_suggestions(source, user=user)
         derived.refresh(source_ids=[source.pk])
     return IngestResult(source, Outcome.CREATED, suggested=suggested)
+
+
+def submit_revision(
+    source: Source, *, text: str, metadata: ArticleMetadata, user=None
+) -> SourceRevision:
+    """The pending revision holding ``text`` for the published ``source`` (the same text
+    submitted again is the same revision). Nothing readers see is written."""
+    revision = SourceRevision(
+        source=source,
+        text=text,
+        retrieved_on=metadata.retrieved_on or timezone.localdate(),
+        submitted_by=user if getattr(user, "is_authenticated", False) else None,
+    )
+    revision.content_hash = content_hash(text)
+    same = SourceRevision.objects.filter(
+        source=source, content_hash=revision.content_hash, status=RevisionStatus.PENDING
+    ).first()
+    if same is not None:
+        return same
+    if user is not None:
+        revision._history_user = user
+    try:
+        with transaction.atomic():  # a savepoint: the same text submitted at the same moment
+            revision.save()
+    except IntegrityError:
+        return SourceRevision.objects.pending().get(
+            source=source, content_hash=revision.content_hash
+        )
+    return revision
 
 
 def _new_version(source: Source, *, text: str, metadata: ArticleMetadata, user) -> IngestResult:

@@ -32,10 +32,17 @@ from claims.curation.forms import (
 from claims.curation.history import claim_history, source_history
 from claims.curation.ingest import ArticleMetadata, Outcome, ingest_article
 from claims.curation.prefill import draft_statement
+from claims.curation.publishing import (
+    EditorRequired,
+    discard_revision,
+    preview_revision,
+    publish_revision,
+    undo_merge,
+)
 from claims.curation.search import search_claims
 from claims.labels import ClaimKind, Grade, ReviewStatus
 from claims.matching import suggest_claims
-from claims.models import Claim, Condition, Mention, Substance
+from claims.models import Claim, ClaimMerge, Condition, Mention, SourceRevision, Substance
 from claims.roles import curator_required, editor_required, is_editor
 from sources.models import Source
 from sources.versioning import STALE_MESSAGE, StaleEdit, parse_version
@@ -62,7 +69,8 @@ def queue(request):
     sources = list(actions.queue())
     awaiting = [s for s in sources if s.n_suggested or s.n_lost]
     drafts_ready = [s for s in sources if not (s.n_suggested or s.n_lost) and not s.is_published]
-    ctx = {"awaiting": awaiting, "drafts_ready": drafts_ready}
+    revisions = SourceRevision.objects.pending().select_related("source", "submitted_by")
+    ctx = {"awaiting": awaiting, "drafts_ready": drafts_ready, "revisions": revisions}
     return render(request, "curate/queue.html", ctx)
 
 
@@ -193,6 +201,12 @@ def review_context(request, source: Source, **extra) -> dict:
         "publish_form": PublishForm(),
         "can_publish": is_editor(request.user),
         "history": source_history(source),
+        # Only published sources have revisions (a draft takes a new text at once): no query.
+        "revisions": (
+            list(source.revisions.pending().select_related("submitted_by"))
+            if source.is_published
+            else []
+        ),
         "editing_pk": None,
         "link_pk": None,
         "kind_choices": ClaimKind.choices,
@@ -304,6 +318,8 @@ def accept(request, pk: int):
         )
     except StaleEdit:
         return _stale(request, mention)
+    except EditorRequired as exc:
+        return _refuse(request, mention, exc.message, status=403)
     except ValidationError as exc:
         return _refuse(request, mention, " ".join(exc.messages))
     if mention.claim_id is None:
@@ -327,6 +343,8 @@ def reject(request, pk: int):
         )
     except StaleEdit:
         return _stale(request, mention)
+    except EditorRequired as exc:
+        return _refuse(request, mention, exc.message, status=403)
     return _after_action(request, mention, advance=True)
 
 
@@ -346,6 +364,8 @@ def reset(request, pk: int):
         )
     except StaleEdit:
         return _stale(request, mention)
+    except EditorRequired as exc:
+        return _refuse(request, mention, exc.message, status=403)
     return _after_action(request, mention, advance=False)
 
 
@@ -359,6 +379,8 @@ def edit(request, pk: int):
             actions.save_labels(form=form, user=request.user, version=_version(request))
         except StaleEdit:
             return _stale(request, mention)
+        except EditorRequired as exc:
+            return _refuse(request, mention, exc.message, status=403)
         return _after_action(request, mention, advance=False)
     status = 400 if request.method == "POST" else 200
     if request.htmx:
@@ -404,6 +426,8 @@ def link(request, pk: int):
         )
     except StaleEdit:
         return _stale(request, mention)
+    except EditorRequired as exc:
+        return _refuse(request, mention, exc.message, status=403)
     except ValidationError as exc:
         return _refuse(request, mention, " ".join(exc.messages))
     return _after_action(request, mention, advance=False)
@@ -424,6 +448,8 @@ def new_claim(request, pk: int):
         )
     except StaleEdit:
         return _stale(request, mention)
+    except EditorRequired as exc:
+        return _refuse(request, mention, exc.message, status=403)
     except ValidationError as exc:
         return _refuse(request, mention, " ".join(exc.messages))
     if not request.htmx:
@@ -485,7 +511,11 @@ def publish(request, pk: int):
         )
         messages.success(request, f"Published “{source.title}”.{note}")
     else:
-        messages.success(request, f"“{source.title}” is a draft again: readers no longer see it.")
+        messages.success(
+            request,
+            f"“{source.title}” is a draft again: readers no longer see it. Its mentions are kept "
+            "as they are: Publish puts the page back.",
+        )
     return redirect("curate:review", pk=source.pk)
 
 
@@ -552,6 +582,7 @@ def _claim_page(request, claim: Claim, *, grade_form=None, merge_form=None, stat
         "merge_form": merge_form or MergeForm(target=claim),
         "can_edit": is_editor(request.user),
         "history": claim_history(claim),
+        "merges": claim.merges_in.select_related("merged_by", "undone_by")[:20],
     }
     return render(request, "curate/claim_detail.html", ctx, status=status)
 
@@ -598,7 +629,12 @@ def merge(request, slug: str):
         return _claim_page(request, target, merge_form=form, status=400)
     duplicate = form.cleaned_data["duplicate"]
     statement = duplicate.statement
-    result = actions.merge_claims(target=target, duplicate=duplicate, user=request.user)
+    try:
+        result = actions.merge_claims(target=target, duplicate=duplicate, user=request.user)
+    except ValidationError as exc:
+        # Another editor merged one of the two meanwhile: say so, and show where things stand.
+        messages.error(request, " ".join(exc.messages))
+        return redirect("curate:claim", slug=target.slug)
     messages.success(
         request,
         f"Merged “{statement}” into this claim: {result.moved} mentions moved"
@@ -609,3 +645,66 @@ def merge(request, slug: str):
         ),
     )
     return redirect("curate:claim", slug=target.slug)
+
+
+@curator_required
+@require_GET
+def revision(request, pk: int):
+    """A new version of a published article: what changed, and what publishing it would do."""
+    revision = get_object_or_404(
+        SourceRevision.objects.select_related("source", "submitted_by", "decided_by"), pk=pk
+    )
+    ctx = {
+        "revision": revision,
+        "source": revision.source,
+        "preview": preview_revision(revision) if revision.is_pending else None,
+        "can_publish": is_editor(request.user),
+    }
+    return render(request, "curate/revision.html", ctx)
+
+
+@editor_required
+@require_POST
+def revision_decide(request, pk: int):
+    """Publish or discard a pending version (the form's ``action``)."""
+    revision = get_object_or_404(SourceRevision.objects.select_related("source"), pk=pk)
+    action = request.POST.get("action")
+    if action not in ("publish", "discard"):
+        return HttpResponseBadRequest("Choose publish or discard.")
+    try:
+        if action == "publish":
+            publish_revision(revision=revision, user=request.user)
+        else:
+            discard_revision(revision=revision, user=request.user)
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+        return redirect("curate:revision", pk=revision.pk)
+    if action == "publish":
+        messages.success(
+            request,
+            f"Published the new version of “{revision.source.title}”: readers see it now. "
+            "Mentions in changed sentences are back in review.",
+        )
+        return redirect("curate:review", pk=revision.source_id)
+    messages.success(request, "Discarded the new version: readers keep seeing the current one.")
+    return redirect("curate:review", pk=revision.source_id)
+
+
+@editor_required
+@require_POST
+def merge_undo(request, pk: int):
+    merge = get_object_or_404(ClaimMerge.objects.select_related("target"), pk=pk)
+    try:
+        result = undo_merge(merge=merge, user=request.user)
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+        return redirect("curate:claim", slug=merge.target.slug)
+    note = ""
+    if result.skipped:
+        note = f" {result.skipped} changed since the merge were left as they are."
+    messages.success(
+        request,
+        f"Undid the merge: “{result.claim.statement}” is back with {result.moved_back} mentions "
+        f"moved back and {result.restored} restored.{note}",
+    )
+    return redirect("curate:claim", slug=result.claim.slug)

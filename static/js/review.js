@@ -131,9 +131,12 @@
   });
 
   // A 400 carries the card with its error message (a refused link, an invalid label), a 409 the
-  // card as it is now after someone else changed it: show it.
+  // card as it is now after someone else changed it, a 403 carrying a card a curator's change to
+  // a published source that an editor must make (other 403s, such as CSRF, are not swapped in).
   document.addEventListener("htmx:beforeSwap", function (event) {
-    if (event.detail.xhr.status === 400 || event.detail.xhr.status === 409) {
+    var xhr = event.detail.xhr;
+    var refusedCard = xhr.status === 403 && xhr.responseText.indexOf("data-card") !== -1;
+    if (xhr.status === 400 || xhr.status === 409 || refusedCard) {
       event.detail.shouldSwap = true;
       event.detail.isError = false;
     }

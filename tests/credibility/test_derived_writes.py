@@ -32,21 +32,21 @@ def therapy() -> Source:
     return stale(Source.objects.get(title=THERAPY))
 
 
-def test_rejecting_an_accepted_mention_rescores_its_source(curator_client, therapy):
+def test_rejecting_an_accepted_mention_rescores_its_source(editor_client, therapy):
     mention = therapy.mentions.accepted().first()
-    curator_client.post(reverse("curate:reject", args=[mention.pk]))
+    editor_client.post(reverse("curate:reject", args=[mention.pk]))
     assert is_fresh(therapy)
 
 
-def test_sending_a_mention_back_to_review_rescores_its_source(curator_client, therapy):
+def test_sending_a_mention_back_to_review_rescores_its_source(editor_client, therapy):
     mention = therapy.mentions.accepted().first()
-    curator_client.post(reverse("curate:reset", args=[mention.pk]))
+    editor_client.post(reverse("curate:reset", args=[mention.pk]))
     assert is_fresh(therapy)
 
 
-def test_editing_an_overclaims_wording_clears_its_flag_and_rescores(curator_client, therapy):
+def test_editing_an_overclaims_wording_clears_its_flag_and_rescores(editor_client, therapy):
     mention = therapy.mentions.filter(is_overclaim=True, certainty=Certainty.ESTABLISHED).first()
-    curator_client.post(
+    editor_client.post(
         reverse("curate:edit", args=[mention.pk]),
         {"kind": mention.kind, "certainty": "anecdotal", "evidence_cited": "anecdotal"},
     )
@@ -55,18 +55,18 @@ def test_editing_an_overclaims_wording_clears_its_flag_and_rescores(curator_clie
     assert is_fresh(therapy)
 
 
-def test_linking_a_mention_to_another_claim_reflags_it_and_rescores(curator_client, therapy):
+def test_linking_a_mention_to_another_claim_reflags_it_and_rescores(editor_client, therapy):
     mention = therapy.mentions.filter(is_overclaim=True, certainty=Certainty.ESTABLISHED).first()
     high = Claim.objects.filter(grade=Grade.HIGH).exclude(pk=mention.claim_id).first()
-    curator_client.post(reverse("curate:link", args=[mention.pk]), {"claim": high.slug})
+    editor_client.post(reverse("curate:link", args=[mention.pk]), {"claim": high.slug})
     mention.refresh_from_db()
     assert mention.claim == high
     assert is_fresh(therapy)
 
 
-def test_creating_a_claim_for_a_mention_rescores_its_source(curator_client, therapy):
+def test_creating_a_claim_for_a_mention_rescores_its_source(editor_client, therapy):
     mention = therapy.mentions.accepted().first()
-    curator_client.post(
+    editor_client.post(
         reverse("curate:new-claim", args=[mention.pk]),
         {"statement": "A claim nobody made before", "kind": mention.kind},
     )
@@ -108,14 +108,22 @@ def test_merging_claims_rescores_the_sources_whose_mentions_moved(editor_client)
     assert all(is_fresh(source) for source in sources)
 
 
-def test_re_importing_an_article_rescores_it(curator_client, therapy):
+def test_re_importing_an_article_rescores_it(client, curator, editor, therapy):
+    """Therapy is published: the new text waits for an editor, and publishing it rescores."""
     therapy.url = "https://example.org/therapy"
     therapy.save()
     stale(therapy)
     text = therapy.text + "\n\nPsilocybin may ease anxiety in adults, users report."
-    response = curator_client.post(
+    client.force_login(curator)
+    response = client.post(
         reverse("curate:add"),
         {"title": therapy.title, "url": therapy.url, "source_type": "news", "text": text},
+    )
+    assert response.status_code == 302
+    client.force_login(editor)
+    revision = therapy.revisions.get()
+    response = client.post(
+        reverse("curate:revision-decide", args=[revision.pk]), {"action": "publish"}
     )
     assert response.status_code == 302
     assert is_fresh(therapy)

@@ -40,7 +40,7 @@ def baseline_history(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("claims", "0006_mention_suggested"),
+        ("claims", "0005_mention_suggested"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

@@ -65,7 +65,7 @@ def fill(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('claims', '0009_versions'),
+        ('claims', '0008_publishing_revisions_and_merges'),
         ('sources', '0001_initial'),
     ]
 

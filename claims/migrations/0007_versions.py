@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('claims', '0007_vocabulary_history_named_studies'),
+        ('claims', '0006_vocabulary_history_named_studies'),
     ]
 
     operations = [
