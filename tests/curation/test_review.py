@@ -24,11 +24,13 @@ def test_the_review_screen_highlights_each_suggestion_in_the_article(curator_cli
 def test_the_review_screen_costs_a_fixed_number_of_queries(
     curator_client, draft, django_assert_max_num_queries
 ):
+    # Session, user, roles; source, mentions and their vocabularies; the likely claims (quotes,
+    # claims and their vocabularies); counts; history with its substance and condition changes.
     url = reverse("curate:review", args=[draft.pk])
-    with django_assert_max_num_queries(14):
+    with django_assert_max_num_queries(16):
         curator_client.get(url)
     big = draft.__class__.objects.get(title="Microdosing Therapy")  # 50+ mentions
-    with django_assert_max_num_queries(14):
+    with django_assert_max_num_queries(16):
         assert curator_client.get(reverse("curate:review", args=[big.pk])).status_code == 200
 
 
