@@ -37,8 +37,9 @@ def test_enter_on_a_claim_result_links_the_mention(demo_live_server, page, djang
     search = mood.get_by_role("searchbox")
     expect(search).to_be_focused()
     page.keyboard.type("improves mood")
-    first = mood.locator(".claim-results button").first
-    expect(mood.locator(".claim-results")).to_contain_text("improves mood")
+    results = mood.get_by_role("list", name="Matching claims, best first")
+    first = results.get_by_role("button").first
+    expect(results).to_contain_text("improves mood")
     page.keyboard.press("Tab")  # past the Search button, straight to the best result
     expect(first).to_be_focused()
     page.keyboard.press("Enter")
@@ -55,9 +56,10 @@ def test_enter_on_a_claim_result_links_the_mention(demo_live_server, page, djang
     expect(anxiety).to_be_focused()
     page.keyboard.press("l")
     page.keyboard.type("anxiety")
-    expect(anxiety.locator(".claim-results button").first).to_be_visible()
+    found = anxiety.get_by_role("list", name="Matching claims, best first").get_by_role("button")
+    expect(found.first).to_be_visible()
     page.keyboard.press("ArrowDown")
-    expect(anxiety.locator(".claim-results button").first).to_be_focused()
+    expect(found.first).to_be_focused()
     page.keyboard.press("ArrowUp")
     expect(anxiety.get_by_role("searchbox")).to_be_focused()
 
