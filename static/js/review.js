@@ -97,7 +97,7 @@
     var box = event.target.closest && event.target.closest(".card-link");
     if (!box) return false;
     var search = box.querySelector('[data-action="search"]');
-    var buttons = Array.prototype.slice.call(box.querySelectorAll(".claim-results button"));
+    var buttons = Array.prototype.slice.call(box.querySelectorAll(".claim-results-region .claim-results button"));
     if (!buttons.length) return false;
     var index = buttons.indexOf(event.target);
     if (event.target !== search && index < 0) return false;

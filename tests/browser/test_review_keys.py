@@ -56,7 +56,9 @@ def test_enter_on_a_claim_result_links_the_mention(demo_live_server, page, djang
     expect(anxiety).to_be_focused()
     page.keyboard.press("l")
     page.keyboard.type("anxiety")
-    found = anxiety.get_by_role("list", name="Matching claims, best first").get_by_role("button")
+    results = anxiety.get_by_role("list", name="Matching claims, best first")
+    found = results.get_by_role("button")
+    expect(results).to_contain_text(re.compile("anxiety", re.IGNORECASE))  # the live search ran
     expect(found.first).to_be_visible()
     page.keyboard.press("ArrowDown")
     expect(found.first).to_be_focused()
