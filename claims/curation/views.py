@@ -41,7 +41,7 @@ from claims.curation.publishing import (
     undo_merge,
 )
 from claims.curation.search import search_claims
-from claims.curation.tasks import State, extraction_state, request_extraction
+from claims.curation.tasks import State, extraction_state, request_extraction, task_state
 from claims.labels import ClaimKind, Grade, ReviewStatus
 from claims.matching import suggest_claims
 from claims.models import (
@@ -78,7 +78,7 @@ STATUS_FILTERS = {
 def queue(request):
     sources = list(actions.queue())
     pending = {p.source_id: p for p in PendingExtraction.objects.all()}
-    extracting = [(s, extraction_state(s).state) for s in sources if s.pk in pending]
+    extracting = [(s, task_state(pending[s.pk].task_id)) for s in sources if s.pk in pending]
     awaiting = [s for s in sources if (s.n_suggested or s.n_lost) and s.pk not in pending]
     drafts_ready = [
         s
@@ -262,6 +262,7 @@ def review_context(request, source: Source, **extra) -> dict:
         "editing_pk": None,
         "link_pk": None,
         "kind_choices": ClaimKind.choices,
+        "extracting": PendingExtraction.objects.filter(source=source).exists(),
     }
     ctx.update(extra)
     return ctx

@@ -54,6 +54,8 @@ def test_a_long_text_is_stored_and_its_suggestions_are_queued(curator_client, ce
     assert f'href="{response.url}">Reload</a>' in page  # works without JS
     queue = curator_client.get(reverse("curate:queue")).content.decode()
     assert "Suggestions being prepared" in queue and "Long read" in queue
+    review = curator_client.get(reverse("curate:review", args=[source.pk])).content.decode()
+    assert "being prepared in the background" in review and response.url in review
 
 
 def test_a_short_text_is_still_analysed_in_the_request(curator_client, ceilings):
