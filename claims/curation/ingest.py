@@ -256,14 +256,20 @@ def ingest_article(
     else between the check and the insert (a unique constraint fails), it runs once more and
     so ends in that source (a duplicate or a new version), never in an IntegrityError.
     """
+    ceilings = {"max_sentences": max_sentences, "inline_max_sentences": inline_max_sentences}
     try:
-        return _ingest_article(text=text, metadata=metadata, user=user, max_sentences=max_sentences)
+        return _ingest_article(text=text, metadata=metadata, user=user, **ceilings)
     except IntegrityError:
-        return _ingest_article(text=text, metadata=metadata, user=user, max_sentences=max_sentences)
+        return _ingest_article(text=text, metadata=metadata, user=user, **ceilings)
 
 
 def _ingest_article(
-    *, text: str, metadata: ArticleMetadata, user=None, max_sentences: int | None = None
+    *,
+    text: str,
+    metadata: ArticleMetadata,
+    user=None,
+    max_sentences: int | None = None,
+    inline_max_sentences: int | None = None,
 ) -> IngestResult:
     text = normalise_text(text or "")
     if not text:
