@@ -233,6 +233,15 @@ def _counts(source: Source) -> dict[str, int]:
     return row
 
 
+def _extraction_pending(source: Source) -> bool:
+    """Whether a background task is still making this source's suggestions (no query when the
+    source was read with ``select_related("pending_extraction")``)."""
+    try:
+        return source.pending_extraction is not None
+    except PendingExtraction.DoesNotExist:
+        return False
+
+
 def review_context(request, source: Source, **extra) -> dict:
     status_filter = request.GET.get("show", "all")
     if status_filter not in STATUS_FILTERS:
@@ -262,7 +271,7 @@ def review_context(request, source: Source, **extra) -> dict:
         "editing_pk": None,
         "link_pk": None,
         "kind_choices": ClaimKind.choices,
-        "extracting": PendingExtraction.objects.filter(source=source).exists(),
+        "extracting": _extraction_pending(source),
     }
     ctx.update(extra)
     return ctx
@@ -271,7 +280,9 @@ def review_context(request, source: Source, **extra) -> dict:
 @curator_required
 @require_GET
 def review(request, pk: int):
-    source = get_object_or_404(Source.objects.select_related("publisher"), pk=pk)
+    source = get_object_or_404(
+        Source.objects.select_related("publisher", "pending_extraction"), pk=pk
+    )
     extra = {}
     # Without JavaScript the claim search of one card is a GET form to this page.
     link_form = ClaimSearchForm(request.GET)
