@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 PG_URL ?= postgres://postgres@127.0.0.1:5432/evidence_claims
 HOST ?= 127.0.0.1:8000
 
-.PHONY: run setup test test-sqlite test-postgres lint bench
+.PHONY: run worker setup test test-sqlite test-postgres lint bench
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -21,10 +21,17 @@ setup: $(VENV)/.installed
 	$(BIN)/python manage.py load_demo
 	$(BIN)/python manage.py create_demo_users
 
-## make run: set everything up and serve the app with the demo corpus on SQLite.
+## make run: set everything up and serve the app with the demo corpus on SQLite, with a
+## background-task worker (long articles' suggestions) that stops with the server.
 run: setup
-	@echo "Serving on http://$(HOST)/ (Ctrl-C stops it)"
-	$(BIN)/python manage.py runserver $(HOST)
+	@echo "Serving on http://$(HOST)/ with a task worker (Ctrl-C stops both)"
+	@$(BIN)/python manage.py db_worker --interval 1 & worker=$$!; \
+		trap 'kill $$worker 2>/dev/null; wait $$worker 2>/dev/null' EXIT INT TERM; \
+		$(BIN)/python manage.py runserver $(HOST)
+
+## make worker: only the background-task worker (e.g. beside another server process).
+worker: $(VENV)/.installed
+	$(BIN)/python manage.py db_worker
 
 lint: $(VENV)/.installed
 	$(BIN)/ruff check .

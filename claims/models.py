@@ -736,3 +736,27 @@ class ClaimMerge(models.Model):
     @property
     def is_undone(self) -> bool:
         return self.undone_at is not None
+
+
+class PendingExtraction(models.Model):
+    """A source whose suggestions a background task is making (``claims.curation.tasks``).
+
+    The row exists from the moment the text is stored until the task has written the suggestions
+    (it deletes the row in the same transaction); the task's state (queued, running, failed) is
+    read from the task result named by ``task_id``.
+    """
+
+    source = models.OneToOneField(
+        "sources.Source", on_delete=models.CASCADE, related_name="pending_extraction"
+    )
+    task_id = models.CharField(max_length=64)
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    requested_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["requested_at", "pk"]
+
+    def __str__(self):
+        return f"Suggestions being made for source {self.source_id}"

@@ -52,6 +52,8 @@ INSTALLED_APPS = [
     "template_partials",
     "simple_history",
     "axes",
+    "django_tasks",
+    "django_tasks_db",
     "sources",
     "claims",
 ]
@@ -215,6 +217,14 @@ FILE_UPLOAD_MAX_MEMORY_SIZE = MAX_ARTICLE_UPLOAD_BYTES
 # The extractor's work in one add-article request grows with the sentences (about 0.6 ms CPU
 # each): a longer text is refused with a message (manage.py ingest has no ceiling).
 EXTRACTION_MAX_SENTENCES = int(os.environ.get("EXTRACTION_MAX_SENTENCES", "2000"))
+# Up to this many sentences the suggestions are made in the request; a longer text (up to
+# EXTRACTION_MAX_SENTENCES) is stored at once and its suggestions are made by a background task.
+EXTRACTION_INLINE_MAX_SENTENCES = int(os.environ.get("EXTRACTION_INLINE_MAX_SENTENCES", "300"))
+
+# Background tasks (django-tasks): queued in the database, run by `manage.py db_worker` (started
+# by `make run` in development; run one or more per machine in production). TASKS_BACKEND may
+# name another backend, e.g. django_tasks.backends.immediate.ImmediateBackend to run in-request.
+TASKS = {"default": {"BACKEND": os.environ.get("TASKS_BACKEND", "django_tasks_db.DatabaseBackend")}}
 
 if not DEBUG:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")

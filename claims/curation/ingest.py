@@ -66,6 +66,7 @@ class IngestResult:
     moved: int = 0  # re-import: found in an edited sentence, back to review
     lost: int = 0  # re-import: not found, flagged for review
     revision: SourceRevision | None = None  # the pending revision of a published source
+    deferred: bool = False  # the suggestions are left to a background task
 
     def message(self) -> str:
         title = self.source.title
@@ -76,6 +77,12 @@ class IngestResult:
             )
         if self.outcome == Outcome.DUPLICATE:
             return f"This text is already stored as “{title}”: here it is."
+        if self.deferred:
+            stored = "New version of" if self.outcome == Outcome.NEW_VERSION else "Added"
+            return (
+                f"{stored} “{title}”. The text is long: its suggestions are being prepared "
+                "in the background."
+            )
         if self.outcome == Outcome.NEW_VERSION:
             return (
                 f"New version of “{title}”: {self.kept} reviewed mentions found again, "
@@ -226,7 +233,12 @@ def create_suggestions(source: Source, *, user=None) -> int:
 
 
 def ingest_article(
-    *, text: str, metadata: ArticleMetadata, user=None, max_sentences: int | None = None
+    *,
+    text: str,
+    metadata: ArticleMetadata,
+    user=None,
+    max_sentences: int | None = None,
+    inline_max_sentences: int | None = None,
 ) -> IngestResult:
     """Store an article and its suggested mentions, or lead to the source that already holds it.
 
@@ -234,19 +246,30 @@ def ingest_article(
     longer text is refused before anything is analysed or written. Requests pass
     ``settings.EXTRACTION_MAX_SENTENCES``; ``manage.py ingest`` passes none.
 
+    ``inline_max_sentences``: a longer text is stored, but its suggestions are left to the
+    background task ``claims.curation.tasks.extract_suggestions`` (enqueued in the same
+    transaction); the result says ``deferred``. Requests pass
+    ``settings.EXTRACTION_INLINE_MAX_SENTENCES``; ``manage.py ingest`` passes none.
+
     Raises ValidationError (with field names) for input the models refuse: no text, no sentences,
     an invalid field. Nothing is written then. When the same text or URL is stored by someone
     else between the check and the insert (a unique constraint fails), it runs once more and
     so ends in that source (a duplicate or a new version), never in an IntegrityError.
     """
+    ceilings = {"max_sentences": max_sentences, "inline_max_sentences": inline_max_sentences}
     try:
-        return _ingest_article(text=text, metadata=metadata, user=user, max_sentences=max_sentences)
+        return _ingest_article(text=text, metadata=metadata, user=user, **ceilings)
     except IntegrityError:
-        return _ingest_article(text=text, metadata=metadata, user=user, max_sentences=max_sentences)
+        return _ingest_article(text=text, metadata=metadata, user=user, **ceilings)
 
 
 def _ingest_article(
-    *, text: str, metadata: ArticleMetadata, user=None, max_sentences: int | None = None
+    *,
+    text: str,
+    metadata: ArticleMetadata,
+    user=None,
+    max_sentences: int | None = None,
+    inline_max_sentences: int | None = None,
 ) -> IngestResult:
     text = normalise_text(text or "")
     if not text:
@@ -260,12 +283,13 @@ def _ingest_article(
         raise ValidationError({"text": message})
     if not has_sentences(sentences):
         raise ValidationError({"text": NO_SENTENCES})
+    defer = inline_max_sentences is not None and len(sentences) > inline_max_sentences
     with transaction.atomic():
         if existing is not None and existing.is_published:
             revision = submit_revision(existing, text=text, metadata=metadata, user=user)
             return IngestResult(existing, Outcome.PENDING_REVISION, revision=revision)
         if existing is not None:
-            result = _new_version(existing, text=text, metadata=metadata, user=user)
+            result = _new_version(existing, text=text, metadata=metadata, user=user, defer=defer)
             derived.refresh(source_ids=[existing.pk])
             return result
         publisher = None
@@ -291,9 +315,11 @@ def _ingest_article(
         # database checks the foreign keys and constraints (full_clean() would query for each).
         source.clean_fields(exclude=["publisher", "added_by"])
         source.save()
-        suggested = create_suggestions(source, user=user)
+        suggested = 0 if defer else create_suggestions(source, user=user)
         derived.refresh(source_ids=[source.pk])
-    return IngestResult(source, Outcome.CREATED, suggested=suggested)
+        if defer:
+            _defer_suggestions(source, user=user)
+    return IngestResult(source, Outcome.CREATED, suggested=suggested, deferred=defer)
 
 
 def submit_revision(
@@ -325,7 +351,15 @@ def submit_revision(
     return revision
 
 
-def _new_version(source: Source, *, text: str, metadata: ArticleMetadata, user) -> IngestResult:
+def _defer_suggestions(source: Source, *, user) -> None:
+    from claims.curation.tasks import request_extraction  # the task module imports this one
+
+    request_extraction(source, user=user)
+
+
+def _new_version(
+    source: Source, *, text: str, metadata: ArticleMetadata, user, defer: bool = False
+) -> IngestResult:
     old_text = source.text
     source.text = text
     source.retrieved_on = metadata.retrieved_on or timezone.localdate()
@@ -334,13 +368,18 @@ def _new_version(source: Source, *, text: str, metadata: ArticleMetadata, user) 
     source.full_clean()
     source.save()
     result = reanchor_mentions(source=source, old_text=old_text, user=user)
-    suggested = create_suggestions(source, user=user)
+    if defer:
+        _defer_suggestions(source, user=user)
+        suggested = 0
+    else:
+        suggested = create_suggestions(source, user=user)
     # Re-anchored quotes moved or went back to review: readers see the new version's state.
     readmodel.refresh_sources([source.pk])
     return IngestResult(
         source,
         Outcome.NEW_VERSION,
         suggested=suggested,
+        deferred=defer,
         kept=result.kept,
         moved=result.moved,
         lost=result.lost,

@@ -9,6 +9,7 @@ from urllib.parse import urlencode
 from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.db import transaction
 from django.db.models import Count, Prefetch, Q
 from django.http import Http404, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect, render
@@ -40,9 +41,18 @@ from claims.curation.publishing import (
     undo_merge,
 )
 from claims.curation.search import search_claims
+from claims.curation.tasks import State, extraction_state, request_extraction, task_state
 from claims.labels import ClaimKind, Grade, ReviewStatus
 from claims.matching import suggest_claims
-from claims.models import Claim, ClaimMerge, Condition, Mention, SourceRevision, Substance
+from claims.models import (
+    Claim,
+    ClaimMerge,
+    Condition,
+    Mention,
+    PendingExtraction,
+    SourceRevision,
+    Substance,
+)
 from claims.roles import curator_required, editor_required, is_editor
 from sources.models import Source
 from sources.versioning import STALE_MESSAGE, StaleEdit, parse_version
@@ -67,10 +77,21 @@ STATUS_FILTERS = {
 @require_GET
 def queue(request):
     sources = list(actions.queue())
-    awaiting = [s for s in sources if s.n_suggested or s.n_lost]
-    drafts_ready = [s for s in sources if not (s.n_suggested or s.n_lost) and not s.is_published]
+    pending = {p.source_id: p for p in PendingExtraction.objects.all()}
+    extracting = [(s, task_state(pending[s.pk].task_id)) for s in sources if s.pk in pending]
+    awaiting = [s for s in sources if (s.n_suggested or s.n_lost) and s.pk not in pending]
+    drafts_ready = [
+        s
+        for s in sources
+        if not (s.n_suggested or s.n_lost) and not s.is_published and s.pk not in pending
+    ]
     revisions = SourceRevision.objects.pending().select_related("source", "submitted_by")
-    ctx = {"awaiting": awaiting, "drafts_ready": drafts_ready, "revisions": revisions}
+    ctx = {
+        "awaiting": awaiting,
+        "drafts_ready": drafts_ready,
+        "revisions": revisions,
+        "extracting": extracting,
+    }
     return render(request, "curate/queue.html", ctx)
 
 
@@ -96,16 +117,47 @@ def add_article(request):
                 metadata=metadata,
                 user=request.user,
                 max_sentences=settings.EXTRACTION_MAX_SENTENCES,
+                inline_max_sentences=settings.EXTRACTION_INLINE_MAX_SENTENCES,
             )
         except ValidationError as exc:
             form.add_error(None, exc)
         else:
             level = messages.INFO if result.outcome == Outcome.DUPLICATE else messages.SUCCESS
             messages.add_message(request, level, result.message())
+            if result.deferred:
+                return redirect("curate:extraction", pk=result.source.pk)
             return redirect("curate:review", pk=result.source.pk)
     status = 400 if request.method == "POST" else 200
     ctx = {"form": form, "text_fields": ADD_FORM_TEXT_FIELDS}
     return render(request, "curate/add.html", ctx, status=status)
+
+
+@curator_required
+@require_GET
+def extraction(request, pk):
+    """Progress of a source's background suggestions; HTMX polls it (``#progress``) until the
+    task has finished, and without JS the page offers a reload link."""
+    source = get_object_or_404(Source, pk=pk)
+    ctx = {"source": source, "extraction": extraction_state(source), "State": State}
+    template = "curate/extraction.html"
+    if request.htmx:
+        template += "#progress"
+    return render(request, template, ctx)
+
+
+@curator_required
+@require_POST
+def retry_extraction(request, pk):
+    """Enqueue the suggestions again for a source whose task failed (a pending one is left)."""
+    source = get_object_or_404(Source, pk=pk)
+    state = extraction_state(source).state
+    if state == State.FAILED:
+        with transaction.atomic():
+            request_extraction(source, user=request.user)
+        messages.success(request, "The suggestions are being prepared again.")
+    elif state == State.DONE:
+        messages.info(request, "The suggestions for this source are ready.")
+    return redirect("curate:extraction", pk=source.pk)
 
 
 def _review_mentions(source: Source, status_filter: str):
@@ -181,6 +233,15 @@ def _counts(source: Source) -> dict[str, int]:
     return row
 
 
+def _extraction_pending(source: Source) -> bool:
+    """Whether a background task is still making this source's suggestions (no query when the
+    source was read with ``select_related("pending_extraction")``)."""
+    try:
+        return source.pending_extraction is not None
+    except PendingExtraction.DoesNotExist:
+        return False
+
+
 def review_context(request, source: Source, **extra) -> dict:
     status_filter = request.GET.get("show", "all")
     if status_filter not in STATUS_FILTERS:
@@ -210,6 +271,7 @@ def review_context(request, source: Source, **extra) -> dict:
         "editing_pk": None,
         "link_pk": None,
         "kind_choices": ClaimKind.choices,
+        "extracting": _extraction_pending(source),
     }
     ctx.update(extra)
     return ctx
@@ -218,7 +280,9 @@ def review_context(request, source: Source, **extra) -> dict:
 @curator_required
 @require_GET
 def review(request, pk: int):
-    source = get_object_or_404(Source.objects.select_related("publisher"), pk=pk)
+    source = get_object_or_404(
+        Source.objects.select_related("publisher", "pending_extraction"), pk=pk
+    )
     extra = {}
     # Without JavaScript the claim search of one card is a GET form to this page.
     link_form = ClaimSearchForm(request.GET)
