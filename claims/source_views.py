@@ -14,7 +14,9 @@ from claims.models import Mention
 from claims.roles import is_curator
 from sources.models import Source
 
-PAGE_SIZE = 50
+# Each row carries its credibility breakdown (about 5 KB of HTML): 20 rows keep the page near
+# 110 KB, under the 150 KB a reader page may weigh.
+PAGE_SIZE = 20
 PUBLIC_MENTION = Q(mentions__status=ReviewStatus.ACCEPTED, mentions__claim__isnull=False)
 SORTS = {
     "title": ("Title", ["title"]),

@@ -42,7 +42,8 @@ def hostile_source():
     return source, mention
 
 
-def test_the_source_list_shows_published_sources_with_claims_and_credibility(client):
+def test_the_source_list_shows_published_sources_with_claims_and_credibility(client, monkeypatch):
+    monkeypatch.setattr(source_views, "PAGE_SIZE", 100)  # every demo source on one page
     html = client.get("/sources/").content.decode()
     for source in Source.objects.published():
         assert source.title in html

@@ -3,9 +3,16 @@
 import pytest
 from django.urls import reverse
 
+from claims import source_views
 from sources.models import Source
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def one_page(monkeypatch):
+    """Every demo source on one page (paging has its own tests in tests/claims)."""
+    monkeypatch.setattr(source_views, "PAGE_SIZE", 100)
 
 
 def test_each_source_has_a_labelled_checkbox_in_a_form_to_the_comparison(client):
