@@ -107,7 +107,9 @@ def test_a_curator_takes_an_upload_to_published_and_a_reader_finds_it(
     reader.goto(base + "/claims/")
     # The source facet lists the sources with most claims; the search box finds the others.
     reader.get_by_label(re.compile("Find a source by title")).fill("field report")
+    expect(reader).to_have_url(re.compile("source_q=field"))  # the facet has been swapped in
     reader.get_by_role("checkbox", name=re.compile(re.escape(TITLE))).check()
+    expect(reader).to_have_url(re.compile(r"[?&]source=\d"))
     results = reader.locator("#results")
     expect(results.get_by_role("link", name="Microdosing improves focus at work")).to_be_visible()
     mood_claim = Claim.objects.get(slug="microdosing-improves-mood")
