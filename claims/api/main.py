@@ -5,6 +5,7 @@ Every listing costs a fixed number of queries whatever its page size (tests/api 
 
 from __future__ import annotations
 
+from django.db import InterfaceError, OperationalError
 from django.db.models import Count, F, Q, prefetch_related_objects
 from django.http import HttpRequest, QueryDict
 from django.urls import reverse
@@ -29,6 +30,7 @@ from claims.exports import matching_mentions
 from claims.filters import ClaimFilter
 from claims.models import Claim, Condition, Mention, Substance
 from claims.views import ClaimPages
+from config.errors import RETRY_AFTER_SECONDS, database_unavailable
 from sources.models import Publisher, Source, SourceStatus
 
 DESCRIPTION = """\
@@ -59,6 +61,21 @@ api = NinjaAPI(
     docs_url="/docs/",
     throttle=[AnonymousRate()],
 )
+
+
+@api.exception_handler(OperationalError)
+@api.exception_handler(InterfaceError)
+def database_unavailable_handler(request: HttpRequest, exc: Exception):
+    """Ninja answers exceptions itself, before Django's middleware would: a database that is
+    down or restarting is a 503 with Retry-After here too (other database errors stay 500s)."""
+    if not database_unavailable(exc):
+        raise exc
+    response = api.create_response(
+        request, {"detail": "The database is unavailable; try again shortly."}, status=503
+    )
+    response["Retry-After"] = str(RETRY_AFTER_SECONDS)
+    return response
+
 
 ERRORS = {400: s.Error, 404: s.Error, 422: s.ValidationErrorOut, 429: s.Error}
 Limit = Query(20, ge=1, le=100, description="Results per page (1-100).")

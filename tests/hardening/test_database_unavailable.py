@@ -90,3 +90,22 @@ def test_a_database_error_that_is_a_bug_stays_a_500(failing_database, kind):
 def test_which_errors_mean_unavailable(kind, unavailable):
     assert database_unavailable(driver_error(kind)) is unavailable
     assert database_unavailable(ValueError("x")) is False
+
+
+@pytest.mark.parametrize("kind", ["refused", "shutdown"])
+def test_the_api_answers_503_with_retry_after_while_the_database_is_unavailable(
+    failing_database, kind
+):
+    # django-ninja handles a view's exceptions itself, before the middleware sees them.
+    client = Client(raise_request_exception=False)
+    failing_database(kind)
+    response = client.get("/api/claims")
+    assert response.status_code == 503
+    assert response["Retry-After"] == "5"
+    assert "unavailable" in response.json()["detail"]
+
+
+def test_an_api_database_error_that_is_a_bug_stays_a_500(failing_database):
+    client = Client(raise_request_exception=False)
+    failing_database("syntax")
+    assert client.get("/api/claims").status_code == 500
