@@ -397,19 +397,7 @@ def accept(request, pk: int):
 @curator_required
 @require_POST
 def reject(request, pk: int):
-    mention = _get_mention(pk)
-    try:
-        actions.review_mention(
-            mention=mention,
-            status=ReviewStatus.REJECTED,
-            user=request.user,
-            version=_version(request),
-        )
-    except StaleEdit:
-        return _stale(request, mention)
-    except EditorRequired as exc:
-        return _refuse(request, mention, exc.message, status=403)
-    return _after_action(request, mention, advance=True)
+    return _set_status(request, _get_mention(pk), ReviewStatus.REJECTED, advance=True)
 
 
 @curator_required
@@ -419,18 +407,21 @@ def reset(request, pk: int):
     mention = _get_mention(pk)
     if mention.status == ReviewStatus.SUGGESTED:
         return _after_action(request, mention, advance=False)
+    return _set_status(request, mention, ReviewStatus.SUGGESTED, advance=False)
+
+
+def _set_status(request, mention: Mention, status: str, *, advance: bool):
+    """Reject or reset a mention; a stale version or a change only an editor may make is
+    answered with the card as it is now."""
     try:
         actions.review_mention(
-            mention=mention,
-            status=ReviewStatus.SUGGESTED,
-            user=request.user,
-            version=_version(request),
+            mention=mention, status=status, user=request.user, version=_version(request)
         )
     except StaleEdit:
         return _stale(request, mention)
     except EditorRequired as exc:
         return _refuse(request, mention, exc.message, status=403)
-    return _after_action(request, mention, advance=False)
+    return _after_action(request, mention, advance=advance)
 
 
 @curator_required
