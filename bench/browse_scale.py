@@ -56,28 +56,29 @@ from django.test.utils import CaptureQueriesContext  # noqa: E402
 
 FILL_SQL = """
 INSERT INTO sources_source (title, url, author, text, content_hash, word_count, source_type,
-    commercial_interest, status, created_at, updated_at)
+    commercial_interest, status, created_at, updated_at, version)
 SELECT 'Synthetic source ' || g, '', '', repeat('Microdosing may improve mood. ', 400) || g,
        md5(g::text) || md5((g * 7)::text), 2000,
        (ARRAY['news','wellness_blog','journal','government','health_info_site'])[1 + g %% 5],
-       g %% 4 = 0, 'published', now(), now()
+       g %% 4 = 0, 'published', now(), now(), 1
 FROM generate_series(1, %(sources)s) g;
 
-INSERT INTO claims_claim (slug, statement, kind, grade, grade_rationale, created_at, updated_at)
+INSERT INTO claims_claim (slug, statement, kind, grade, grade_rationale, created_at, updated_at,
+    version)
 SELECT 'synthetic-claim-' || g, 'Synthetic claim ' || g || ' about mood and depression',
        (ARRAY['benefit','mechanism','risk','dosing','efficacy-null'])[1 + g %% 5],
-       (ARRAY['high','moderate','low','very-low'])[1 + g %% 4], 'Synthetic.', now(), now()
+       (ARRAY['high','moderate','low','very-low'])[1 + g %% 4], 'Synthetic.', now(), now(), 1
 FROM generate_series(1, %(claims)s) g;
 
 INSERT INTO claims_mention (source_id, claim_id, quote, start, "end", context_before, context_after,
     kind, certainty, hedge_cues, evidence_cited, cites_named_study, status, anchor_lost, explain,
-    is_overclaim, overclaim_reasons, created_at, updated_at)
+    is_overclaim, overclaim_reasons, created_at, updated_at, suggested, named_studies, version)
 SELECT s.min_id + (g %% %(sources)s), c.min_id + ((g + g / %(period)s) %% %(claims)s),
        'Microdosing may improve mood.', (g %% 390) * 30, (g %% 390) * 30 + 29, '', '',
        (ARRAY['benefit','mechanism','risk','dosing','efficacy-null'])[1 + g %% 5],
        (ARRAY['established','probable','possible','anecdotal'])[1 + g %% 4], '["may"]',
        (ARRAY['none','anecdotal','unspecified-research','rct','clinical-trial'])[1 + g %% 5],
-       g %% 9 = 0, 'accepted', false, '{}', g %% 7 = 0, '[]', now(), now()
+       g %% 9 = 0, 'accepted', false, '{}', g %% 7 = 0, '[]', now(), now(), '{}', '[]', 1
 FROM generate_series(1, %(mentions)s) g,
      (SELECT min(id) AS min_id FROM sources_source WHERE title LIKE 'Synthetic%%') s,
      (SELECT min(id) AS min_id FROM claims_claim WHERE slug LIKE 'synthetic-%%') c;
@@ -137,6 +138,17 @@ def browser_urls() -> list[str]:
 
 REPEATED = "/claims/?condition=depression"
 SEARCH_ALL = "/claims/?q=mood"  # every synthetic quote says "mood": the worst case
+
+
+def ensure_database() -> None:
+    """Create the bench database when the server does not have it yet (a fresh machine)."""
+    import psycopg
+
+    name = settings.DATABASES["default"]["NAME"]
+    with psycopg.connect(URL.rsplit("/", 1)[0] + "/postgres", autocommit=True) as admin:
+        if not admin.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name]).fetchone():
+            print(f"creating database {name}")
+            admin.execute(f'CREATE DATABASE "{name}"')
 
 
 def fill(args) -> None:
@@ -262,6 +274,7 @@ def main() -> None:
 
     from claims.models import Mention
 
+    ensure_database()
     call_command("migrate", verbosity=0)  # --keep on a new, empty database: create the tables
     if not (args.keep and Mention.objects.count() >= args.mentions):
         fill(args)

@@ -6,15 +6,22 @@ browser or CDN revalidates with one cheap query and gets ``304 Not Modified`` un
 publishing write. HTMX requests get the results fragment instead of the page: they carry their
 own ETag and the response says ``Vary: HX-Request`` so no cache hands one for the other.
 
+The server keeps rendered reader pages too (Django's cache, ``READER_CACHE`` alias), keyed by
+the knowledge-base version, the URL and page-or-fragment: a page asked for again before the next
+publishing write is served without touching the read model, and a write needs no invalidation
+(the new version makes new keys; the old entries age out).
+
 Signed-in users (curators see history and curation links) get ``private, no-cache`` pages with
-no validator: nothing personal is ever stored by a shared cache.
+no validator: nothing personal is ever stored by a shared cache or by the server's.
 """
 
 from __future__ import annotations
 
+import hashlib
 from functools import wraps
 
 from django.conf import settings
+from django.core.cache import caches
 from django.utils.cache import get_conditional_response, patch_cache_control, patch_vary_headers
 from django.utils.http import http_date
 
@@ -39,11 +46,19 @@ def reader_page(view):
         last_modified = int(current.changed_at.timestamp()) if current else None
         response = get_conditional_response(request, etag=etag, last_modified=last_modified)
         if response is None:
-            response = view(request, *args, **kwargs)
-            if response.status_code == 200:
-                response.headers["ETag"] = etag
-                if last_modified is not None:
-                    response.headers["Last-Modified"] = http_date(last_modified)
+            cache = caches[settings.READER_CACHE]
+            path = hashlib.sha256(request.get_full_path().encode()).hexdigest()
+            # changed_at too: a database reloaded from scratch counts its versions from 1 again.
+            key = f"reader:{version}:{last_modified}:{fragment}:{path}"
+            response = cache.get(key)
+            if response is None:
+                response = view(request, *args, **kwargs)
+                if response.status_code == 200:
+                    response.headers["ETag"] = etag
+                    if last_modified is not None:
+                        response.headers["Last-Modified"] = http_date(last_modified)
+                    if not response.streaming:
+                        cache.set(key, response, settings.READER_CACHE_SECONDS)
         else:
             response.headers["ETag"] = etag
         if response.status_code in (200, 304):

@@ -579,6 +579,12 @@ class BrowseRow(models.Model):
         return f"mention {self.mention_id} of claim {self.claim_id}"
 
 
+class FacetCountQuerySet(models.QuerySet):
+    def counts(self, facet: str) -> dict[int, int]:
+        """{vocabulary id: public claims} for the ``condition`` or ``substance`` facet."""
+        return {int(v): n for v, n in self.filter(facet=facet).values_list("value", "claims")}
+
+
 class FacetCount(models.Model):
     """How many public claims carry each facet value, over the whole knowledge base: the facet
     counts of a page with no filter, or of the one facet whose filter is the only one active.
@@ -588,6 +594,8 @@ class FacetCount(models.Model):
     facet = models.CharField(max_length=16)
     value = models.CharField(max_length=64)
     claims = models.PositiveIntegerField()
+
+    objects = FacetCountQuerySet.as_manager()
 
     class Meta:
         constraints = [

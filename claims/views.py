@@ -5,7 +5,7 @@ from __future__ import annotations
 from urllib.parse import urlencode
 
 from django.core.paginator import Paginator
-from django.db.models import Count, F
+from django.db.models import F
 from django.http import Http404, HttpRequest, QueryDict, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_GET
@@ -16,7 +16,15 @@ from claims.curation.actions import merged_into
 from claims.curation.history import claim_history
 from claims.filters import FACETS, ClaimFilter
 from claims.labels import Certainty
-from claims.models import BrowseRow, Claim, ClaimCard, Condition, Mention, Substance
+from claims.models import (
+    BrowseRow,
+    Claim,
+    ClaimCard,
+    Condition,
+    FacetCount,
+    Mention,
+    Substance,
+)
 from claims.roles import is_curator
 from sources.models import Source
 
@@ -195,14 +203,9 @@ def claim_export(request: HttpRequest, fmt: str):
 @require_GET
 @reader_page
 def home(request: HttpRequest):
-    """Top-level conditions and substances with their public claims (read model: rows carry
-    each condition's ancestors, so a parent's count includes its children). Four queries."""
-    by_condition = dict(
-        BrowseRow.objects.filter(condition__parent__isnull=True)
-        .order_by()
-        .values_list("condition_id")
-        .annotate(n=Count("claim_id", distinct=True))
-    )
+    """Top-level conditions and substances with their public claims, from the stored facet
+    counts (a condition's count includes the conditions nested under it). Four queries."""
+    by_condition = FacetCount.objects.counts("condition")
     top = [c for c in Condition.objects.filter(parent__isnull=True) if by_condition.get(c.pk)]
     for condition in top:
         condition.claim_count = by_condition[condition.pk]
@@ -220,12 +223,7 @@ def home(request: HttpRequest):
 
 
 def _substances_with_counts() -> list[Substance]:
-    counts = dict(
-        BrowseRow.objects.filter(substance__isnull=False)
-        .order_by()
-        .values_list("substance_id")
-        .annotate(n=Count("claim_id", distinct=True))
-    )
+    counts = FacetCount.objects.counts("substance")
     substances = list(Substance.objects.filter(pk__in=counts))
     for substance in substances:
         substance.claim_count = counts[substance.pk]

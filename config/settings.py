@@ -130,6 +130,18 @@ DATABASE_ROUTERS = ["config.routers.PrimaryReplicaRouter"]
 # revalidate with the knowledge-base version's ETag afterwards.
 READER_MAX_AGE = int(os.environ.get("READER_MAX_AGE", "60"))
 READER_SHARED_MAX_AGE = int(os.environ.get("READER_SHARED_MAX_AGE", "300"))
+# Rendered reader pages kept by the server per knowledge-base version (claims/caching.py): in
+# each process's memory by default; point "readers" at Memcached or Redis to share it.
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    "readers": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "reader-pages",
+        "OPTIONS": {"MAX_ENTRIES": 2000},
+    },
+}
+READER_CACHE = "readers"
+READER_CACHE_SECONDS = int(os.environ.get("READER_CACHE_SECONDS", "3600"))
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 

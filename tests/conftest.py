@@ -19,6 +19,15 @@ def django_db_setup(django_db_setup, django_db_blocker):
         call_command("load_demo", verbosity=0)
 
 
+@pytest.fixture(autouse=True)
+def _fresh_reader_cache(settings):
+    """Each test starts with no rendered reader page kept (claims/caching.py): the database is
+    rolled back between tests, so a version number comes round again with other content."""
+    from django.core.cache import caches
+
+    caches[settings.READER_CACHE].clear()
+
+
 @pytest.fixture
 def user_factory(django_user_model):
     def make(username: str, **extra):

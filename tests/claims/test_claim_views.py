@@ -1,12 +1,16 @@
 """Reader pages for claims: the browser, a claim, a condition, a substance, the home page."""
 
 import pytest
+from django.conf import settings
+from django.core.cache import caches
 from django.db import connection
+from django.http import QueryDict
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils.html import escape
 
-from claims import views
+from claims import readmodel, views
+from claims.filters import ClaimFilter
 from claims.models import Claim, Mention
 from sources.models import Source
 
@@ -92,8 +96,28 @@ def test_the_browser_runs_a_fixed_number_of_queries_whatever_the_page_size(
     with django_assert_num_queries(BROWSER_QUERIES):
         client.get(BROWSER, {"condition": "depression", "kind": "benefit"})
     monkeypatch.setattr(views, "PAGE_SIZE", 100)
+    caches[settings.READER_CACHE].clear()  # render it again, not from the server's cache
     with django_assert_num_queries(BROWSER_QUERIES):
         client.get(BROWSER, {"condition": "depression", "kind": "benefit"})
+
+
+def test_a_page_asked_for_again_comes_from_the_server_cache_until_a_publishing_write(
+    client, django_assert_num_queries
+):
+    query = {"condition": "depression", "kind": "benefit"}
+    first = client.get(BROWSER, query)
+    with django_assert_num_queries(1):  # the knowledge-base version, nothing else
+        again = client.get(BROWSER, query)
+    assert again.content == first.content
+    assert again["ETag"] == first["ETag"]
+
+    claim = ClaimFilter(QueryDict("condition=depression&kind=benefit")).claims().first()
+    Claim.objects.filter(pk=claim.claim_id).update(statement="A statement changed just now")
+    readmodel.refresh_claims([claim.claim_id])
+    fresh = client.get(BROWSER, query)
+    assert fresh["ETag"] != first["ETag"]
+    assert "A statement changed just now" in fresh.content.decode()
+    assert "A statement changed just now" not in first.content.decode()
 
 
 def test_a_search_adds_two_queries_for_the_snippets(client, django_assert_num_queries):
