@@ -21,6 +21,8 @@ from claims.models import Claim, ClaimMerge, Condition, Mention, Substance
 from sources.models import Source, SourceStatus
 from sources.versioning import check_version
 
+LOST_SENTENCE = "This sentence is no longer in the article: reject it, or add the new sentence."
+
 
 def _attribute(obj, user):
     obj._history_user = user
@@ -35,9 +37,7 @@ def review_mention(*, mention: Mention, status: str, user, version: int | None =
         raise ValueError(f"unknown review status {status!r}")
     check_version(mention, version)
     if mention.anchor_lost and status == ReviewStatus.ACCEPTED:
-        raise ValidationError(
-            "This sentence is no longer in the article: reject it, or add the new sentence."
-        )
+        raise ValidationError(LOST_SENTENCE)
     check_may_change(mention, user, public_after=status == ReviewStatus.ACCEPTED)
     _attribute(mention, user)
     mention.status = status
@@ -80,6 +80,16 @@ def link_mention(*, mention: Mention, claim: Claim, user, version: int | None = 
     derived.refresh(source_ids=[mention.source_id])
     readmodel.refresh_claims([previous, claim.pk])
     return mention
+
+
+@transaction.atomic
+def accept_as(*, mention: Mention, claim: Claim, user, version: int | None = None) -> Mention:
+    """Accept a suggestion as making ``claim``, in one step: ``link_mention`` links and accepts
+    (with its version, publishing and derived-data handling). A sentence no longer in the
+    article is refused, as ``review_mention`` refuses to accept it."""
+    if mention.anchor_lost:
+        raise ValidationError(LOST_SENTENCE)
+    return link_mention(mention=mention, claim=claim, user=user, version=version)
 
 
 @transaction.atomic

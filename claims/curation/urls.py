@@ -20,6 +20,7 @@ urlpatterns = [
     path("mentions/<id:pk>/edit/", views.edit, name="edit"),
     path("mentions/<id:pk>/claims/", views.claim_search, name="claim-search"),
     path("mentions/<id:pk>/link/", views.link, name="link"),
+    path("mentions/<id:pk>/accept-as/", views.accept_as, name="accept-as"),
     path("mentions/<id:pk>/new-claim/", views.new_claim, name="new-claim"),
     path("revisions/<id:pk>/", views.revision, name="revision"),
     path("revisions/<id:pk>/decide/", views.revision_decide, name="revision-decide"),

@@ -468,12 +468,25 @@ def claim_search(request, pk: int):
 @curator_required
 @require_POST
 def link(request, pk: int):
-    mention = _get_mention(pk)
+    return _link(request, _get_mention(pk), actions.link_mention, advance=False)
+
+
+@curator_required
+@require_POST
+def accept_as(request, pk: int):
+    """Accept a suggestion as making one of its likely claims (keys 1, 2, 3): linked and
+    accepted in one step, then on to the next suggestion as after accept."""
+    return _link(request, _get_mention(pk), actions.accept_as, advance=True)
+
+
+def _link(request, mention: Mention, write, *, advance: bool):
+    """Link a mention to the claim the form names with ``write`` (an action taking mention,
+    claim, user and version); a refusal is answered with the card as it is now."""
     form = LinkClaimForm(request.POST)
     if not form.is_valid():
         return _refuse(request, mention, " ".join(form.errors.get("claim", ["Choose a claim."])))
     try:
-        actions.link_mention(
+        write(
             mention=mention,
             claim=form.cleaned_data["claim"],
             user=request.user,
@@ -485,7 +498,7 @@ def link(request, pk: int):
         return _refuse(request, mention, exc.message, status=403)
     except ValidationError as exc:
         return _refuse(request, mention, " ".join(exc.messages))
-    return _after_action(request, mention, advance=False)
+    return _after_action(request, mention, advance=advance)
 
 
 @curator_required

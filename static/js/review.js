@@ -1,8 +1,10 @@
 /* Review screen: keyboard shortcuts and focus management. Every action is also a plain form or
    link, so the page works without this file; here keys press those same buttons.
-   j / k: next / previous card; a: accept; r: reject; e: edit labels; l: link (search box, then
-   Tab or ArrowDown to a result and Enter links it); n: new claim (prefilled statement); u: undo;
-   Esc: leave a field or cancel an edit. After accept/reject the next card gets focus. */
+   j / k: next / previous card; a: accept; 1 / 2 / 3: accept as the first / second / third likely
+   claim (linked and accepted; nothing when the card has fewer); r: reject; e: edit labels;
+   l: link (search box, then Tab or ArrowDown to a result and Enter links it); n: new claim
+   (prefilled statement); u: undo; Esc: leave a field or cancel an edit. After accept (a, 1, 2,
+   3) or reject the next card gets focus. */
 (function () {
   "use strict";
 
@@ -79,7 +81,8 @@
     }
     if (moveInResults(event)) return;
     if (isTyping(target)) return;
-    var actions = {j: "next", k: "previous", a: "accept", r: "reject", e: "edit", l: "search", u: "undo", n: "new"};
+    var actions = {j: "next", k: "previous", a: "accept", r: "reject", e: "edit", l: "search", u: "undo", n: "new",
+      1: "accept-as-1", 2: "accept-as-2", 3: "accept-as-3"};
     var action = actions[event.key];
     if (!action) return;
     event.preventDefault();
@@ -142,13 +145,15 @@
     }
   });
 
-  // Remember which card a request belongs to, whether it was made by key or by mouse.
+  // Remember which card a request belongs to, whether it was made by key or by mouse; a decision
+  // (accept, accept as a likely claim, reject) moves on to the next card.
+  var ADVANCING = /^(accept|accept-as-\d|reject)$/;
   document.addEventListener("htmx:beforeRequest", function (event) {
     var elt = event.detail.elt;
     var card = elt.closest && elt.closest("[data-card].card");
     if (!card || !elt.dataset || !elt.dataset.action || elt.dataset.action === "search") return;
     var action = elt.dataset.action;
-    pending = {id: card.id, advance: action === "accept" || action === "reject", action: action};
+    pending = {id: card.id, advance: ADVANCING.test(action), action: action};
   });
 
   document.addEventListener("htmx:afterSettle", function () {

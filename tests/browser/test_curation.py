@@ -80,7 +80,10 @@ def test_a_curator_takes_an_upload_to_published_and_a_reader_finds_it(
     search = mood.get_by_role("searchbox")
     expect(search).to_be_focused()
     search.fill("improves mood")
-    link = mood.locator("form", has_text="improves mood").first.get_by_role("button", name="Link")
+    results = mood.get_by_role("list", name="Matching claims, best first")
+    link = results.locator("form", has_text="improves mood").first.get_by_role(
+        "button", name="Link"
+    )
     link.press("Enter")
     expect(mood).to_contain_text("Microdosing psychedelics improves mood")
     # The second becomes a new claim.
@@ -139,7 +142,7 @@ def test_the_review_screen_works_without_javascript(
     page.get_by_label("Source type").select_option("wellness_blog")
     page.get_by_label("Article text").fill(ARTICLE)
     page.get_by_role("button", name="Add and suggest mentions").click()
-    card(page, "improve mood").get_by_role("button", name="Accept").click()
+    card(page, "improve mood").get_by_role("button", name="Accept", exact=True).click()
     expect(card(page, "improve mood").locator(".badge")).to_have_text("Accepted")
     anxiety = card(page, "anxiety")
     anxiety.get_by_role("searchbox").fill("anxiety")
@@ -147,6 +150,10 @@ def test_the_review_screen_works_without_javascript(
     anxiety = card(page, "anxiety")
     anxiety.get_by_role("button", name="Link").first.click()
     expect(card(page, "anxiety").locator(".badge")).to_have_text("Accepted")
+    # One of its likely claims, in one click.
+    card(page, "focus at work").get_by_role("button", name=re.compile("^Accept as: ")).first.click()
+    expect(card(page, "focus at work").locator(".badge")).to_have_text("Accepted")
+    assert Mention.objects.get(quote__contains="focus at work", source__title=TITLE).claim
     # A missed sentence, pasted by hand.
     page.get_by_label("Sentence the extractor missed").fill("The author has tried it for a year.")
     page.get_by_role("button", name="Make it a mention").click()

@@ -1,5 +1,6 @@
-"""Keyboard review: Enter on a claim result links, an unlinked accept is announced, n creates a
-prefilled claim; the add form keeps a chosen file (and its title) after an error."""
+"""Keyboard review: Enter on a claim result links, 1/2/3 accept as a likely claim, an unlinked
+accept is announced, n creates a prefilled claim; the add form keeps a chosen file (and its
+title) after an error."""
 
 import re
 
@@ -64,6 +65,47 @@ def test_enter_on_a_claim_result_links_the_mention(demo_live_server, page, djang
     expect(found.first).to_be_focused()
     page.keyboard.press("ArrowUp")
     expect(anxiety.get_by_role("searchbox")).to_be_focused()
+
+
+def likely_claim(card_locator, n: int) -> str:
+    """The statement of a card's n-th likely claim, as its "Accept as" button shows it."""
+    button = card_locator.locator(f'[data-action="accept-as-{n}"] button')
+    return re.fullmatch(rf"Accept as: (.+) {n}", button.inner_text().strip()).group(1)
+
+
+def test_1_and_2_accept_as_the_first_and_second_likely_claim(
+    demo_live_server, page, django_user_model
+):
+    base = demo_live_server.url
+    draft_for_review(page, base, django_user_model)
+    mood, focus, anxiety = (card(page, w) for w in ("improve mood", "focus at work", "anxiety"))
+    first, second = likely_claim(mood, 1), likely_claim(focus, 2)
+    assert second != likely_claim(focus, 1)
+
+    page.keyboard.press("j")
+    expect(mood).to_be_focused()
+    page.keyboard.press("1")
+    expect(mood.locator(".badge")).to_have_text("Accepted")
+    expect(mood.locator("dl.labels").first).to_contain_text(first)
+    expect(focus).to_be_focused()  # on to the next, as after accept
+    page.keyboard.press("2")
+    expect(focus.locator(".badge")).to_have_text("Accepted")
+    expect(focus.locator("dl.labels").first).to_contain_text(second)
+    expect(anxiety).to_be_focused()
+    expect(page.locator("#review-counts")).to_contain_text("2 accepted")
+
+    for words, statement in (("improve mood", first), ("focus at work", second)):
+        mention = Mention.objects.get(source__title=TITLE, quote__contains=words)
+        assert (mention.status, mention.claim.statement) == ("accepted", statement)
+
+    # A linked card offers no likely claims: 1 does nothing there.
+    page.keyboard.press("k")
+    page.keyboard.press("k")
+    expect(mood).to_be_focused()
+    expect(mood.locator('[data-action^="accept-as-"]')).to_have_count(0)
+    page.keyboard.press("1")
+    expect(mood).to_be_focused()
+    expect(mood.locator("dl.labels").first).to_contain_text(first)
 
 
 def test_an_unlinked_accept_is_announced(demo_live_server, page, django_user_model):

@@ -23,6 +23,7 @@ URLS = [
     ("curate:edit", "mention", "curator", "curator"),
     ("curate:claim-search", "mention", "curator", None),
     ("curate:link", "mention", None, "curator"),
+    ("curate:accept-as", "mention", None, "curator"),
     ("curate:new-claim", "mention", None, "curator"),
     ("curate:claims", None, "curator", None),
     ("curate:claim", "claim", "curator", None),

@@ -14,7 +14,7 @@ def test_an_unlinked_suggestion_shows_likely_claims_with_reasons(curator_client,
     card = page[page.index(f'id="card-{mention.pk}"') :]
     card = card[: card.index('id="claim-results-')]
     assert "Claims this sentence most likely makes" in card
-    assert card.count('data-action="link-likely"') == 3
+    assert card.count("Accept as: ") == 3
     assert 'value="microdosing-improves-mood"' in card
     assert "same condition" in card or "similar wording" in card
 

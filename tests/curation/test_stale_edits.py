@@ -66,7 +66,7 @@ def test_a_label_edit_on_an_old_version_is_refused_without_js(curator_client, dr
     assert mention.status == "rejected"  # the edit (which accepts) was not applied
 
 
-@pytest.mark.parametrize("action", ["accept", "reject", "reset", "link", "new-claim"])
+@pytest.mark.parametrize("action", ["accept", "reject", "reset", "link", "accept-as", "new-claim"])
 def test_each_mention_action_checks_the_version(curator_client, draft, action):
     mention = mention_of(draft, "improve mood")
     curator_client.post(reverse("curate:accept", args=[mention.pk]), {"version": 1})
