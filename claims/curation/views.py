@@ -118,6 +118,7 @@ def add_article(request):
                 user=request.user,
                 max_sentences=settings.EXTRACTION_MAX_SENTENCES,
                 inline_max_sentences=settings.EXTRACTION_INLINE_MAX_SENTENCES,
+                inline_seconds=settings.EXTRACTION_INLINE_SECONDS,
             )
         except ValidationError as exc:
             form.add_error(None, exc)
