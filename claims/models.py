@@ -751,7 +751,7 @@ class PendingExtraction(models.Model):
 
     The row exists from the moment the text is stored until the task has written the suggestions
     (it deletes the row in the same transaction); the task's state (queued, running, failed) is
-    read from the task result named by ``task_id``.
+    read from the task result named by ``task_id``, its progress from ``sentences_done``.
     """
 
     source = models.OneToOneField(
@@ -762,6 +762,12 @@ class PendingExtraction(models.Model):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     requested_at = models.DateTimeField(auto_now_add=True)
+    sentences_done = models.PositiveIntegerField(
+        default=0, help_text="Sentences the running task has analysed so far (recorded every 50)."
+    )
+    sentences_total = models.PositiveIntegerField(
+        default=0, help_text="Sentences in the text; 0 until the task starts."
+    )
 
     class Meta:
         ordering = ["requested_at", "pk"]

@@ -232,6 +232,9 @@ EXTRACTION_MAX_SENTENCES = int(os.environ.get("EXTRACTION_MAX_SENTENCES", "2000"
 # Up to this many sentences the suggestions are made in the request; a longer text (up to
 # EXTRACTION_MAX_SENTENCES) is stored at once and its suggestions are made by a background task.
 EXTRACTION_INLINE_MAX_SENTENCES = int(os.environ.get("EXTRACTION_INLINE_MAX_SENTENCES", "300"))
+# A shorter text whose extraction still takes longer than this (a slow or busy machine) is
+# deferred the same way: the request stops extracting and the background task starts afresh.
+EXTRACTION_INLINE_SECONDS = float(os.environ.get("EXTRACTION_INLINE_SECONDS", "5"))
 
 # Background tasks (django-tasks): queued in the database, run by `manage.py db_worker` (started
 # by `make run` in development; run one or more per machine in production). TASKS_BACKEND may

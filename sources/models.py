@@ -4,6 +4,9 @@ The score derived from the rubric and the mentions is computed in claims/credibi
 knows nothing of claims.
 """
 
+import hashlib
+from collections.abc import Iterable
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -240,3 +243,14 @@ class RubricAnswer(models.Model):
 
     def __str__(self) -> str:
         return f"{self.source}: {self.get_item_display()} = {self.get_answer_display()}"
+
+    @staticmethod
+    def version_of(answers: Iterable["RubricAnswer"]) -> str:
+        """The version of a source's answers, for the rubric form to carry: a digest of every
+        item's answer and note. The answers are rows of their own, with no version number; the
+        digest changes whenever one is given, changed or cleared. (Changed and changed back, it
+        is the version the form was made on again: saving over it loses nothing unseen.)"""
+        digest = hashlib.sha256()
+        for answer in sorted(answers, key=lambda a: a.item):
+            digest.update(f"{answer.item}\0{answer.answer}\0{answer.note}\0".encode())
+        return digest.hexdigest()[:16]

@@ -19,7 +19,7 @@ STALE_MESSAGE = (
 class StaleEdit(Exception):
     """The object changed since the version the edit was made on."""
 
-    def __init__(self, obj, current_version: int | None):
+    def __init__(self, obj, current_version: int | str | None):
         super().__init__(STALE_MESSAGE)
         self.obj = obj
         self.current_version = current_version

@@ -13,6 +13,7 @@ from claims.credibility import CURATOR_ITEMS
 from claims.labels import Grade
 from claims.models import Claim, Condition, Mention, Substance
 from sources.models import RubricAnswer, RubricAnswerValue, RubricItem, Source
+from sources.versioning import StaleEdit
 
 
 class HedgeCuesField(forms.CharField):
@@ -234,11 +235,17 @@ class RubricForm(forms.Form):
 
     Leaving an item unanswered deletes an earlier answer; the score stays "not scored" until
     every item is answered (claims.credibility).
+
+    The form carries the version of the answers it shows (``RubricAnswer.version_of``): saving
+    it over answers someone changed meanwhile is refused (``StaleEdit``).
     """
+
+    version = forms.CharField(required=False, max_length=64, widget=forms.HiddenInput)
 
     def __init__(self, *args, answers: dict[str, RubricAnswer] | None = None, **kwargs):
         super().__init__(*args, **kwargs)
         self.answers = answers = answers or {}
+        self.fields["version"].initial = RubricAnswer.version_of(answers.values())
         for item in RubricItem:
             about = CURATOR_ITEMS[item]
             current = answers.get(item.value)
@@ -261,20 +268,50 @@ class RubricForm(forms.Form):
         """(answer field, note field) pairs, in rubric order, for the template."""
         return [(self[item.value], self[f"{item.value}_note"]) for item in RubricItem]
 
+    def _entered(self, item: RubricItem) -> tuple[str, str]:
+        return (
+            self.cleaned_data.get(item.value) or "",
+            self.cleaned_data.get(f"{item.value}_note", "").strip(),
+        )
+
+    def differences(self, answers: dict[str, RubricAnswer]) -> list[str]:
+        """The items where this (valid) form's answers differ from ``answers``, in words: after
+        a refused save, what the curator entered, beside what is stored now."""
+
+        def words(answer: str, note: str) -> str:
+            if not answer:
+                return "not answered"
+            return f"“{RubricAnswerValue(answer).label}”" + (f" ({note})" if note else "")
+
+        lines = []
+        for item in RubricItem:
+            entered, current = self._entered(item), answers.get(item.value)
+            stored = (current.answer, current.note) if current else ("", "")
+            if entered != stored:
+                name = CURATOR_ITEMS[item]["name"]
+                lines.append(f"{name}: yours {words(*entered)}, now {words(*stored)}.")
+        return lines
+
     @transaction.atomic
     def save(self, *, source: Source, user) -> int:
         """Store the answers and rescore the source; returns how many items are answered.
 
-        ``answers`` (given to the form) are the source's current answers: only the items whose
-        answer or note changed are written, in bulk with their history rows (one UPDATE and one
-        INSERT of history for all changed items), then the source is rescored once (two
-        queries, plus an UPDATE when the score changed).
+        The source's row is locked and its answers read again first (two queries), so two saves
+        take turns; a form made on other answers than these is refused (``StaleEdit``, nothing
+        written; a form without a version is not checked). Only the items whose answer or note
+        changed are written, in bulk with their history rows (one UPDATE and one INSERT of
+        history for all changed items), then the source is rescored once (two queries, plus an
+        UPDATE when the score changed).
         """
+        list(Source.objects.select_for_update().filter(pk=source.pk).values_list("pk"))
+        self.answers = {a.item: a for a in source.rubric_answers.all()}
+        current_version = RubricAnswer.version_of(self.answers.values())
+        if self.cleaned_data.get("version") not in ("", None, current_version):
+            raise StaleEdit(source, current_version)
         answered, changed, added = 0, [], []
         now = timezone.now()
         for item in RubricItem:
-            answer = self.cleaned_data.get(item.value)
-            note = self.cleaned_data.get(f"{item.value}_note", "").strip()
+            answer, note = self._entered(item)
             current = self.answers.get(item.value)
             if not answer:
                 if current is not None:

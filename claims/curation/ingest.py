@@ -14,6 +14,8 @@ The same entry point serves the "add an article" page and ``manage.py ingest``:
 from __future__ import annotations
 
 import datetime
+import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -23,7 +25,7 @@ from django.utils import timezone
 
 from claims import derived, readmodel
 from claims.curation.reimport import reanchor_mentions
-from claims.extraction import named_studies
+from claims.extraction import SentenceAnalysis, Vocabulary, analyse_sentences, named_studies
 from claims.extraction.sentences import split_sentences
 from claims.labels import Certainty, ClaimKind, EvidenceCited, ReviewStatus
 from claims.models import Condition, Mention, RevisionStatus, SourceRevision, Substance
@@ -101,11 +103,32 @@ def has_sentences(sentences) -> bool:
     return False
 
 
-def extract_suggestions(text: str) -> list:
-    """The extractor's claim-bearing sentences of ``text`` (offsets into ``text``)."""
-    from claims.extraction import Vocabulary, extract
+def extract_suggestions(
+    text: str,
+    *,
+    seconds: float | None = None,
+    on_progress: Callable[[int], object] | None = None,
+    progress_every: int = 50,
+) -> list[SentenceAnalysis] | None:
+    """The extractor's claim-bearing sentences of ``text`` (offsets into ``text``), analysed
+    one sentence at a time.
 
-    return list(extract(text, Vocabulary.from_database()))
+    ``seconds``: a time budget. The extraction stops at the first sentence that ends past it and
+    returns None; its work is dropped and the caller leaves the text to the background task (a
+    text analysed in part would be reviewed in part, with the rest arriving later).
+    ``on_progress``: called with the number of sentences analysed so far, every
+    ``progress_every`` sentences (the background task records it for the progress page)."""
+    deadline = None if seconds is None else time.monotonic() + seconds
+    found = []
+    analyses = analyse_sentences(text, Vocabulary.from_database())
+    for done, analysis in enumerate(analyses, start=1):
+        if analysis.is_claim:
+            found.append(analysis)
+        if deadline is not None and time.monotonic() >= deadline:
+            return None
+        if on_progress is not None and done % progress_every == 0:
+            on_progress(done)
+    return found
 
 
 def _explain_json(explain, offset: int = 0) -> dict:
@@ -205,19 +228,27 @@ def store_suggestions(
         )
 
 
-def create_suggestions(source: Source, *, user=None) -> int:
+def create_suggestions(
+    source: Source, *, user=None, found: list[SentenceAnalysis] | None = None
+) -> int:
     """Suggested mentions for every claim-bearing sentence no existing mention overlaps, written
-    in bulk (``store_suggestions``): a dozen queries for any number of sentences."""
+    in bulk (``store_suggestions``): a dozen queries for any number of sentences.
+
+    ``found``: the claim-bearing sentences of ``source.text`` when already extracted (outside
+    the transaction, so that the extractor's CPU time holds no lock); otherwise they are
+    extracted here."""
     substances = dict(Substance.objects.values_list("slug", "pk"))
     conditions = dict(Condition.objects.values_list("slug", "pk"))
     taken = [
         (m.start, m.end) for m in source.mentions.filter(anchor_lost=False).only("start", "end")
     ]
     mentions, vocabulary = [], []
-    for found in extract_suggestions(source.text):
-        if any(found.start < end and start < found.end for start, end in taken):
+    if found is None:
+        found = extract_suggestions(source.text)
+    for analysis in found:
+        if any(analysis.start < end and start < analysis.end for start, end in taken):
             continue
-        mention, substance_slugs, condition_slugs = suggestion_to_mention(source, found)
+        mention, substance_slugs, condition_slugs = suggestion_to_mention(source, analysis)
         validate_suggestion(mention)
         mentions.append(mention)
         vocabulary.append(
@@ -239,6 +270,7 @@ def ingest_article(
     user=None,
     max_sentences: int | None = None,
     inline_max_sentences: int | None = None,
+    inline_seconds: float | None = None,
 ) -> IngestResult:
     """Store an article and its suggested mentions, or lead to the source that already holds it.
 
@@ -251,12 +283,20 @@ def ingest_article(
     transaction); the result says ``deferred``. Requests pass
     ``settings.EXTRACTION_INLINE_MAX_SENTENCES``; ``manage.py ingest`` passes none.
 
+    ``inline_seconds``: a time budget for the extraction in the request. A text whose extraction
+    runs past it is deferred the same way (the in-request work is dropped). Requests pass
+    ``settings.EXTRACTION_INLINE_SECONDS``; ``manage.py ingest`` passes none.
+
     Raises ValidationError (with field names) for input the models refuse: no text, no sentences,
     an invalid field. Nothing is written then. When the same text or URL is stored by someone
     else between the check and the insert (a unique constraint fails), it runs once more and
     so ends in that source (a duplicate or a new version), never in an IntegrityError.
     """
-    ceilings = {"max_sentences": max_sentences, "inline_max_sentences": inline_max_sentences}
+    ceilings = {
+        "max_sentences": max_sentences,
+        "inline_max_sentences": inline_max_sentences,
+        "inline_seconds": inline_seconds,
+    }
     try:
         return _ingest_article(text=text, metadata=metadata, user=user, **ceilings)
     except IntegrityError:
@@ -270,6 +310,7 @@ def _ingest_article(
     user=None,
     max_sentences: int | None = None,
     inline_max_sentences: int | None = None,
+    inline_seconds: float | None = None,
 ) -> IngestResult:
     text = normalise_text(text or "")
     if not text:
@@ -284,12 +325,20 @@ def _ingest_article(
     if not has_sentences(sentences):
         raise ValidationError({"text": NO_SENTENCES})
     defer = inline_max_sentences is not None and len(sentences) > inline_max_sentences
+    found = None
+    if not defer and not (existing is not None and existing.is_published):
+        # Before the transaction: the extractor's CPU time holds no lock (on SQLite, the write
+        # lock every other writer waits for).
+        found = extract_suggestions(text, seconds=inline_seconds)
+        defer = found is None  # past the time budget: left to the background task as well
     with transaction.atomic():
         if existing is not None and existing.is_published:
             revision = submit_revision(existing, text=text, metadata=metadata, user=user)
             return IngestResult(existing, Outcome.PENDING_REVISION, revision=revision)
         if existing is not None:
-            result = _new_version(existing, text=text, metadata=metadata, user=user, defer=defer)
+            result = _new_version(
+                existing, text=text, metadata=metadata, user=user, defer=defer, found=found
+            )
             derived.refresh(source_ids=[existing.pk])
             return result
         publisher = None
@@ -315,7 +364,7 @@ def _ingest_article(
         # database checks the foreign keys and constraints (full_clean() would query for each).
         source.clean_fields(exclude=["publisher", "added_by"])
         source.save()
-        suggested = 0 if defer else create_suggestions(source, user=user)
+        suggested = 0 if defer else create_suggestions(source, user=user, found=found)
         derived.refresh(source_ids=[source.pk])
         if defer:
             _defer_suggestions(source, user=user)
@@ -358,7 +407,13 @@ def _defer_suggestions(source: Source, *, user) -> None:
 
 
 def _new_version(
-    source: Source, *, text: str, metadata: ArticleMetadata, user, defer: bool = False
+    source: Source,
+    *,
+    text: str,
+    metadata: ArticleMetadata,
+    user,
+    defer: bool = False,
+    found: list[SentenceAnalysis] | None = None,
 ) -> IngestResult:
     old_text = source.text
     source.text = text
@@ -372,7 +427,7 @@ def _new_version(
         _defer_suggestions(source, user=user)
         suggested = 0
     else:
-        suggested = create_suggestions(source, user=user)
+        suggested = create_suggestions(source, user=user, found=found)
     # Re-anchored quotes moved or went back to review: readers see the new version's state.
     readmodel.refresh_sources([source.pk])
     return IngestResult(

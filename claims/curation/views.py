@@ -118,6 +118,7 @@ def add_article(request):
                 user=request.user,
                 max_sentences=settings.EXTRACTION_MAX_SENTENCES,
                 inline_max_sentences=settings.EXTRACTION_INLINE_MAX_SENTENCES,
+                inline_seconds=settings.EXTRACTION_INLINE_SECONDS,
             )
         except ValidationError as exc:
             form.add_error(None, exc)
@@ -595,7 +596,20 @@ def rubric(request, pk: int):
     answers = {a.item: a for a in source.rubric_answers.all()}
     form = RubricForm(request.POST or None, answers=answers)
     if request.method == "POST" and form.is_valid():
-        answered = form.save(source=source, user=request.user)
+        try:
+            answered = form.save(source=source, user=request.user)
+        except StaleEdit:
+            # The page shows the answers as they are now, and what this curator entered beside
+            # the stored answers wherever the two differ, to enter again if it still applies.
+            answers = {a.item: a for a in source.rubric_answers.all()}
+            source.refresh_from_db(fields=["credibility_score"])
+            ctx = {
+                "source": source,
+                "form": RubricForm(answers=answers),
+                "stale": form.differences(answers),
+                "stale_message": STALE_MESSAGE,
+            }
+            return render(request, "curate/rubric.html", ctx, status=409)
         # Claim pages show sources' credibility: readers' cached pages must be revalidated.
         readmodel.bump_version()
         missing = len(form.items()) - answered

@@ -9,6 +9,7 @@ outcome was taken from the claim before.
 
 import re
 from bisect import bisect_left
+from collections.abc import Iterator
 from dataclasses import asdict, dataclass, field
 
 from claims.extraction import lexicons as lx
@@ -190,7 +191,23 @@ def extract(
 
     ``model``: the learned decisions (default: the committed model file); ``trace``: a list that
     receives each sentence's features (for training)."""
-    out: list[SentenceAnalysis] = []
+    return [
+        analysis
+        for analysis in analyse_sentences(text, vocabulary, model=model, trace=trace)
+        if analysis.is_claim or include_non_claims
+    ]
+
+
+def analyse_sentences(
+    text: str,
+    vocabulary: Vocabulary,
+    *,
+    model: Model | None = None,
+    trace: list | None = None,
+) -> Iterator[SentenceAnalysis]:
+    """Each sentence's analysis (claim or not) in text order, made as the caller asks for it: a
+    caller can stop early (a time budget) or report progress. The work done before the first
+    sentence (finding the vocabulary in the whole text) is a small share of the whole."""
     sentences = split_sentences(text)
     own_design, own_from = _own_design(sentences)
     context = _Context(
@@ -205,10 +222,7 @@ def extract(
     )
     context.abbreviations = _abbreviations(text, vocabulary)
     for index, sentence in enumerate(sentences):
-        analysis = _analyse(text, sentence, index, vocabulary, context)
-        if analysis.is_claim or include_non_claims:
-            out.append(analysis)
-    return out
+        yield _analyse(text, sentence, index, vocabulary, context)
 
 
 # "psilocybin-assisted therapy (P-AT)": an abbreviation in brackets right after a substance's

@@ -6,6 +6,7 @@ from django.core.management import call_command
 from django.test import override_settings
 from django.urls import reverse
 
+from claims.curation import ingest
 from claims.models import Mention
 from sources.models import Source
 
@@ -144,6 +145,38 @@ def test_the_same_text_twice_leads_to_the_existing_source(curator_client):
     )
     page = curator_client.get(again.url).content.decode()
     assert "already stored" in page
+
+
+@pytest.mark.parametrize("deferred", [False, True], ids=["in the request", "deferred"])
+def test_the_same_text_stored_meanwhile_by_another_curator_leads_to_it(
+    curator_client, editor, monkeypatch, settings, deferred
+):
+    """Two adds of one text at once, on any database: the other request stores it while this
+    one is past its "already stored?" check (analysing the text, which holds no lock). This
+    one's insert then fails on the unique text, and it ends in the other's source."""
+    if deferred:
+        settings.EXTRACTION_INLINE_SECONDS = 0
+    real = ingest.extract_suggestions
+    others = []
+
+    def other_curator_first(*args, **kwargs):
+        if not others:  # once: the other request runs from check to commit, here
+            monkeypatch.setattr(ingest, "extract_suggestions", real)
+            metadata = ingest.ArticleMetadata(title="Theirs", source_type="news")
+            others.append(ingest.ingest_article(text=ARTICLE, metadata=metadata, user=editor))
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(ingest, "extract_suggestions", other_curator_first)
+    response = post(curator_client, text=ARTICLE)
+
+    theirs = others[0].source
+    assert response.status_code == 302
+    assert response.url == reverse("curate:review", args=[theirs.pk])
+    assert Source.objects.filter(content_hash=theirs.content_hash).count() == 1
+    assert (
+        "This text is already stored as “Theirs”"
+        in curator_client.get(response.url).content.decode()
+    )
 
 
 def test_a_demo_article_pasted_again_is_recognised(curator_client):

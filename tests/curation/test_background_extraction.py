@@ -6,7 +6,7 @@ from django.core.management import call_command
 from django.urls import reverse
 from django_tasks_db.models import DBTaskResult
 
-from claims.curation import tasks
+from claims.curation import ingest, tasks
 from claims.curation.ingest import ArticleMetadata, ingest_article
 from claims.labels import ReviewStatus
 from claims.models import Mention, PendingExtraction
@@ -187,3 +187,95 @@ def test_with_the_immediate_backend_the_suggestions_are_made_at_once(
     assert not PendingExtraction.objects.exists()
     page = curator_client.get(reverse("curate:extraction", args=[source.pk])).content.decode()
     assert "<strong>ready</strong>" in page
+
+
+def test_a_short_text_past_the_time_budget_is_stored_and_queued_with_the_same_message(
+    curator_client, settings
+):
+    # A budget of 0 s is spent after the first sentence: the request stops extracting.
+    settings.EXTRACTION_INLINE_SECONDS = 0
+    short = " ".join(f"Psilocybin may improve mood in adults, trial {n} found." for n in range(3))
+    response = add_long(curator_client, title="Slow read", text=short)
+    source = Source.objects.get(title="Slow read")
+    assert response.status_code == 302
+    assert response.url == reverse("curate:extraction", args=[source.pk])
+    assert source.mentions.count() == 0  # the work done in the request is dropped
+    pending = PendingExtraction.objects.get(source=source)
+    assert DBTaskResult.objects.get(id=pending.task_id).status == "READY"
+    page = curator_client.get(response.url).content.decode()
+    assert "Added “Slow read”. The text is long: its suggestions are being prepared" in page
+    assert "<strong>queued</strong>" in page
+
+
+def test_a_new_version_past_the_time_budget_is_deferred_too(curator, draft):
+    url = "https://example.org/mood"
+    Source.objects.filter(pk=draft.pk).update(url=url)
+    result = ingest_article(
+        text=draft.text + "\n\nPsilocybin may ease anxiety in adults.",
+        metadata=ArticleMetadata(title=draft.title, source_type="news", url=url),
+        user=curator,
+        inline_seconds=0,
+    )
+    assert result.outcome == "new version" and result.deferred
+    assert "being prepared in the background" in result.message()
+    assert PendingExtraction.objects.filter(source=draft).exists()
+
+
+def test_the_running_task_records_its_progress_and_the_page_shows_it(
+    curator, curator_client, monkeypatch
+):
+    text = " ".join(f"Psilocybin may improve mood in adults, trial {n} found." for n in range(120))
+    source = ingest_article(
+        text=text,
+        metadata=ArticleMetadata(title="Very long read", source_type="news"),
+        user=curator,
+        inline_max_sentences=5,
+    ).source
+    # As a worker would have it: the task is running while the page is read.
+    task_id = PendingExtraction.objects.get(source=source).task_id
+    DBTaskResult.objects.filter(id=task_id).update(status="RUNNING")
+    url = reverse("curate:extraction", args=[source.pk])
+    seen = {}
+    real = ingest.analyse_sentences
+
+    def watched(*args, **kwargs):
+        for index, analysis in enumerate(real(*args, **kwargs)):
+            if index in (30, 60, 110):  # sentences analysed so far
+                seen[index] = curator_client.get(url, headers={"HX-Request": "true"})
+            yield analysis
+
+    monkeypatch.setattr(ingest, "analyse_sentences", watched)
+    assert tasks.extract_suggestions.call(source.pk) == 120
+
+    html = {index: response.content.decode() for index, response in seen.items()}
+    assert "0 of 120 sentences analysed" in html[30]  # recorded every 50 sentences
+    assert "50 of 120 sentences analysed" in html[60]
+    assert "100 of 120 sentences analysed" in html[110]
+    assert '<progress id="extraction-progress" max="120" value="100">' in html[110]
+    assert '<label for="extraction-progress">' in html[110]  # its accessible name
+    # Done: the row is gone and the page says the suggestions are ready.
+    assert not PendingExtraction.objects.filter(source=source).exists()
+    page = curator_client.get(url).content.decode()
+    assert "<strong>ready</strong>: 120 suggested mentions" in page
+
+
+def test_the_progress_page_says_how_far_a_running_task_has_got(curator_client, ceilings):
+    add_long(curator_client)
+    source = Source.objects.get(title="Long read")
+    PendingExtraction.objects.filter(source=source).update(sentences_done=312, sentences_total=1500)
+    url = reverse("curate:extraction", args=[source.pk])
+    assert "sentences analysed" not in curator_client.get(url).content.decode()  # still queued
+    DBTaskResult.objects.filter(id=source.pending_extraction.task_id).update(status="RUNNING")
+    page = curator_client.get(url).content.decode()
+    assert "312 of 1,500 sentences analysed" in page
+    assert 'max="1500" value="312"' in page
+
+
+def test_a_retry_starts_its_progress_afresh(curator_client, ceilings):
+    add_long(curator_client)
+    source = Source.objects.get(title="Long read")
+    PendingExtraction.objects.filter(source=source).update(sentences_done=50, sentences_total=80)
+    DBTaskResult.objects.filter(id=source.pending_extraction.task_id).update(status="FAILED")
+    curator_client.post(reverse("curate:retry-extraction", args=[source.pk]))
+    pending = PendingExtraction.objects.get(source=source)
+    assert (pending.sentences_done, pending.sentences_total) == (0, 0)

@@ -1,10 +1,14 @@
 """Curators answer a source's credibility rubric; the score follows."""
 
+import re
+
 import pytest
+from django.test import Client
 from django.urls import reverse
 
 from claims import credibility
 from sources.models import RubricAnswer, RubricItem, Source
+from sources.versioning import STALE_MESSAGE
 
 pytestmark = pytest.mark.django_db
 
@@ -90,8 +94,9 @@ def test_one_rubric_save_writes_in_bulk_and_rescores_once(
     # Session, user, roles, source, its answers; savepoint, one UPDATE of the 9 answers, one
     # INSERT of their history rows; the rescoring (the publisher's other articles, counts,
     # answers, UPDATE of the score); the knowledge-base version bumped (readers' cached claim
-    # pages show credibility).
-    with django_assert_num_queries(14):
+    # pages show credibility). Inside the savepoint, the source's row is locked and its answers
+    # read again, to check the version the form was made on.
+    with django_assert_num_queries(16):
         response = curator_client.post(url, all_answers("yes"))
     assert response.status_code == 302
     assert rescored == [source.pk]
@@ -110,3 +115,48 @@ def test_saving_unchanged_answers_writes_nothing(curator_client, curator):
     response = curator_client.post(url, all_answers("yes"), follow=True)
     assert "Saved the credibility answers" in response.content.decode()
     assert RubricAnswer.history.filter(source_id=source.pk).count() == rows
+
+
+def version_on(page) -> str:
+    return re.search(r'name="version" value="(\w+)"', page.content.decode()).group(1)
+
+
+def test_two_sessions_saving_from_the_same_version_the_second_is_refused_and_nothing_is_lost(
+    curator, editor, reviewed_draft
+):
+    url = reverse("curate:rubric", args=[reviewed_draft.pk])
+    alice, bob = Client(), Client()
+    alice.force_login(curator), bob.force_login(editor)
+    version = version_on(alice.get(url))
+    assert version_on(bob.get(url)) == version
+
+    first = alice.post(url, all_answers("yes") | {"version": version})
+    assert first.status_code == 302
+    mine = all_answers("no") | {"authorship_note": "No byline."}
+    second = bob.post(url, mine | {"version": version})
+
+    assert second.status_code == 409
+    html = second.content.decode()
+    assert STALE_MESSAGE in html
+    # What this editor entered, beside what is stored now, to enter again if it still applies.
+    assert "Authorship: yours “No” (No byline.), now “Yes” (Checked authorship.)." in html
+    assert html.count("now “Yes”") == len(RubricItem)
+    # The form shows the answers as they stand, at their new version.
+    assert '<input type="radio" name="authorship" value="yes" id="id_authorship_1" checked>' in html
+    assert version_on(second) != version
+    stored = RubricAnswer.objects.filter(source=reviewed_draft)
+    assert {(a.answer, a.answered_by) for a in stored} == {("yes", curator)}  # Alice's, all kept
+
+    # Made again on the answers as they are now, the change is saved.
+    third = bob.post(url, mine | {"version": version_on(second)})
+    assert third.status_code == 302
+    assert {(a.answer, a.answered_by) for a in stored.all()} == {("no", editor)}
+
+
+def test_a_save_without_a_version_is_not_checked(curator_client, reviewed_draft):
+    url = reverse("curate:rubric", args=[reviewed_draft.pk])
+    curator_client.post(url, all_answers("yes"))
+    assert curator_client.post(url, all_answers("no")).status_code == 302
+    assert set(
+        RubricAnswer.objects.values_list("answer", flat=True).filter(source=reviewed_draft)
+    ) == {"no"}
