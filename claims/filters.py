@@ -1,8 +1,9 @@
 """The claims browser's filters, over the read model (``BrowseRow``: one row per public mention x
-condition x substance). A claim is listed when one of its public mentions passes every active
-filter. Several values of one filter are alternatives (OR); different filters must all hold
-(AND), for the same mention. The same SQL runs on SQLite and PostgreSQL, so the semantics are
-identical; only the search (claims/search.py) differs in machinery, not in meaning."""
+condition x substance). A claim is listed when one of its public mentions passes every active filter
+(the search matches the claim as a whole: its statement or any of its quotes). Several values of one
+filter are alternatives (OR); different filters must all hold (AND), for the same mention. The same
+SQL runs on SQLite and PostgreSQL, so the semantics are identical; only the search
+(claims/search.py) differs in machinery, not in meaning."""
 
 from __future__ import annotations
 
@@ -93,9 +94,10 @@ class ClaimFilter(django_filters.FilterSet):
     Semantics (shown to readers under the filters): a claim matches when **one of its public
     mentions** passes every active filter; several values of one filter are alternatives (OR),
     different filters must all hold (AND). A condition includes the conditions nested under it;
-    a grade means "at least this strong"; the search matches a mention's quote or its claim's
-    statement. Parameters: ``q condition substance grade certainty kind source source_type
-    overclaim sort`` (and ``source_q``, which narrows the source facet's options only).
+    a grade means "at least this strong"; the search matches the claim as a whole (its statement
+    or any of its public quotes, claims/search.py). Parameters: ``q condition substance grade
+    certainty kind source source_type overclaim sort`` (and ``source_q``, which narrows the source
+    facet's options only).
     """
 
     q = django_filters.CharFilter(
@@ -204,12 +206,15 @@ class ClaimFilter(django_filters.FilterSet):
 
     def claims(self):
         """The matching claims' cards in the chosen order. No filter: every card, read by its
-        sort index; otherwise the cards of the claims with a matching row (a semi-join)."""
+        sort index; otherwise the cards of the claims with a matching row (a semi-join), and
+        whose search document matches the search."""
         cards = ClaimCard.objects.all()
-        if self.active():
-            cards = cards.filter(claim_id__in=self.rows().values("claim_id"))
+        if self.active() - {"q"}:
+            cards = cards.filter(claim_id__in=self.rows(skip="q").values("claim_id"))
+        if self.search_text:
+            cards = cards.filter(search.matching(self.search_text))
         if self.sort == "relevance":
-            cards = cards.annotate(rank=search.statement_rank(self.search_text))
+            cards = cards.annotate(rank=search.rank(self.search_text))
         return cards.in_browser_order(self.sort)
 
     def count(self) -> int:

@@ -466,10 +466,11 @@ CLAIM_CARD_ORDER = {
 
 
 class ClaimCard(models.Model):
-    """One row per public claim with the statistics of its public mentions: what a row of the
-    claims browser shows and sorts on, so a page reads stored numbers instead of counting
-    mentions. Rewritten by ``claims.readmodel.refresh_claims`` in the transaction of every
-    curation write; ``manage.py rebuild_read_model`` rebuilds it."""
+    """One row per public claim with the statistics of its public mentions: what a row of the claims
+    browser shows and sorts on, so a page reads stored numbers instead of counting mentions. Its
+    statement and quotes are the claim's search document (claims/search.py). Rewritten by
+    ``claims.readmodel.refresh_claims`` in the transaction of every curation write; ``manage.py
+    rebuild_read_model`` rebuilds it."""
 
     claim = models.OneToOneField(
         Claim, primary_key=True, on_delete=models.CASCADE, related_name="card", db_constraint=False
@@ -483,6 +484,9 @@ class ClaimCard(models.Model):
     n_possible = models.PositiveIntegerField()
     n_anecdotal = models.PositiveIntegerField()
     n_overclaims = models.PositiveIntegerField()
+    quotes = models.TextField(
+        default="", help_text="Its public mentions' quotes, one per line: searched with it."
+    )
 
     objects = ClaimCardQuerySet.as_manager()
 

@@ -5,9 +5,10 @@ shape made for reading and rewritten for the affected claims at the end of every
   certainty spread, overclaims, grade rank): the browser's rows and sort keys.
 - ``BrowseRow``: one row per public mention x condition (and every condition above it) x
   substance with every filter column inline: the browser's filters and facet counts.
-- On SQLite, the FTS5 tables ``claims_quote_fts`` (public quotes, rowid = mention id) and
-  ``claims_statement_fts`` (public claims' statements, rowid = claim id); PostgreSQL searches
-  stored ``tsvector`` columns of the base tables instead (see ``claims/search.py``).
+- On SQLite, the FTS5 tables ``claims_claim_fts`` (each public claim's statement and quotes,
+  rowid = claim id: what the search matches) and ``claims_quote_fts`` (public quotes, rowid =
+  mention id: the snippets); PostgreSQL searches stored generated ``tsvector`` columns of
+  ``ClaimCard`` and ``Mention`` instead (see ``claims/search.py``).
 - ``FacetCount``: public claims per facet value over the whole knowledge base, kept exact by
   adding the difference each refresh makes (claims are counted once per value, so counts over
   disjoint sets of claims add up).
@@ -19,6 +20,9 @@ the write: every row of those claims is deleted and inserted again by ``INSERT .
 (a fixed number of statements per 500 claims, nothing per mention). "Public" is
 ``Mention.objects.public()``: the SQL here is compiled from it, never written out again.
 ``manage.py rebuild_read_model`` rebuilds everything after bulk loads that bypass the writers.
+
+Migrations: the read model is filled by this live code, so only the latest migration that
+changes its tables calls :func:`rebuild` (an earlier one would write columns not there yet).
 """
 
 from __future__ import annotations
@@ -26,7 +30,18 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 
 from django.db import connection, transaction
-from django.db.models import Case, CharField, Count, F, IntegerField, Q, Value, When
+from django.db.models import (
+    Aggregate,
+    Case,
+    CharField,
+    Count,
+    F,
+    IntegerField,
+    Q,
+    TextField,
+    Value,
+    When,
+)
 from django.db.models.functions import Cast
 from django.utils import timezone
 
@@ -197,6 +212,18 @@ def _insert_rows(where: Q) -> None:
         cursor.execute(sql, params)
 
 
+class Lines(Aggregate):
+    """The texts of a group, one per line (``STRING_AGG`` / ``GROUP_CONCAT``)."""
+
+    function = "STRING_AGG"
+    template = "%(function)s(%(expressions)s, chr(10) ORDER BY %(expressions)s)"
+    output_field = TextField()
+
+    def as_sqlite(self, compiler, connection, **extra):
+        template = "%(function)s(%(expressions)s, char(10))"
+        return self.as_sql(compiler, connection, function="GROUP_CONCAT", template=template)
+
+
 CARD_COLUMNS = [
     "claim_id",
     "statement",
@@ -205,6 +232,7 @@ CARD_COLUMNS = [
     "n_mentions",
     *[f"n_{c.value}" for c in Certainty],
     "n_overclaims",
+    "quotes",
 ]
 
 
@@ -220,6 +248,7 @@ def _insert_cards(where: Q) -> None:
             r_mentions=Count("pk"),
             **{f"r_{k}": v for k, v in per_certainty.items()},
             r_overclaims=Count("pk", filter=Q(is_overclaim=True)),
+            r_quotes=Lines("quote"),
         )
     )
     select, params = cards.values_list(
@@ -230,10 +259,17 @@ def _insert_cards(where: Q) -> None:
         "r_mentions",
         *[f"r_n_{c.value}" for c in Certainty],
         "r_overclaims",
+        "r_quotes",
     ).query.sql_with_params()
     sql = f"INSERT INTO {ClaimCard._meta.db_table} ({', '.join(CARD_COLUMNS)}) {select}"
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
+
+
+CLAIM_FTS_INSERT = (
+    "INSERT INTO claims_claim_fts (rowid, statement, quotes) "
+    f"SELECT claim_id, statement, quotes FROM {ClaimCard._meta.db_table}"
+)
 
 
 def _claims_sql(claim_ids: list[int] | None, column: str = "claim_id") -> tuple[str, list]:
@@ -256,7 +292,7 @@ def _write(claim_ids: list[int]) -> None:
                 params,
             )
             cursor.execute(
-                f"DELETE FROM claims_statement_fts WHERE {_claims_sql(claim_ids, 'rowid')[0]}",
+                f"DELETE FROM claims_claim_fts WHERE {_claims_sql(claim_ids, 'rowid')[0]}",
                 params,
             )
         cursor.execute(f"DELETE FROM {rows_table} WHERE {rows_where}", params)
@@ -274,11 +310,7 @@ def _write(claim_ids: list[int]) -> None:
                 f"FROM claims_mention WHERE id IN ({mentions})",
                 params,
             )
-            cursor.execute(
-                f"INSERT INTO claims_statement_fts (rowid, statement) SELECT claim_id, statement "
-                f"FROM {ClaimCard._meta.db_table} WHERE {rows_where}",
-                params,
-            )
+            cursor.execute(f"{CLAIM_FTS_INSERT} WHERE {rows_where}", params)
 
 
 def bump_version() -> None:
@@ -346,7 +378,7 @@ def rebuild(progress: Callable[[int], None] | None = None, batch: int = 5000) ->
             cursor.execute(f"DELETE FROM {FacetCount._meta.db_table}")
             if uses_fts5():
                 cursor.execute("DELETE FROM claims_quote_fts")
-                cursor.execute("DELETE FROM claims_statement_fts")
+                cursor.execute("DELETE FROM claims_claim_fts")
         ids = list(Claim.objects.order_by("pk").values_list("pk", flat=True))
         for start in range(0, len(ids), batch):
             chunk = ids[start : start + batch]
@@ -370,8 +402,4 @@ def _write_range(first: int, last: int) -> None:
                 f"WHERE claim_id BETWEEN %s AND %s)",
                 [first, last],
             )
-            cursor.execute(
-                f"INSERT INTO claims_statement_fts (rowid, statement) SELECT claim_id, statement "
-                f"FROM {ClaimCard._meta.db_table} WHERE claim_id BETWEEN %s AND %s",
-                [first, last],
-            )
+            cursor.execute(f"{CLAIM_FTS_INSERT} WHERE claim_id BETWEEN %s AND %s", [first, last])

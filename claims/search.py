@@ -1,15 +1,21 @@
-"""Full-text search of claims and quotes on both databases, with the same query syntax.
+"""Full-text search of claims on both databases, with the same query syntax.
+
+What is searched: a claim's search document, its statement and the quotes of its public
+mentions (``ClaimCard``: one document per claim, kept by the read model). A claim matches when
+its document does: ``serotonin -receptors`` finds claims that say or are quoted saying serotonin
+and never receptors. Matching whole claims, the search is one indexed condition however many
+quotes match (a search matching every quote of a million used to join a million mention ids).
 
 Readers type web-search syntax: words (all must match), ``"a phrase"``, ``or`` between
 alternatives, ``-word`` to exclude. PostgreSQL parses it with ``websearch_to_tsquery`` against
-stored generated ``tsvector`` columns (GIN-indexed, migration 0007: nothing is computed from the
-text at query time). SQLite translates it to an FTS5 query (:func:`to_fts5`; every word is quoted,
-so no input can raise a syntax error) against the FTS5 tables the read model keeps
-(claims/readmodel.py). Both stem English words (``english`` configuration / ``porter``).
+stored generated ``tsvector`` columns (GIN-indexed: nothing is computed from the text at query
+time). SQLite translates it to an FTS5 query (:func:`to_fts5`; every word is quoted, so no input
+can raise a syntax error) against the FTS5 tables the read model keeps (claims/readmodel.py).
+Both stem English words (``english`` configuration / ``porter``).
 
-Ranking, the same idea on both: claims whose statement matches rank by how well it matches
-(``ts_rank`` / ``bm25``); claims found through their quotes follow. Snippets: the database picks
-each claim's best matching quote, then :func:`highlight` marks the searched words by their
+Ranking, the same idea on both: a match in the statement weighs ten times one in a quote
+(``ts_rank`` with weights / ``bm25`` with column weights). Snippets: the database picks each
+listed claim's best matching quote, then :func:`highlight` marks the searched words by their
 offsets in the quote and escapes every piece of it (article text is never marked safe, and
 markup in it shows as text on both databases, which ``ts_headline`` would strip).
 """
@@ -92,42 +98,33 @@ def mention_ids_sql(q: str) -> tuple[str, list]:
 
 
 def claim_ids_sql(q: str) -> tuple[str, list]:
-    """SQL selecting the ids of claims whose statement matches (on SQLite: public ones only)."""
+    """SQL selecting the ids of the public claims whose statement or quotes match."""
     if uses_postgres():
-        return f"SELECT id FROM claims_claim WHERE search_vector @@ {TSQUERY}", [q]
+        return f"SELECT claim_id FROM claims_claimcard WHERE search_vector @@ {TSQUERY}", [q]
     query = to_fts5(q)
     if query is None:
         return NOTHING, []
-    return "SELECT rowid FROM claims_statement_fts WHERE claims_statement_fts MATCH %s", [query]
+    return "SELECT rowid FROM claims_claim_fts WHERE claims_claim_fts MATCH %s", [query]
 
 
 def matching(q: str) -> Q:
-    """The condition on ``BrowseRow`` rows (or anything with a ``mention_id``): the mention's
-    quote matches, or its claim's statement does. One ``mention_id IN (...)`` over both kinds
-    of hit rather than two INs joined by OR: inside an OR, PostgreSQL tests a subquery's result
-    row by row once it outgrows work_mem, which made a search matching a million quotes run for
-    many minutes; a plain IN is a hash semi-join, which spills to disk when it must."""
-    mentions, mention_params = mention_ids_sql(q)
-    claims, claim_params = claim_ids_sql(q)
-    sql = f"{mentions} UNION ALL SELECT id FROM claims_mention WHERE claim_id IN ({claims})"
-    return Q(mention_id__in=RawSQL(sql, [*mention_params, *claim_params]))
+    """The condition on anything with a ``claim_id`` (read-model rows, cards): the claim's
+    search document matches."""
+    return Q(claim_id__in=RawSQL(*claim_ids_sql(q)))
 
 
-def statement_rank(q: str):
-    """How well the statement of the outer ``ClaimCard`` matches, 0 when it does not: one index
-    probe per ranked claim."""
+def rank(q: str):
+    """How well the outer ``ClaimCard`` matches, 0 when it does not; a statement match
+    outweighs quote matches."""
     if uses_postgres():
-        sql = (
-            f"COALESCE((SELECT ts_rank(c.search_vector, {TSQUERY}) FROM claims_claim c "
-            f"WHERE c.id = claims_claimcard.claim_id), 0)"
-        )
+        sql = f"ts_rank('{{0, 0, 0.1, 1}}', claims_claimcard.search_vector, {TSQUERY})"
         return RawSQL(sql, [q], output_field=FloatField())
     query = to_fts5(q)
     if query is None:
         return Value(0.0, output_field=FloatField())
     sql = (
-        "COALESCE((SELECT -bm25(claims_statement_fts) FROM claims_statement_fts "
-        "WHERE claims_statement_fts MATCH %s AND rowid = claims_claimcard.claim_id), 0)"
+        "COALESCE((SELECT -bm25(claims_claim_fts, 10.0, 1.0) FROM claims_claim_fts "
+        "WHERE claims_claim_fts MATCH %s AND rowid = claims_claimcard.claim_id), 0)"
     )
     return RawSQL(sql, [query], output_field=FloatField())
 

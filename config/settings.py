@@ -126,6 +126,14 @@ for number, url in enumerate(env_list("DATABASE_REPLICA_URLS", ""), start=1):
     }
 DATABASE_ROUTERS = ["config.routers.PrimaryReplicaRouter"]
 
+# PostgreSQL sorts each facet's claims to count them: 4 MB (the server's default) spills those
+# sorts to disk from about 100,000 read-model rows; memory per sort, not per connection.
+POSTGRES_WORK_MEM = os.environ.get("POSTGRES_WORK_MEM", "32MB")
+for database in DATABASES.values():
+    if database["ENGINE"] == "django.db.backends.postgresql":
+        options = database.setdefault("OPTIONS", {})
+        options["options"] = f"-c work_mem={POSTGRES_WORK_MEM} {options.get('options', '')}".strip()
+
 # Reader pages (claims.caching): browsers keep them a minute, shared caches (a CDN) five; both
 # revalidate with the knowledge-base version's ETag afterwards.
 READER_MAX_AGE = int(os.environ.get("READER_MAX_AGE", "60"))

@@ -1,7 +1,7 @@
 """The readers' read model (claims/readmodel.py) and real full-text search on both databases.
 
 - ClaimCard, BrowseRow, FacetCount, KnowledgeBaseVersion: see claims/models.py. Filled here from the
-  current data (the same code as ``manage.py rebuild_read_model``).
+  current data by 0012 (the same code as ``manage.py rebuild_read_model``).
 - PostgreSQL: stored generated ``search_vector`` columns on claims_mention (quote) and
   claims_claim (statement) with GIN indexes; they replace 0003's expression indexes, so no vector
   is computed at query time. Not model fields (Django would try to write them): read through
@@ -54,11 +54,9 @@ def drop_search(apps, schema_editor):
 
 
 def fill(apps, schema_editor):
-    # The live module, not historical models: the read model is derived data, rebuilt by the
-    # same code that keeps it current (it reads the tables as they are at this migration).
-    from claims import readmodel
-
-    readmodel.rebuild()
+    # The read model is filled by the live code (claims/readmodel.py), which writes the columns
+    # later migrations add: 0012 rebuilds it, so nothing is written here.
+    pass
 
 
 

@@ -41,15 +41,18 @@ def snapshot() -> tuple:
             "substance_id",
         )
     )
-    cards = sorted(ClaimCard.objects.values_list())
+    # A claim's quotes are one per line, in no set order on SQLite: compare them as sorted lines.
+    cards = sorted(
+        (*card[:-1], sorted(card[-1].splitlines())) for card in ClaimCard.objects.values_list()
+    )
     fts = []
     if connection.vendor == "sqlite":
         with connection.cursor() as cursor:
             cursor.execute("SELECT rowid, quote FROM claims_quote_fts ORDER BY rowid")
             public = set(Mention.objects.public().values_list("pk", flat=True))
             fts = [row for row in cursor.fetchall() if row[0] in public]
-            cursor.execute("SELECT rowid, statement FROM claims_statement_fts ORDER BY rowid")
-            fts += cursor.fetchall()
+            cursor.execute("SELECT rowid, statement, quotes FROM claims_claim_fts ORDER BY rowid")
+            fts += [(pk, statement, sorted(quotes.splitlines())) for pk, statement, quotes in cursor]
     return rows, cards, fts
 
 
