@@ -11,7 +11,7 @@ from functools import cached_property
 
 import django_filters
 from django import forms
-from django.db.models import Count, IntegerField
+from django.db.models import Count, IntegerField, Q
 from django.db.models.functions import Cast
 
 from claims import search
@@ -22,6 +22,7 @@ from claims.readmodel import facet_count_query
 from sources.models import Source, SourceType
 
 SOURCE_FACET_SIZE = 15  # sources offered in the source facet; a search box finds the others
+UNMATCHED_LIST = 2000  # a broad search's unmatched claims passed as a list of ids, up to this
 GRADE_CHOICES = [(g.value, g.label) for g in Grade if g.strength is not None]
 SORT_CHOICES = [
     ("", "Best match, else most sources"),
@@ -208,17 +209,49 @@ class ClaimFilter(django_filters.FilterSet):
         """The matching claims' cards in the chosen order. No filter: every card, read by its
         sort index; otherwise the cards of the claims with a matching row (a semi-join), and
         whose search document matches the search."""
-        cards = ClaimCard.objects.all()
+        cards = ClaimCard.objects.defer("quotes")  # the search document: wide, never shown
         if self.active() - {"q"}:
             cards = cards.filter(claim_id__in=self.rows(skip="q").values("claim_id"))
         if self.search_text:
-            cards = cards.filter(search.matching(self.search_text))
+            cards = cards.filter(search.card_matches(self.search_text))
         if self.sort == "relevance":
             cards = cards.annotate(rank=search.rank(self.search_text))
         return cards.in_browser_order(self.sort)
 
     def count(self) -> int:
+        return self.matching_claims
+
+    @cached_property
+    def matching_claims(self) -> int:
         return self.claims().order_by().count()
+
+    @cached_property
+    def broad_search(self) -> bool:
+        """Only a search is active and it matches most claims: the facet counts are then the
+        stored counts less those of the few claims it does not match (claims are counted once
+        per value, so counts over disjoint sets of claims add up)."""
+        return self.active() == {"q"} and 2 * self.matching_claims > ClaimCard.objects.count()
+
+    @cached_property
+    def _unmatched_counts(self) -> dict[tuple[str, str], int]:
+        unmatched = ClaimCard.objects.filter(~Q(search.card_matches(self.search_text)))
+        ids = list(unmatched.values_list("claim_id", flat=True)[: UNMATCHED_LIST + 1])
+        if len(ids) <= UNMATCHED_LIST:  # the usual case: read once, not once per facet
+            unmatched = ids
+        else:  # as a subquery (card_matches names the outer table)
+            unmatched = ClaimCard.objects.exclude(search.matching(self.search_text)).values(
+                "claim_id"
+            )
+        rows = BrowseRow.objects.filter(claim_id__in=unmatched)
+        query = facet_count_query(lambda name: rows, FACETS)
+        return {(facet, value): n for facet, value, n in query}
+
+    def unmatched_counts(self, facet: str | None = None) -> dict:
+        """Claims per (facet, value) among those the search does not match (one query, shared
+        by every facet); with ``facet``, {value: claims} for that facet."""
+        if facet is None:
+            return self._unmatched_counts
+        return {v: n for (f, v), n in self._unmatched_counts.items() if f == facet}
 
     @property
     def search_text(self) -> str:
@@ -284,6 +317,12 @@ class ClaimFilter(django_filters.FilterSet):
     def facet_counts(self) -> list[tuple[str, str, int]]:
         """(facet, value, claims) for every facet but the source facet: the stored counts in
         one query, the others in one more (a UNION ALL of a grouped count per facet)."""
+        if self.broad_search:
+            less = self.unmatched_counts()
+            found = FacetCount.objects.exclude(facet="source").values_list(
+                "facet", "value", "claims"
+            )
+            return [(f, v, n - less.get((f, v), 0)) for f, v, n in found if n > less.get((f, v), 0)]
         stored = self.stored_facets() - {"source"}
         counted = set(FACETS) - stored - {"source"}
         found = list(
@@ -299,13 +338,19 @@ class ClaimFilter(django_filters.FilterSet):
         named = Source.objects.published()
         if wanted:
             named = named.filter(title__icontains=wanted)
-        if "source" in self.stored_facets():
+        if "source" in self.stored_facets() or self.broad_search:
             counts = FacetCount.objects.filter(facet="source").annotate(
                 source_id=Cast("value", output_field=IntegerField())
             )
             if wanted:
                 counts = counts.filter(source_id__in=named.values("pk"))
             top = counts.order_by("-claims", "source_id").values_list("source_id", "claims")
+            less = self.unmatched_counts("source") if self.broad_search else {}
+            if less:  # a broad search: every source's stored count less its unmatched claims
+                left = {pk: n - less.get(str(pk), 0) for pk, n in top}
+                top = sorted(
+                    ((pk, n) for pk, n in left.items() if n > 0), key=lambda t: (-t[1], t[0])
+                )
             found = dict(top[:SOURCE_FACET_SIZE])
             if missing := {int(pk) for pk in chosen} - found.keys():
                 found.update(

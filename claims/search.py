@@ -25,7 +25,7 @@ from __future__ import annotations
 import re
 
 from django.db import connection
-from django.db.models import FloatField, Q, Value
+from django.db.models import BooleanField, FloatField, Q, Value
 from django.db.models.expressions import RawSQL
 
 from claims import browse
@@ -111,6 +111,17 @@ def matching(q: str) -> Q:
     """The condition on anything with a ``claim_id`` (read-model rows, cards): the claim's
     search document matches."""
     return Q(claim_id__in=RawSQL(*claim_ids_sql(q)))
+
+
+def card_matches(q: str) -> RawSQL:
+    """The same condition as :func:`matching`, on the outer ``ClaimCard`` of a query (it names
+    the table: not for a subquery). No semi-join on PostgreSQL: a broad search walks the sort
+    index and stops at the page's last card."""
+    if uses_postgres():
+        sql = f"claims_claimcard.search_vector @@ {TSQUERY}"
+        return RawSQL(sql, [q], output_field=BooleanField())
+    sql, params = claim_ids_sql(q)
+    return RawSQL(f"claims_claimcard.claim_id IN ({sql})", params, output_field=BooleanField())
 
 
 def rank(q: str):

@@ -10,7 +10,7 @@ from django.http import QueryDict
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from claims import readmodel
+from claims import filters, readmodel
 from claims.curation import actions
 from claims.curation.forms import GradeForm
 from claims.filters import ClaimFilter
@@ -52,7 +52,7 @@ def snapshot() -> tuple:
             public = set(Mention.objects.public().values_list("pk", flat=True))
             fts = [row for row in cursor.fetchall() if row[0] in public]
             cursor.execute("SELECT rowid, statement, quotes FROM claims_claim_fts ORDER BY rowid")
-            fts += [(pk, statement, sorted(quotes.splitlines())) for pk, statement, quotes in cursor]
+            fts += [(pk, text, sorted(quotes.splitlines())) for pk, text, quotes in cursor]
     return rows, cards, fts
 
 
@@ -166,7 +166,8 @@ FILTER_VALUES = {
     "kind": list(ClaimKind.values),
     "source_type": [SourceType.WELLNESS_BLOG, SourceType.NEWS],
     "overclaim": ["true"],
-    "q": ["mood", "serotonin or dopamine", '"default mode"', "depression -anxiety"],
+    # "microdosing" matches most claims: the facet counts are the stored ones less the others'.
+    "q": ["mood", "serotonin or dopamine", '"default mode"', "depression -anxiety", "microdosing"],
 }
 
 
@@ -219,6 +220,35 @@ def test_every_facet_count_is_the_number_of_claims_choosing_it_gives(data):
             chosen = data.copy()
             chosen.setlist(facet["name"], [option["value"]])
             assert option["count"] == len(claim_ids(chosen)), (facet["name"], option, data)
+
+
+@pytest.mark.parametrize("q", ["microdosing", "microdosing or psychedelics"])
+@pytest.mark.parametrize("listed", [2000, 0], ids=["unmatched-listed", "unmatched-subquery"])
+def test_a_broad_search_counts_each_facet_option_and_source_exactly(q, listed, monkeypatch):
+    monkeypatch.setattr(filters, "SOURCE_FACET_SIZE", 1000)  # every source, to check them all
+    monkeypatch.setattr(filters, "UNMATCHED_LIST", listed)
+    data = QueryDict(mutable=True)
+    data["q"] = q
+    filterset = ClaimFilter(data)
+    assert filterset.broad_search  # the path under test: stored counts less unmatched ones
+    facets = filterset.facets()
+    sources = next(f for f in facets if f["name"] == "source")["options"]
+    assert sources
+    for facet in facets:
+        for option in facet["options"]:
+            chosen = data.copy()
+            chosen.setlist(facet["name"], [option["value"]])
+            assert option["count"] == len(claim_ids(chosen)), (facet["name"], option)
+    # No source with a matching claim is left out, and they come most claims first.
+    expected = {
+        str(source_id)
+        for source_id in BrowseRow.objects.filter(
+            claim_id__in=claim_ids(data), source__status=SourceStatus.PUBLISHED
+        ).values_list("source_id", flat=True)
+    }
+    assert {o["value"] for o in sources} == expected
+    counts = [o["count"] for o in sources]
+    assert counts == sorted(counts, reverse=True)
 
 
 @SETTINGS
