@@ -138,6 +138,8 @@ def browser_urls() -> list[str]:
 
 REPEATED = "/claims/?condition=depression"
 SEARCH_ALL = "/claims/?q=mood"  # every synthetic quote says "mood": the worst case
+# The same search three ways, so each request is cold for the server's page cache.
+SEARCH_ALL_COLD = [SEARCH_ALL, "/claims/?q=Mood", "/claims/?q=mood&page=1"]
 
 
 def ensure_database() -> None:
@@ -291,7 +293,7 @@ def main() -> None:
             cold.append(ms)
             sizes[url], statuses[url] = size, status
         repeated = [fetch(conn, REPEATED)[0] for _ in range(args.repeat)]
-        search = [fetch(conn, SEARCH_ALL) for _ in range(3)]
+        search = [fetch(conn, url) for url in SEARCH_ALL_COLD]
         sizes[SEARCH_ALL] = search[0][2]
         pages = {
             "claim page": "/claims/synthetic-claim-7/",

@@ -11,13 +11,20 @@ from functools import cached_property
 
 import django_filters
 from django import forms
-from django.db.models import Count, IntegerField, Q
+from django.db.models import Count, IntegerField, Q, Sum
 from django.db.models.functions import Cast
 
 from claims import search
 from claims.browse import grades_at_least
 from claims.labels import Certainty, ClaimKind, Grade
-from claims.models import BrowseRow, ClaimCard, Condition, FacetCount, Substance
+from claims.models import (
+    BrowseRow,
+    ClaimCard,
+    Condition,
+    FacetCount,
+    FacetPairCount,
+    Substance,
+)
 from claims.readmodel import facet_count_query
 from sources.models import Source, SourceType
 
@@ -223,7 +230,29 @@ class ClaimFilter(django_filters.FilterSet):
 
     @cached_property
     def matching_claims(self) -> int:
+        if self.single_filter:
+            name, values = self.single_filter
+            counts = FacetCount.objects.filter(facet=name, value__in=values)
+            return counts.aggregate(n=Sum("claims"))["n"] or 0
         return self.claims().order_by().count()
+
+    @cached_property
+    def single_filter(self) -> tuple[str, list[str]] | None:
+        """(facet, values as the read model stores them) when the only filter is one value of
+        one facet (not the source: its few rows are counted), or a grade (a claim has one
+        grade, so the grades "at least" it hold disjoint sets of claims): the page's counts are
+        then read from ``FacetCount`` and ``FacetPairCount``, not counted. Else None."""
+        active = self.active()
+        if len(active) != 1 or active & {"q", "source"}:
+            return None
+        (name,) = active
+        value = self.cleaned[name]
+        if name == "grade":
+            return name, grades_at_least(value)
+        if name == "overclaim":
+            return name, ["true"]
+        values = [str(v.pk) if hasattr(v, "pk") else v for v in value]
+        return (name, values) if len(values) == 1 else None
 
     @cached_property
     def broad_search(self) -> bool:
@@ -323,6 +352,17 @@ class ClaimFilter(django_filters.FilterSet):
                 "facet", "value", "claims"
             )
             return [(f, v, n - less.get((f, v), 0)) for f, v, n in found if n > less.get((f, v), 0)]
+        if self.single_filter:  # its own facet stored, every other one read from the pairs
+            name, values = self.single_filter
+            own = FacetCount.objects.filter(facet=name).values_list("facet", "value", "claims")
+            pairs = (
+                FacetPairCount.objects.filter(facet=name, value__in=values)
+                .exclude(other="source")
+                .values("other", "other_value")
+                .annotate(n=Sum("claims"))  # grades: disjoint sets of claims add up
+                .values_list("other", "other_value", "n")
+            )
+            return [*own, *pairs]
         stored = self.stored_facets() - {"source"}
         counted = set(FACETS) - stored - {"source"}
         found = list(
@@ -338,38 +378,33 @@ class ClaimFilter(django_filters.FilterSet):
         named = Source.objects.published()
         if wanted:
             named = named.filter(title__icontains=wanted)
-        if "source" in self.stored_facets() or self.broad_search:
+        if self.single_filter:  # stored per pair of values: the top sources read, not counted
+            name, values = self.single_filter
+            counts = FacetPairCount.objects.filter(facet=name, value__in=values, other="source")
+            counts = counts.annotate(source_id=Cast("other_value", output_field=IntegerField()))
+            if len(values) > 1:  # grades: disjoint sets of claims, so the counts add up
+                counts = counts.values("source_id").annotate(claims=Sum("claims"))
+        elif "source" in self.stored_facets() or self.broad_search:
             counts = FacetCount.objects.filter(facet="source").annotate(
                 source_id=Cast("value", output_field=IntegerField())
             )
-            if wanted:
-                counts = counts.filter(source_id__in=named.values("pk"))
-            top = counts.order_by("-claims", "source_id").values_list("source_id", "claims")
-            less = self.unmatched_counts("source") if self.broad_search else {}
-            if less:  # a broad search: every source's stored count less its unmatched claims
-                left = {pk: n - less.get(str(pk), 0) for pk, n in top}
-                top = sorted(
-                    ((pk, n) for pk, n in left.items() if n > 0), key=lambda t: (-t[1], t[0])
-                )
-            found = dict(top[:SOURCE_FACET_SIZE])
-            if missing := {int(pk) for pk in chosen} - found.keys():
-                found.update(
-                    counts.filter(source_id__in=missing).values_list("source_id", "claims")
-                )
         else:
-            grouped = (
+            counts = (
                 self.rows(skip="source")
                 .order_by()
                 .values("source_id")
-                .annotate(n=Count("claim_id", distinct=True))
+                .annotate(claims=Count("claim_id", distinct=True))
             )
-            top = grouped
-            if wanted:
-                top = top.filter(source_id__in=named.values("pk"))
-            top = top.order_by("-n", "source_id").values_list("source_id", "n")
-            found = dict(top[:SOURCE_FACET_SIZE])
-            if missing := {int(pk) for pk in chosen} - found.keys():
-                found.update(grouped.filter(source_id__in=missing).values_list("source_id", "n"))
+        if wanted:
+            counts = counts.filter(source_id__in=named.values("pk"))
+        top = counts.order_by("-claims", "source_id").values_list("source_id", "claims")
+        less = self.unmatched_counts("source") if self.broad_search else {}
+        if less:  # a broad search: every source's stored count less its unmatched claims
+            left = {pk: n - less.get(str(pk), 0) for pk, n in top}
+            top = sorted(((pk, n) for pk, n in left.items() if n > 0), key=lambda t: (-t[1], t[0]))
+        found = dict(top[:SOURCE_FACET_SIZE])
+        if missing := {int(pk) for pk in chosen} - found.keys():
+            found.update(counts.filter(source_id__in=missing).values_list("source_id", "claims"))
         titles = dict(
             Source.objects.filter(pk__in={*found, *map(int, chosen)}).values_list("pk", "title")
         )

@@ -473,7 +473,11 @@ class ClaimCard(models.Model):
     rebuild_read_model`` rebuilds it."""
 
     claim = models.OneToOneField(
-        Claim, primary_key=True, on_delete=models.CASCADE, related_name="card", db_constraint=False
+        Claim,
+        primary_key=True,
+        on_delete=models.DO_NOTHING,  # removed by the refresh that follows a deletion
+        related_name="card",
+        db_constraint=False,
     )
     statement = models.CharField(max_length=300)
     grade_rank = models.SmallIntegerField(help_text="GRADE strength, -1 when not assessed.")
@@ -521,17 +525,18 @@ class BrowseRow(models.Model):
     filter": the semantics of ``claims.filters.ClaimFilter``. Written by ``claims.readmodel``."""
 
     # Derived rows, rewritten whole by claims.readmodel: no database foreign-key checks (they
-    # cost more than the rows at bulk-load size; PostgreSQL checks them one by one at commit).
-    # Django still cascades deletions. Each key is indexed by a composite index below.
+    # cost more than the rows at bulk-load size; PostgreSQL checks them one by one at commit),
+    # and no cascade: a deletion leaves the rows for the write's refresh, which needs them to
+    # take the deleted mentions out of the stored counts. Each key has a composite index below.
     mention = models.ForeignKey(
-        Mention, on_delete=models.CASCADE, related_name="+", db_index=False, db_constraint=False
+        Mention, on_delete=models.DO_NOTHING, related_name="+", db_index=False, db_constraint=False
     )
     claim = models.ForeignKey(
-        Claim, on_delete=models.CASCADE, related_name="+", db_index=False, db_constraint=False
+        Claim, on_delete=models.DO_NOTHING, related_name="+", db_index=False, db_constraint=False
     )
     source = models.ForeignKey(
         "sources.Source",
-        on_delete=models.CASCADE,
+        on_delete=models.DO_NOTHING,
         related_name="+",
         db_index=False,
         db_constraint=False,
@@ -544,7 +549,7 @@ class BrowseRow(models.Model):
     condition = models.ForeignKey(
         Condition,
         null=True,
-        on_delete=models.CASCADE,
+        on_delete=models.DO_NOTHING,
         related_name="+",
         db_index=False,
         db_constraint=False,
@@ -552,7 +557,7 @@ class BrowseRow(models.Model):
     substance = models.ForeignKey(
         Substance,
         null=True,
-        on_delete=models.CASCADE,
+        on_delete=models.DO_NOTHING,
         related_name="+",
         db_index=False,
         db_constraint=False,
@@ -612,6 +617,33 @@ class FacetCount(models.Model):
 
     def __str__(self) -> str:
         return f"{self.facet}={self.value}: {self.claims}"
+
+
+class FacetPairCount(models.Model):
+    """How many public claims have a mention with both values, for each pair of values of two
+    different facets: the facet counts (and the count) of a page with one filter value, the most
+    common page, read instead of counted. ``facet`` is never ``source`` (a source's rows are few
+    enough to count); ``other`` may be. Kept exact like ``FacetCount`` (claims/readmodel.py)."""
+
+    facet = models.CharField(max_length=16)
+    value = models.CharField(max_length=64)
+    other = models.CharField(max_length=16)
+    other_value = models.CharField(max_length=64)
+    claims = models.PositiveIntegerField()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["facet", "value", "other", "other_value"], name="facet_pair_count_once"
+            ),
+        ]
+        indexes = [
+            # A page's facet counts, and its source facet's top sources.
+            models.Index("facet", "value", "other", F("claims").desc(), name="facet_pair_top_idx"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.facet}={self.value} & {self.other}={self.other_value}: {self.claims}"
 
 
 class KnowledgeBaseVersion(models.Model):

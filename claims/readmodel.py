@@ -28,6 +28,7 @@ changes its tables calls :func:`rebuild` (an earlier one would write columns not
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from itertools import combinations
 
 from django.db import connection, transaction
 from django.db.models import (
@@ -51,6 +52,7 @@ from claims.models import (
     ClaimCard,
     Condition,
     FacetCount,
+    FacetPairCount,
     KnowledgeBaseVersion,
     Mention,
 )
@@ -101,29 +103,54 @@ FACET_COLUMNS = {
 }
 
 
+def _with_value(rows, name: str, as_name: str = "value"):
+    """``rows`` that carry a value of facet ``name``, annotated with it as text (``as_name``)."""
+    column = FACET_COLUMNS[name]
+    if name == "overclaim":
+        return rows.filter(is_overclaim=True).annotate(
+            **{as_name: Value("true", output_field=CharField())}
+        )
+    rows = rows.filter(**{f"{column}__isnull": False})
+    return rows.annotate(**{as_name: Cast(column, output_field=CharField())})
+
+
 def facet_count_query(rows_for: Callable, facets: Iterable[str]):
     """One query (a UNION ALL of one grouped count per facet) giving (facet, value, claims):
     for each facet, the distinct claims per value among ``rows_for(facet)``. None when
     ``facets`` is empty."""
-    parts = []
-    for name in facets:
-        column = FACET_COLUMNS[name]
-        rows = rows_for(name).order_by()
-        if name == "overclaim":
-            rows = rows.filter(is_overclaim=True)
-            value = Value("true", output_field=CharField())
-        else:
-            rows = rows.filter(**{f"{column}__isnull": False})
-            value = Cast(column, output_field=CharField())
-        parts.append(
-            rows.annotate(facet=Value(name, output_field=CharField()), value=value)
-            .values("facet", "value")
-            .annotate(n=Count("claim_id", distinct=True))
-            .values_list("facet", "value", "n")
-        )
+    parts = [
+        _with_value(rows_for(name).order_by(), name)
+        .annotate(facet=Value(name, output_field=CharField()))
+        .values("facet", "value")
+        .annotate(n=Count("claim_id", distinct=True))
+        .values_list("facet", "value", "n")
+        for name in facets
+    ]
     if not parts:
         return None
     return parts[0].union(*parts[1:], all=True) if len(parts) > 1 else parts[0]
+
+
+# The pairs of facets FacetPairCount counts: every two facets but the source, in one direction
+# (the other is the same count), and every facet but the source with the source.
+FILTER_FACETS = [name for name in FACET_COLUMNS if name != "source"]
+PAIRS = [*combinations(FILTER_FACETS, 2), *((name, "source") for name in FILTER_FACETS)]
+
+
+def pair_count_query(rows):
+    """One query giving (facet, value, other, other value, claims) for every pair in PAIRS."""
+    parts = []
+    for name, other in PAIRS:
+        both = _with_value(_with_value(rows.order_by(), name, "v1"), other, "v2")
+        parts.append(
+            both.annotate(
+                f1=Value(name, output_field=CharField()), f2=Value(other, output_field=CharField())
+            )
+            .values("f1", "v1", "f2", "v2")
+            .annotate(n=Count("claim_id", distinct=True))
+            .values_list("f1", "v1", "f2", "v2", "n")
+        )
+    return parts[0].union(*parts[1:], all=True)
 
 
 def _counts_of(claim_ids: list[int]) -> dict[tuple[str, str], int]:
@@ -132,40 +159,63 @@ def _counts_of(claim_ids: list[int]) -> dict[tuple[str, str], int]:
     return {(facet, value): n for facet, value, n in query}
 
 
-def _add_to_facet_counts(before: dict, after: dict) -> None:
-    """Add ``after - before`` to the stored counts: three statements at most."""
+def _pair_counts_of(claim_ids: list[int]) -> dict[tuple[str, str, str, str], int]:
+    counts = {}
+    for facet, value, other, other_value, n in pair_count_query(
+        BrowseRow.objects.filter(claim_id__in=claim_ids)
+    ):
+        counts[(facet, value, other, other_value)] = n
+        if other != "source":
+            counts[(other, other_value, facet, value)] = n
+    return counts
+
+
+def _add_differences(model, fields: list[str], before: dict, after: dict) -> None:
+    """Add ``after - before`` to the stored counts of ``model`` (keyed by ``fields``): three
+    statements at most."""
     delta = {key: after.get(key, 0) - before.get(key, 0) for key in before.keys() | after.keys()}
     delta = {key: n for key, n in delta.items() if n}
     if not delta:
         return
-    facets = {facet for facet, _ in delta}
-    values = {value for _, value in delta}
-    stored = {
-        (c.facet, c.value): c
-        for c in FacetCount.objects.filter(facet__in=facets, value__in=values)
-        if (c.facet, c.value) in delta
-    }
+    candidates = model.objects.filter(
+        **{f"{field}__in": {key[i] for key in delta} for i, field in enumerate(fields)}
+    )
+    stored = {}
+    for count in candidates:
+        key = tuple(getattr(count, field) for field in fields)
+        if key in delta:
+            stored[key] = count
     changed, new = [], []
-    for (facet, value), n in delta.items():
-        if (facet, value) in stored:
-            count = stored[(facet, value)]
+    for key, n in delta.items():
+        if key in stored:
+            count = stored[key]
             count.claims += n
             changed.append(count)
         else:
-            new.append(FacetCount(facet=facet, value=value, claims=n))
-    FacetCount.objects.bulk_update(changed, ["claims"], batch_size=500)
-    FacetCount.objects.bulk_create(new, batch_size=500)
+            new.append(model(claims=n, **dict(zip(fields, key, strict=True))))
+    model.objects.bulk_update(changed, ["claims"], batch_size=500)
+    model.objects.bulk_create(new, batch_size=500)
     if any(c.claims == 0 for c in changed):
-        FacetCount.objects.filter(claims=0).delete()
+        model.objects.filter(claims=0).delete()
 
 
 def _rebuild_facet_counts() -> None:
     FacetCount.objects.all().delete()
+    FacetPairCount.objects.all().delete()
     query = facet_count_query(lambda name: BrowseRow.objects.all(), FACET_COLUMNS)
     select, params = query.query.sql_with_params()
-    table = FacetCount._meta.db_table
+    pairs = FacetPairCount._meta.db_table
     with connection.cursor() as cursor:
-        cursor.execute(f"INSERT INTO {table} (facet, value, claims) {select}", params)
+        cursor.execute(
+            f"INSERT INTO {FacetCount._meta.db_table} (facet, value, claims) {select}", params
+        )
+        select, params = pair_count_query(BrowseRow.objects.all()).query.sql_with_params()
+        columns = "facet, value, other, other_value, claims"
+        cursor.execute(f"INSERT INTO {pairs} ({columns}) {select}", params)
+        cursor.execute(
+            f"INSERT INTO {pairs} ({columns}) SELECT other, other_value, facet, value, claims "
+            f"FROM {pairs} WHERE other <> 'source'"
+        )
 
 
 def uses_fts5() -> bool:
@@ -281,7 +331,7 @@ def _claims_sql(claim_ids: list[int] | None, column: str = "claim_id") -> tuple[
 def _write(claim_ids: list[int]) -> None:
     """Delete and insert again every read-model row of ``claim_ids``."""
     where = Q() if claim_ids is None else Q(claim_id__in=claim_ids)
-    before = _counts_of(claim_ids)
+    before, pairs_before = _counts_of(claim_ids), _pair_counts_of(claim_ids)
     rows_where, params = _claims_sql(claim_ids)
     rows_table = BrowseRow._meta.db_table
     with connection.cursor() as cursor:
@@ -299,7 +349,13 @@ def _write(claim_ids: list[int]) -> None:
         cursor.execute(f"DELETE FROM {ClaimCard._meta.db_table} WHERE {rows_where}", params)
     _insert_rows(where)
     _insert_cards(where)
-    _add_to_facet_counts(before, _counts_of(claim_ids))
+    _add_differences(FacetCount, ["facet", "value"], before, _counts_of(claim_ids))
+    _add_differences(
+        FacetPairCount,
+        ["facet", "value", "other", "other_value"],
+        pairs_before,
+        _pair_counts_of(claim_ids),
+    )
     if uses_fts5():
         with connection.cursor() as cursor:
             # A mention that moved here from a claim not refreshed now: replace its old row.
@@ -376,6 +432,7 @@ def rebuild(progress: Callable[[int], None] | None = None, batch: int = 5000) ->
             cursor.execute(f"DELETE FROM {BrowseRow._meta.db_table}")
             cursor.execute(f"DELETE FROM {ClaimCard._meta.db_table}")
             cursor.execute(f"DELETE FROM {FacetCount._meta.db_table}")
+            cursor.execute(f"DELETE FROM {FacetPairCount._meta.db_table}")
             if uses_fts5():
                 cursor.execute("DELETE FROM claims_quote_fts")
                 cursor.execute("DELETE FROM claims_claim_fts")

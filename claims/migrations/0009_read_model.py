@@ -1,7 +1,7 @@
 """The readers' read model (claims/readmodel.py) and real full-text search on both databases.
 
 - ClaimCard, BrowseRow, FacetCount, KnowledgeBaseVersion: see claims/models.py. Filled here from the
-  current data by 0012 (the same code as ``manage.py rebuild_read_model``).
+  current data by 0013 (the same code as ``manage.py rebuild_read_model``).
 - PostgreSQL: stored generated ``search_vector`` columns on claims_mention (quote) and
   claims_claim (statement) with GIN indexes; they replace 0003's expression indexes, so no vector
   is computed at query time. Not model fields (Django would try to write them): read through
@@ -55,7 +55,7 @@ def drop_search(apps, schema_editor):
 
 def fill(apps, schema_editor):
     # The read model is filled by the live code (claims/readmodel.py), which writes the columns
-    # later migrations add: 0012 rebuilds it, so nothing is written here.
+    # later migrations add: 0013 rebuilds it, so nothing is written here.
     pass
 
 

@@ -5,8 +5,8 @@
   quotes B) with a GIN index; claims_claim's statement-only vector goes (nothing reads it now).
   claims_mention keeps its vector: it picks the snippets.
 - SQLite: the FTS5 table claims_claim_fts (statement, quotes) replaces claims_statement_fts.
-- The read model is rebuilt here (claims/readmodel.py: the latest migration changing its
-  tables fills it; 0009's fill is now a no-op).
+- The read model is rebuilt by 0013 (claims/readmodel.py: only the latest migration changing
+  its tables fills it).
 """
 
 from django.db import migrations, models
@@ -53,12 +53,6 @@ def drop_search(apps, schema_editor):
         )
 
 
-def fill(apps, schema_editor):
-    from claims import readmodel
-
-    readmodel.rebuild()
-
-
 class Migration(migrations.Migration):
     dependencies = [
         ("claims", "0011_pending_extraction_progress"),
@@ -73,5 +67,4 @@ class Migration(migrations.Migration):
             ),
         ),
         migrations.RunPython(create_search, drop_search, elidable=False),
-        migrations.RunPython(fill, migrations.RunPython.noop, elidable=False),
     ]

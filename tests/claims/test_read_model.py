@@ -15,7 +15,16 @@ from claims.curation import actions
 from claims.curation.forms import GradeForm
 from claims.filters import ClaimFilter
 from claims.labels import Certainty, ClaimKind, Grade, ReviewStatus
-from claims.models import BrowseRow, Claim, ClaimCard, Condition, KnowledgeBaseVersion, Mention
+from claims.models import (
+    BrowseRow,
+    Claim,
+    ClaimCard,
+    Condition,
+    FacetCount,
+    FacetPairCount,
+    KnowledgeBaseVersion,
+    Mention,
+)
 from sources.models import Source, SourceStatus, SourceType
 
 pytestmark = pytest.mark.django_db
@@ -53,7 +62,11 @@ def snapshot() -> tuple:
             fts = [row for row in cursor.fetchall() if row[0] in public]
             cursor.execute("SELECT rowid, statement, quotes FROM claims_claim_fts ORDER BY rowid")
             fts += [(pk, text, sorted(quotes.splitlines())) for pk, text, quotes in cursor]
-    return rows, cards, fts
+    counts = sorted(FacetCount.objects.values_list("facet", "value", "claims"))
+    pairs = sorted(
+        FacetPairCount.objects.values_list("facet", "value", "other", "other_value", "claims")
+    )
+    return rows, cards, fts, counts, pairs
 
 
 # --- a random sequence of curation writes -------------------------------------------------------
