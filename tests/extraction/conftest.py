@@ -25,8 +25,8 @@ def analyse(vocabulary):
 
 
 # Sentence-level cases written for the deleted rule-based detector that the learned model does
-# not reproduce (yet): kept as expected failures, so each one shows up as XPASS once a retrained
-# model gets it right, and as a list of known errors until then. Regenerate the list after
+# not reproduce (yet): kept as strict expected failures, so the list is exactly the model's known
+# errors: a retrained model that gets one right fails the suite (XPASS) until it leaves the list. Regenerate the list after
 # `train_extractor --save` (see README, "How good is the extractor?").
 KNOWN_ERRORS = Path(__file__).with_name("known_errors.txt")
 
@@ -40,5 +40,5 @@ def pytest_collection_modifyitems(config, items):
     for item in items:
         if item.nodeid in known:
             item.add_marker(
-                pytest.mark.xfail(reason="a known error of the learned model", strict=False)
+                pytest.mark.xfail(reason="a known error of the learned model", strict=True)
             )
