@@ -4,7 +4,8 @@ Every curation write that changes what readers see bumps ``KnowledgeBaseVersion`
 ``claims.readmodel``). Reader pages derive their ``ETag`` and ``Last-Modified`` from it, so a
 browser or CDN revalidates with one cheap query and gets ``304 Not Modified`` until the next
 publishing write. HTMX requests get the results fragment instead of the page: they carry their
-own ETag and the response says ``Vary: HX-Request`` so no cache hands one for the other.
+own ETag and the response says ``Vary: HX-Request, HX-History-Restore-Request`` so no cache
+hands one for the other.
 
 The server keeps rendered reader pages too (Django's cache, ``READER_CACHE`` alias), keyed by
 the knowledge-base version, the URL and page-or-fragment: a page asked for again before the next
@@ -27,6 +28,8 @@ from django.utils.http import http_date
 
 from claims.models import KnowledgeBaseVersion
 
+VARY = ["HX-Request", "HX-History-Restore-Request"]
+
 
 def reader_page(view):
     """Decorate a GET reader view: conditional GET on the knowledge-base version, then
@@ -37,11 +40,13 @@ def reader_page(view):
         if request.user.is_authenticated:
             response = view(request, *args, **kwargs)
             patch_cache_control(response, private=True, no_cache=True)
-            patch_vary_headers(response, ["HX-Request"])
+            patch_vary_headers(response, VARY)
             return response
         current = KnowledgeBaseVersion.objects.order_by("pk").first()
         version = current.version if current else 0
-        fragment = "fragment" if request.headers.get("HX-Request") else "page"
+        # htmx asks for the whole page again when it restores history (the views answer it so).
+        htmx = getattr(request, "htmx", None)
+        fragment = "fragment" if htmx and not htmx.history_restore_request else "page"
         etag = f'"kb{version}-{fragment}"'
         last_modified = int(current.changed_at.timestamp()) if current else None
         response = get_conditional_response(request, etag=etag, last_modified=last_modified)
@@ -68,7 +73,7 @@ def reader_page(view):
                 max_age=settings.READER_MAX_AGE,
                 s_maxage=settings.READER_SHARED_MAX_AGE,
             )
-        patch_vary_headers(response, ["HX-Request"])
+        patch_vary_headers(response, VARY)
         return response
 
     return wrapped

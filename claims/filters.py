@@ -236,16 +236,16 @@ class ClaimFilter(django_filters.FilterSet):
             return counts.aggregate(n=Sum("claims"))["n"] or 0
         return self.claims().order_by().count()
 
-    @cached_property
-    def single_filter(self) -> tuple[str, list[str]] | None:
-        """(facet, values as the read model stores them) when the only filter is one value of
-        one facet (not the source: its few rows are counted), or a grade (a claim has one
-        grade, so the grades "at least" it hold disjoint sets of claims): the page's counts are
-        then read from ``FacetCount`` and ``FacetPairCount``, not counted. Else None."""
-        active = self.active()
-        if len(active) != 1 or active & {"q", "source"}:
+    def paired_with(self, facet: str) -> tuple[str, list[str]] | None:
+        """(filter, its values as the read model stores them) when ``facet``'s counts have one
+        filter to apply and it is one value of one facet (not the source: its few rows are
+        counted; not the search), or a grade (a claim has one grade, so the grades "at least"
+        it hold disjoint sets of claims and their counts add up): those counts are then read
+        from ``FacetPairCount``, not counted. Else None."""
+        others = self.active() - {facet}
+        if len(others) != 1 or others & {"q", "source"}:
             return None
-        (name,) = active
+        (name,) = others
         value = self.cleaned[name]
         if name == "grade":
             return name, grades_at_least(value)
@@ -253,6 +253,11 @@ class ClaimFilter(django_filters.FilterSet):
             return name, ["true"]
         values = [str(v.pk) if hasattr(v, "pk") else v for v in value]
         return (name, values) if len(values) == 1 else None
+
+    @cached_property
+    def single_filter(self) -> tuple[str, list[str]] | None:
+        """The page's only filter, when its count is stored (see :meth:`paired_with`)."""
+        return self.paired_with("") if len(self.active()) == 1 else None
 
     @cached_property
     def broad_search(self) -> bool:
@@ -345,29 +350,31 @@ class ClaimFilter(django_filters.FilterSet):
 
     def facet_counts(self) -> list[tuple[str, str, int]]:
         """(facet, value, claims) for every facet but the source facet: the stored counts in
-        one query, the others in one more (a UNION ALL of a grouped count per facet)."""
+        one query, those with one filter value to apply from the pair counts in one more, the
+        others in one more (a UNION ALL of a grouped count per facet)."""
         if self.broad_search:
             less = self.unmatched_counts()
             found = FacetCount.objects.exclude(facet="source").values_list(
                 "facet", "value", "claims"
             )
             return [(f, v, n - less.get((f, v), 0)) for f, v, n in found if n > less.get((f, v), 0)]
-        if self.single_filter:  # its own facet stored, every other one read from the pairs
-            name, values = self.single_filter
-            own = FacetCount.objects.filter(facet=name).values_list("facet", "value", "claims")
-            pairs = (
-                FacetPairCount.objects.filter(facet=name, value__in=values)
-                .exclude(other="source")
+        stored = self.stored_facets() - {"source"}
+        paired = {name: self.paired_with(name) for name in FACETS if name not in stored}
+        paired = {name: pair for name, pair in paired.items() if pair and name != "source"}
+        counted = set(FACETS) - stored - paired.keys() - {"source"}
+        found = list(
+            FacetCount.objects.filter(facet__in=stored).values_list("facet", "value", "claims")
+        )
+        if paired:  # one query for every facet whose only other filter is one value
+            wanted = Q()
+            for name, (other, values) in paired.items():
+                wanted |= Q(facet=other, value__in=values, other=name)
+            found += (
+                FacetPairCount.objects.filter(wanted)
                 .values("other", "other_value")
                 .annotate(n=Sum("claims"))  # grades: disjoint sets of claims add up
                 .values_list("other", "other_value", "n")
             )
-            return [*own, *pairs]
-        stored = self.stored_facets() - {"source"}
-        counted = set(FACETS) - stored - {"source"}
-        found = list(
-            FacetCount.objects.filter(facet__in=stored).values_list("facet", "value", "claims")
-        )
         query = facet_count_query(self.rows, [name for name in FACETS if name in counted])
         return found + (list(query) if query is not None else [])
 
@@ -378,8 +385,8 @@ class ClaimFilter(django_filters.FilterSet):
         named = Source.objects.published()
         if wanted:
             named = named.filter(title__icontains=wanted)
-        if self.single_filter:  # stored per pair of values: the top sources read, not counted
-            name, values = self.single_filter
+        if pair := self.paired_with("source"):  # stored per pair of values: read, not counted
+            name, values = pair
             counts = FacetPairCount.objects.filter(facet=name, value__in=values, other="source")
             counts = counts.annotate(source_id=Cast("other_value", output_field=IntegerField()))
             if len(values) > 1:  # grades: disjoint sets of claims, so the counts add up

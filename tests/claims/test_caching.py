@@ -43,6 +43,18 @@ def test_htmx_fragments_have_their_own_etag_and_vary(client):
     assert stale.status_code == 200
 
 
+def test_a_history_restore_gets_the_whole_page_after_a_fragment_was_served(client):
+    """htmx restores history by asking for the page with HX-Request set: neither the server's
+    page cache nor a validator may hand it the results fragment kept for the same URL."""
+    fragment = client.get("/claims/?kind=risk", headers={"HX-Request": "true"})
+    assert b"<html" not in fragment.content
+    restore = {"HX-Request": "true", "HX-History-Restore-Request": "true"}
+    page = client.get("/claims/?kind=risk", headers=restore)
+    assert b"<html" in page.content
+    assert page["ETag"] != fragment["ETag"]
+    assert "HX-History-Restore-Request" in page["Vary"]
+
+
 def test_reader_pages_carry_no_csrf_cookie_for_readers(client):
     response = client.get("/claims/")
     assert "csrftoken" not in response.cookies

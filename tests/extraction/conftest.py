@@ -26,8 +26,8 @@ def analyse(vocabulary):
 
 # Sentence-level cases written for the deleted rule-based detector that the learned model does
 # not reproduce (yet): kept as strict expected failures, so the list is exactly the model's known
-# errors: a retrained model that gets one right fails the suite (XPASS) until it leaves the list. Regenerate the list after
-# `train_extractor --save` (see README, "How good is the extractor?").
+# errors: a retrained model that gets one right fails the suite (XPASS) until it leaves the list.
+# Regenerate the list after `train_extractor --save` (see README, "How good is the extractor?").
 KNOWN_ERRORS = Path(__file__).with_name("known_errors.txt")
 
 
