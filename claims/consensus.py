@@ -74,31 +74,13 @@ class Consensus:
         return list(seen.values())
 
 
-def related_condition_ids(condition_ids: set[int]) -> set[int]:
-    """The conditions, their ancestors and their descendants. One query (the whole tree)."""
-    from claims.models import Condition
-
-    parents = dict(Condition.objects.values_list("pk", "parent_id"))
-    related = set(condition_ids)
-    for pk in parents:
-        node, chain = pk, []
-        while node is not None and node not in chain:
-            chain.append(node)
-            node = parents.get(node)
-        if any(c in condition_ids for c in chain):  # pk is a descendant (or itself)
-            related.add(pk)
-        if pk in condition_ids:  # its ancestors
-            related.update(chain)
-    return related
-
-
 def build(claim, mentions) -> Consensus:
     """The consensus of ``claim`` from its public ``mentions`` (source loaded).
 
     Queries: the claim's substances and conditions (none if prefetched), the condition tree and the
     opposite claims' mentions: four at most, whatever the number of mentions.
     """
-    from claims.models import Mention
+    from claims.models import Condition, Mention
 
     mentions = list(mentions)
     positions: dict[int, SourcePosition] = {}
@@ -117,7 +99,7 @@ def build(claim, mentions) -> Consensus:
     opposite = OPPOSITE_KIND.get(claim.kind)
     if opposite:
         substances = {s.pk for s in claim.substances.all()}
-        conditions = related_condition_ids({c.pk for c in claim.conditions.all()})
+        conditions = Condition.objects.related_ids({c.pk for c in claim.conditions.all()})
         if substances and conditions:
             others = (
                 Mention.objects.public()

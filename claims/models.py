@@ -105,6 +105,19 @@ class ConditionQuerySet(VocabularyQuerySet):
                     todo.append(child.pk)
         return found
 
+    def related_ids(self, roots) -> set[int]:
+        """``roots``, every condition nested under them and every condition above them (a
+        claim about a parent or a child bears on these). One query."""
+        tree = self.tree()
+        parents = {c.pk: parent for parent, children in tree.items() for c in children}
+        related = self.descendant_ids(roots, tree)
+        for root in roots:
+            node = parents.get(getattr(root, "pk", root))
+            while node is not None and node not in related:
+                related.add(node)
+                node = parents.get(node)
+        return related
+
 
 class Condition(VocabularyEntry):
     """A condition or outcome. Conditions nest: filtering a parent includes its children."""

@@ -71,3 +71,13 @@ def test_filtering_a_parent_condition_includes_its_children():
     )
     parent_mentions = Mention.objects.for_condition(depression)
     assert set(child_mentions) <= set(parent_mentions)
+
+
+def test_related_conditions_are_the_ancestors_the_condition_and_its_descendants():
+    top = Condition.objects.create(slug="t-top", name="T top")
+    middle = Condition.objects.create(slug="t-middle", name="T middle", parent=top)
+    low = Condition.objects.create(slug="t-low", name="T low", parent=middle)
+    aside = Condition.objects.create(slug="t-aside", name="T aside", parent=top)
+    related = Condition.objects.related_ids([middle.pk])
+    assert {top.pk, middle.pk, low.pk} <= related
+    assert aside.pk not in related
