@@ -25,7 +25,7 @@ from claims.models import (
     FacetPairCount,
     Substance,
 )
-from claims.readmodel import facet_count_query
+from claims.readmodel import facet_count_query, facet_counts_among
 from sources.models import Source, SourceType
 
 SOURCE_FACET_SIZE = 15  # sources offered in the source facet; a search box finds the others
@@ -234,7 +234,25 @@ class ClaimFilter(django_filters.FilterSet):
             name, values = self.single_filter
             counts = FacetCount.objects.filter(facet=name, value__in=values)
             return counts.aggregate(n=Sum("claims"))["n"] or 0
+        if self.shared_facets:
+            return self.shared_counts[1]
         return self.claims().order_by().count()
+
+    @cached_property
+    def shared_facets(self) -> list[str]:
+        """The facets counted among the page's own rows (no filter of their own, none stored or
+        paired to read). Not for a search alone (it may be broad: see :meth:`broad_search`)."""
+        active = self.active()
+        if not active or active == {"q"}:
+            return []
+        return [n for n in FACETS if n != "source" and n not in active and not self.paired_with(n)]
+
+    @cached_property
+    def shared_counts(self) -> tuple[list[tuple[str, str, int]], int]:
+        """(facet counts of :attr:`shared_facets`, the number of matching claims), from one
+        read of the page's rows."""
+        counts = facet_counts_among(self.rows(), self.shared_facets, total=True)
+        return [c for c in counts if c[0]], next(n for facet, _, n in counts if not facet)
 
     def paired_with(self, facet: str) -> tuple[str, list[str]] | None:
         """(filter, its values as the read model stores them) when ``facet``'s counts have one
@@ -358,6 +376,7 @@ class ClaimFilter(django_filters.FilterSet):
                 "facet", "value", "claims"
             )
             return [(f, v, n - less.get((f, v), 0)) for f, v, n in found if n > less.get((f, v), 0)]
+        active = self.active()
         stored = self.stored_facets() - {"source"}
         paired = {name: self.paired_with(name) for name in FACETS if name not in stored}
         paired = {name: pair for name, pair in paired.items() if pair and name != "source"}
@@ -375,7 +394,12 @@ class ClaimFilter(django_filters.FilterSet):
                 .annotate(n=Sum("claims"))  # grades: disjoint sets of claims add up
                 .values_list("other", "other_value", "n")
             )
-        query = facet_count_query(self.rows, [name for name in FACETS if name in counted])
+        # Facets with no filter of their own share the page's rows: read once for all of them.
+        if self.shared_facets:  # already read with the page's count
+            found += self.shared_counts[0]
+        else:
+            found += facet_counts_among(self.rows(), [n for n in FACETS if n in counted - active])
+        query = facet_count_query(self.rows, [n for n in FACETS if n in counted & active])
         return found + (list(query) if query is not None else [])
 
     def source_options(self, chosen: set[str]) -> list[dict]:

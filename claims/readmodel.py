@@ -131,6 +131,37 @@ def facet_count_query(rows_for: Callable, facets: Iterable[str]):
     return parts[0].union(*parts[1:], all=True) if len(parts) > 1 else parts[0]
 
 
+def facet_counts_among(rows, facets: Iterable[str], total=False) -> list[tuple[str, str, int]]:
+    """(facet, value, claims) for ``facets`` all counted among the same ``rows``: the rows are
+    read once (a materialized common table expression), each facet grouped from it. With
+    ``total``, also ("", "", the number of distinct claims among the rows). One query; the
+    same SQL on SQLite and PostgreSQL."""
+    facets = list(facets)
+    if not facets and not total:
+        return []
+    columns = sorted({"claim_id", *(FACET_COLUMNS[name] for name in facets)})
+    base, params = rows.order_by().values(*columns).query.sql_with_params()
+    parts, part_params = [], []
+    for name in facets:
+        column = FACET_COLUMNS[name]
+        if name == "overclaim":
+            parts.append(
+                f"SELECT '{name}', 'true', COUNT(DISTINCT claim_id) FROM r WHERE {column} = %s"
+            )
+            part_params.append(True)
+        else:
+            parts.append(
+                f"SELECT '{name}', CAST({column} AS VARCHAR(64)), COUNT(DISTINCT claim_id) "
+                f"FROM r WHERE {column} IS NOT NULL GROUP BY {column}"
+            )
+    if total:
+        parts.append("SELECT '', '', COUNT(DISTINCT claim_id) FROM r")
+    sql = f"WITH r AS MATERIALIZED ({base}) " + " UNION ALL ".join(parts)
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [*params, *part_params])
+        return cursor.fetchall()
+
+
 # The pairs of facets FacetPairCount counts: every two facets but the source, in one direction
 # (the other is the same count), and every facet but the source with the source.
 FILTER_FACETS = [name for name in FACET_COLUMNS if name != "source"]
