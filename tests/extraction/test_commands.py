@@ -109,6 +109,21 @@ def test_export_gold_and_evaluate_extraction_round_trip(tmp_path):
     assert report["sets"]["substances"]["f1"] == 1.0
 
 
+def test_evaluate_extraction_counts_false_alarms_in_an_article_with_no_claims(tmp_path):
+    articles = tmp_path / "articles"
+    articles.mkdir()
+    (articles / "one.txt").write_text("Psilocybin may reduce depression.\n", encoding="utf-8")
+    (articles / "none.txt").write_text("Ketamine may ease anxiety.\n", encoding="utf-8")
+    gold = tmp_path / "gold.jsonl"
+    row = {"article": "one", "sentence": "Psilocybin may reduce depression."}
+    gold.write_text(json.dumps(row) + "\n", encoding="utf-8")
+    out = StringIO()
+    call_command("evaluate_extraction", str(gold), str(articles), "--json", stdout=out)
+    report = json.loads(out.getvalue())
+    assert report["claims"]["recall"] == 1.0
+    assert report["claims"]["precision"] == 0.5  # the claim in none.txt is a false alarm
+
+
 def test_evaluate_extraction_refuses_missing_inputs(tmp_path):
     with pytest.raises(CommandError, match="No such gold file"):
         call_command("evaluate_extraction", str(tmp_path / "none.jsonl"), str(tmp_path))

@@ -1,9 +1,9 @@
 """The labelled corpus files are well formed: every gold row points at its article's exact words
 and uses only the label values of DESIGN.md.
 
-Generic over every labelled set (``tests/extraction/devset*/`` and ``tests/extraction/fresh/``),
-so a new set is checked as soon as it lands. These are file checks only: they never run the
-extractor, so they say nothing about its accuracy.
+Generic over every labelled set (``tests/extraction/devset*/`` and the held-out
+``tests/extraction/fresh*/``), so a new set is checked as soon as it lands. These are file
+checks only: they never run the extractor, so they say nothing about its accuracy.
 """
 
 import json
@@ -15,7 +15,9 @@ from claims.labels import Certainty, ClaimKind, EvidenceCited
 from claims.vocabulary_seed import CONDITIONS, SUBSTANCES
 
 HERE = Path(__file__).parent
-SETS = sorted(p for p in [*HERE.glob("devset*"), HERE / "fresh"] if (p / "gold.jsonl").is_file())
+SETS = sorted(
+    p for p in [*HERE.glob("devset*"), *HERE.glob("fresh*")] if (p / "gold.jsonl").is_file()
+)
 
 FIELDS = {
     "article",

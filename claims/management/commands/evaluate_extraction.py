@@ -43,6 +43,10 @@ class Command(BaseCommand):
             if options["database_vocabulary"]
             else Vocabulary.from_seed()
         )
+        # Every article of DIR: one with no gold row is all non-claims (its false alarms count).
+        for path in sorted(directory.iterdir()):
+            if path.suffix in EXTENSIONS and path.is_file():
+                gold_by_article.setdefault(path.stem, [])
         predicted = {}
         for article in gold_by_article:
             path = self._find_article(directory, article)
