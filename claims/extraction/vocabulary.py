@@ -40,11 +40,17 @@ EXTRA_TERMS: dict[str, dict[str, list[str]]] = {
             r"hallucinogen(?:s|ic)?",
             r"entheogen(?:s|ic)?",
         ],
-        "psilocybin": [r"psilocybin(?:-\w+)?", r"psilocin", r"psilocybe(?:\s+cubensis)?"],
+        "psilocybin": [
+            r"psilocybin(?:-\w+)?",
+            r"psilocin",
+            r"psilocybe(?:\s+cubensis)?",
+            r"p\.\s?cubensis",  # a binomial with its genus abbreviated
+        ],
+        "lions-mane": [r"h\.\s?erinaceus"],
         "lsd": [r"lysergic\s+acid(?:\s+diethylamide)?", r"lsd(?:-25)?"],
         "mdma": [r"mdma(?:-assisted)?"],
+        # "Cannabinoids" names the plant's compounds as a class: cannabis (CBD when named).
         "cannabis": [r"cannabinoids?"],
-        "cbd": [r"cannabinoids?"],
         "niacin": [r"niacinamide", r"vitamin\s+b-?3"],
         "dmt": [r"5-meo-dmt", r"n,n-dmt"],
         "ketamine": [r"(?:special|vitamin)\s+k"],
