@@ -145,7 +145,7 @@ CACHES = {
     "readers": {
         "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
         "LOCATION": "reader-pages",
-        "OPTIONS": {"MAX_ENTRIES": 2000},
+        "OPTIONS": {"MAX_ENTRIES": 500},  # about 25 MB of pages per process at most
     },
 }
 READER_CACHE = "readers"
