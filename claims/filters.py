@@ -426,15 +426,14 @@ class ClaimFilter(django_filters.FilterSet):
                 .values("source_id")
                 .annotate(claims=Count("claim_id", distinct=True))
             )
-        if wanted:
-            counts = counts.filter(source_id__in=named.values("pk"))
-        top = counts.order_by("-claims", "source_id").values_list("source_id", "claims")
+        offered = counts.filter(source_id__in=named.values("pk")) if wanted else counts
+        top = offered.order_by("-claims", "source_id").values_list("source_id", "claims")
         less = self.unmatched_counts("source") if self.broad_search else {}
         if less:  # a broad search: every source's stored count less its unmatched claims
             left = {pk: n - less.get(str(pk), 0) for pk, n in top}
             top = sorted(((pk, n) for pk, n in left.items() if n > 0), key=lambda t: (-t[1], t[0]))
         found = dict(top[:SOURCE_FACET_SIZE])
-        if missing := {int(pk) for pk in chosen} - found.keys():
+        if missing := {int(pk) for pk in chosen} - found.keys():  # chosen, whatever source_q says
             found.update(counts.filter(source_id__in=missing).values_list("source_id", "claims"))
         titles = dict(
             Source.objects.filter(pk__in={*found, *map(int, chosen)}).values_list("pk", "title")

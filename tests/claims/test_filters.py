@@ -274,5 +274,10 @@ def test_the_source_facet_search_narrows_the_options_and_keeps_chosen_ones(monke
     other = Source.objects.exclude(pk=managing.pk).order_by("pk").first()
     found = facet(f"source_q=managing+depression&source={other.pk}", "source")
     assert set(found) == {str(managing.pk), str(other.pk)}
+    # The chosen source keeps its count although the search box does not name it.
+    assert found[str(other.pk)] == facet(f"source={other.pk}", "source")[str(other.pk)] > 0
+    with_kind = f"kind=benefit&source={other.pk}"
+    found = facet(f"source_q=managing+depression&{with_kind}", "source")
+    assert found[str(other.pk)] == facet(with_kind, "source")[str(other.pk)]
     # Narrowing the facet's options never changes the results.
     assert slugs("source_q=managing") == slugs("")
