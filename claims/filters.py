@@ -12,6 +12,7 @@ from functools import cached_property
 import django_filters
 from django import forms
 from django.db.models import Count, IntegerField, Q, Sum
+from django.db.models.expressions import RawSQL
 from django.db.models.functions import Cast
 
 from claims import search
@@ -30,6 +31,7 @@ from sources.models import Source, SourceType
 
 SOURCE_FACET_SIZE = 15  # sources offered in the source facet; a search box finds the others
 UNMATCHED_LIST = 2000  # a broad search's unmatched claims passed as a list of ids, up to this
+FEW_CLAIMS = 30_000  # up to this many matching claims, a multi-filter page finds them first
 GRADE_CHOICES = [(g.value, g.label) for g in Grade if g.strength is not None]
 SORT_CHOICES = [
     ("", "Best match, else most sources"),
@@ -217,7 +219,14 @@ class ClaimFilter(django_filters.FilterSet):
         sort index; otherwise the cards of the claims with a matching row (a semi-join), and
         whose search document matches the search."""
         cards = ClaimCard.objects.defer("quotes")  # the search document: wide, never shown
-        if self.active() - {"q"}:
+        if self.shared_facets and self.shared_counts[1] <= FEW_CLAIMS:
+            # Several filters and not many claims (counted with the facets): find them first,
+            # then sort them. Left to itself, the database may walk the sort index past many
+            # thousand cards the filters reject, betting on finding a page of them soon.
+            sql, params = self.rows(skip="q").values("claim_id").query.sql_with_params()
+            found = RawSQL(f"WITH m AS MATERIALIZED ({sql}) SELECT claim_id FROM m", params)
+            cards = cards.filter(claim_id__in=found)
+        elif self.active() - {"q"}:
             cards = cards.filter(claim_id__in=self.rows(skip="q").values("claim_id"))
         if self.search_text:
             cards = cards.filter(search.card_matches(self.search_text))

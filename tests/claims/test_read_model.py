@@ -268,6 +268,16 @@ def test_a_broad_search_counts_each_facet_option_and_source_exactly(q, listed, m
 
 @SETTINGS
 @given(data=queries())
+def test_results_found_first_come_in_the_same_order_as_by_the_plain_semi_join(data):
+    listed = list(ClaimFilter(data).claims().values_list("claim_id", flat=True))
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(filters, "FEW_CLAIMS", -1)  # never found first: the plain semi-join
+        joined = list(ClaimFilter(data).claims().values_list("claim_id", flat=True))
+    assert listed == joined
+
+
+@SETTINGS
+@given(data=queries())
 def test_results_follow_the_documented_semantics(data):
     without_search = data.copy()
     without_search.pop("q", None)
