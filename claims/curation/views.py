@@ -11,7 +11,7 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Count, Prefetch, Q
-from django.http import Http404, HttpResponseBadRequest
+from django.http import Http404, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
@@ -374,19 +374,9 @@ def card(request, pk: int):
 @require_POST
 def accept(request, pk: int):
     mention = _get_mention(pk)
-    try:
-        actions.review_mention(
-            mention=mention,
-            status=ReviewStatus.ACCEPTED,
-            user=request.user,
-            version=_version(request),
-        )
-    except StaleEdit:
-        return _stale(request, mention)
-    except EditorRequired as exc:
-        return _refuse(request, mention, exc.message, status=403)
-    except ValidationError as exc:
-        return _refuse(request, mention, " ".join(exc.messages))
+    accepted = ReviewStatus.ACCEPTED
+    if refused := _refused(request, mention, actions.review_mention, status=accepted):
+        return refused
     if mention.claim_id is None:
         # Accepted but unlinked: readers will not see it. Say so where the curator looks.
         if request.htmx:
@@ -412,17 +402,25 @@ def reset(request, pk: int):
 
 
 def _set_status(request, mention: Mention, status: str, *, advance: bool):
-    """Reject or reset a mention; a stale version or a change only an editor may make is
-    answered with the card as it is now."""
+    """Reject or reset a mention."""
+    if refused := _refused(request, mention, actions.review_mention, status=status):
+        return refused
+    return _after_action(request, mention, advance=advance)
+
+
+def _refused(request, mention: Mention, write, **arguments) -> HttpResponse | None:
+    """Run a card action, ``write(mention=..., user=..., version=..., **arguments)``. When it is
+    refused, the card as it is now with the reason: 409 for a stale version, 403 for a change
+    only an editor may make, 400 for an invalid one. None when it was done."""
     try:
-        actions.review_mention(
-            mention=mention, status=status, user=request.user, version=_version(request)
-        )
+        write(mention=mention, user=request.user, version=_version(request), **arguments)
     except StaleEdit:
         return _stale(request, mention)
     except EditorRequired as exc:
         return _refuse(request, mention, exc.message, status=403)
-    return _after_action(request, mention, advance=advance)
+    except ValidationError as exc:
+        return _refuse(request, mention, " ".join(exc.messages))
+    return None
 
 
 @curator_required
@@ -486,19 +484,8 @@ def _link(request, mention: Mention, write, *, advance: bool):
     form = LinkClaimForm(request.POST)
     if not form.is_valid():
         return _refuse(request, mention, " ".join(form.errors.get("claim", ["Choose a claim."])))
-    try:
-        write(
-            mention=mention,
-            claim=form.cleaned_data["claim"],
-            user=request.user,
-            version=_version(request),
-        )
-    except StaleEdit:
-        return _stale(request, mention)
-    except EditorRequired as exc:
-        return _refuse(request, mention, exc.message, status=403)
-    except ValidationError as exc:
-        return _refuse(request, mention, " ".join(exc.messages))
+    if refused := _refused(request, mention, write, claim=form.cleaned_data["claim"]):
+        return refused
     return _after_action(request, mention, advance=advance)
 
 
@@ -511,16 +498,8 @@ def new_claim(request, pk: int):
         message = " ".join(e for errors in form.errors.values() for e in errors)
         return _refuse(request, mention, message)
     claim = form.save(commit=False)
-    try:
-        actions.create_claim_for(
-            mention=mention, claim=claim, user=request.user, version=_version(request)
-        )
-    except StaleEdit:
-        return _stale(request, mention)
-    except EditorRequired as exc:
-        return _refuse(request, mention, exc.message, status=403)
-    except ValidationError as exc:
-        return _refuse(request, mention, " ".join(exc.messages))
+    if refused := _refused(request, mention, actions.create_claim_for, claim=claim):
+        return refused
     if not request.htmx:
         if mention.claim_id == claim.pk:
             note = f"Created the claim “{claim.statement}” and linked the mention."
