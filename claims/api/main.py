@@ -16,7 +16,7 @@ from ninja.errors import HttpError
 from claims import jsonld
 from claims.api import schemas as s
 from claims.api.http import AnonymousRate, cached
-from claims.api.pagination import make_cursor, read_cursor
+from claims.api.pagination import keyset_page, make_cursor, read_cursor
 from claims.api.serialize import (
     claim_out,
     consensus_out,
@@ -277,19 +277,11 @@ def list_mentions(
     cues, evidence cited, whether a study is named, the overclaim flag. Three queries whatever
     the page size (mentions, substances, conditions), plus the filters' own."""
     filterset = browser_filter(filters)
+    mentions = mentions_loaded(matching_mentions(filterset))
     params = cursor_params(filters)
-    after = read_cursor(cursor, "mentions", params) or 0
-    page = list(
-        mentions_loaded(matching_mentions(filterset).filter(pk__gt=after)).order_by("pk")[
-            : limit + 1
-        ]
+    return keyset_page(
+        mentions, "mentions", params, cursor, limit, lambda m: mention_out(m, request)
     )
-    more = len(page) > limit
-    page = page[:limit]
-    return {
-        "results": [mention_out(m, request) for m in page],
-        "next_cursor": make_cursor("mentions", params, page[-1].pk) if more else None,
-    }
 
 
 @api.get(
@@ -331,19 +323,14 @@ def list_sources(
 ):
     """Published sources in id order. One query whatever the page size."""
     params = cursor_params(publisher=publisher, source_type=sorted(source_type))
-    after = read_cursor(cursor, "sources", params) or 0
-    sources = published_sources().filter(pk__gt=after)
+    sources = published_sources()
     if publisher is not None:
         sources = sources.filter(publisher_id=publisher)
     if source_type:
         sources = sources.filter(source_type__in=source_type)
-    page = list(sources.order_by("pk")[: limit + 1])
-    more = len(page) > limit
-    page = page[:limit]
-    return {
-        "results": [source_out(source, request) for source in page],
-        "next_cursor": make_cursor("sources", params, page[-1].pk) if more else None,
-    }
+    return keyset_page(
+        sources, "sources", params, cursor, limit, lambda source: source_out(source, request)
+    )
 
 
 @api.get(
@@ -391,14 +378,7 @@ def publisher_out(publisher) -> dict:
 @decorate_view(cached)
 def list_publishers(request: HttpRequest, cursor: str | None = Cursor, limit: int = Limit):
     """Publishers with at least one published source, in id order. One query."""
-    after = read_cursor(cursor, "publishers", {}) or 0
-    page = list(public_publishers().filter(pk__gt=after).order_by("pk")[: limit + 1])
-    more = len(page) > limit
-    page = page[:limit]
-    return {
-        "results": [publisher_out(p) for p in page],
-        "next_cursor": make_cursor("publishers", {}, page[-1].pk) if more else None,
-    }
+    return keyset_page(public_publishers(), "publishers", {}, cursor, limit, publisher_out)
 
 
 @api.get(

@@ -49,3 +49,17 @@ def read_cursor(cursor: str | None, listing: str, params: dict) -> int | None:
             400, "This cursor belongs to other filters: repeat the filters it was made with."
         )
     return data["v"]
+
+
+def keyset_page(queryset, listing: str, params: dict, cursor: str | None, limit: int, out) -> dict:
+    """A keyset listing's page: ``limit`` rows of ``queryset`` after the cursor's id, in id
+    order, each through ``out``, and the cursor of the next page (None on the last). One query
+    (the rows and one more, to know whether a next page exists)."""
+    after = read_cursor(cursor, listing, params) or 0
+    page = list(queryset.filter(pk__gt=after).order_by("pk")[: limit + 1])
+    more = len(page) > limit
+    page = page[:limit]
+    return {
+        "results": [out(row) for row in page],
+        "next_cursor": make_cursor(listing, params, page[-1].pk) if more else None,
+    }
