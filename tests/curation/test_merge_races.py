@@ -7,13 +7,10 @@ the merge, the window real traffic hits now and then. MERGE_RACE_TRIALS sets the
 trials (20 by default). Skipped on SQLite, whose IMMEDIATE transactions serialise writers.
 """
 
-import contextlib
 import os
-import threading
 
 import pytest
-from django.db import connection, connections
-from django.test import Client
+from django.db import connection
 from django.urls import reverse
 
 from claims import vocabulary_seed
@@ -21,6 +18,7 @@ from claims.curation import actions
 from claims.curation.ingest import ArticleMetadata, ingest_article
 from claims.models import Claim, ClaimMerge, Condition, Mention, Substance
 from claims.roles import EDITOR, ensure_groups
+from tests.races import client_for, meet_before, run_together
 
 TRIALS = int(os.environ.get("MERGE_RACE_TRIALS", "20"))
 
@@ -51,25 +49,6 @@ def editors(django_user_model):
     return users
 
 
-def run_together(*jobs):
-    results: list = [None] * len(jobs)
-
-    def run(i, job):
-        try:
-            results[i] = job()
-        except Exception as exc:  # the point of the test: none expected
-            results[i] = exc
-        finally:
-            connections.close_all()
-
-    threads = [threading.Thread(target=run, args=(i, job)) for i, job in enumerate(jobs)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(60)
-    return results
-
-
 def test_crossed_merges_end_in_one_claim_with_every_mention(monkeypatch, editors):
     outcomes = []
     for trial in range(TRIALS):
@@ -90,20 +69,8 @@ def crossed_merge(monkeypatch, editors, trial):
         actions.link_mention(mention=mention, claim=claim, user=editors[0])
     mentions = {first.pk, second.pk, third.pk}
 
-    original = actions.merge_claims
-    barrier = threading.Barrier(2, timeout=5)
-
-    def together(**kwargs):
-        with contextlib.suppress(threading.BrokenBarrierError):
-            barrier.wait()
-        return original(**kwargs)
-
-    monkeypatch.setattr(actions, "merge_claims", together)
-    clients = []
-    for user in editors:
-        client = Client(raise_request_exception=False)
-        client.force_login(user)
-        clients.append(client)
+    meet_before(monkeypatch, actions, "merge_claims")
+    clients = [client_for(user) for user in editors]
 
     responses = run_together(
         lambda: clients[0].post(reverse("curate:merge", args=[t.slug]), {"duplicate": x.slug}),

@@ -14,8 +14,7 @@ import os
 import threading
 
 import pytest
-from django.db import connection, connections
-from django.test import Client
+from django.db import connection
 from django.urls import reverse
 
 from claims import vocabulary_seed
@@ -24,6 +23,7 @@ from claims.curation.ingest import ArticleMetadata, ingest_article
 from claims.models import Claim, Condition, Mention, Substance
 from claims.roles import CURATOR, ensure_groups
 from sources.models import Source, SourceQuerySet
+from tests.races import client_for, run_together
 
 TRIALS = int(os.environ.get("RACE_TRIALS", "3"))
 
@@ -40,26 +40,6 @@ ARTICLE = (
     "Users report that microdosing LSD helps them focus at work. "
     "Psilocybin is thought to promote neuroplasticity."
 )
-
-
-def run_together(*jobs):
-    """Run each job in its own thread (own database connection); return results or errors."""
-    results: list = [None] * len(jobs)
-
-    def run(i, job):
-        try:
-            results[i] = job()
-        except Exception as exc:  # the point of the test: none expected
-            results[i] = exc
-        finally:
-            connections.close_all()
-
-    threads = [threading.Thread(target=run, args=(i, job)) for i, job in enumerate(jobs)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(60)
-    return results
 
 
 def meet_after_first_call(monkeypatch, owner, name, parties=2):
@@ -91,12 +71,6 @@ def curators(django_user_model):
         user.groups.add(groups[CURATOR])
         users.append(user)
     return users
-
-
-def client_for(user) -> Client:
-    client = Client(raise_request_exception=False)
-    client.force_login(user)
-    return client
 
 
 def test_the_same_new_claim_from_two_mentions_makes_one_claim(monkeypatch, curators):
