@@ -141,3 +141,12 @@ def test_the_source_list_is_paginated_keeping_the_sort(
     html = client.get("/sources/", {"page": 999, "sort": "credibility"}).content.decode()
     assert f"Page {len(titles)} of {len(titles)}" in html
     assert client.get("/sources/", {"page": "x"}).status_code == 200
+
+
+def test_the_source_list_links_its_pages_keeping_the_sort(client, monkeypatch):
+    monkeypatch.setattr(source_views, "PAGE_SIZE", 2)
+    total = Source.objects.published().count()
+    html = client.get("/sources/", {"sort": "title", "page": 2}).content.decode()
+    assert f"Page 2 of {-(-total // 2)} ({total} sources)" in html
+    assert 'href="?sort=title&amp;page=1" rel="prev"' in html
+    assert 'href="?sort=title&amp;page=3" rel="next"' in html
