@@ -258,10 +258,22 @@ class ClaimFilter(django_filters.FilterSet):
 
     @cached_property
     def shared_counts(self) -> tuple[list[tuple[str, str, int]], int]:
-        """(facet counts of :attr:`shared_facets`, the number of matching claims), from one
-        read of the page's rows."""
-        counts = facet_counts_among(self.rows(), self.shared_facets, total=True)
+        """(facet counts of :attr:`shared_facets`, and of the top sources when the source facet
+        shares the page's rows too; the number of matching claims), from one read of the
+        page's rows."""
+        top = SOURCE_FACET_SIZE if self.sources_shared else 0
+        counts = facet_counts_among(self.rows(), self.shared_facets, total=True, top_sources=top)
         return [c for c in counts if c[0]], next(n for facet, _, n in counts if not facet)
+
+    @property
+    def sources_shared(self) -> bool:
+        """The source facet's top sources come with the shared counts: no source is chosen (its
+        counts are those of the page's rows) and the find-a-source box is empty."""
+        return bool(
+            self.shared_facets
+            and "source" not in self.active()
+            and not (self.cleaned.get("source_q") or "").strip()
+        )
 
     def paired_with(self, facet: str) -> tuple[str, list[str]] | None:
         """(filter, its values as the read model stores them) when ``facet``'s counts have one
@@ -405,7 +417,7 @@ class ClaimFilter(django_filters.FilterSet):
             )
         # Facets with no filter of their own share the page's rows: read once for all of them.
         if self.shared_facets:  # already read with the page's count
-            found += self.shared_counts[0]
+            found += [row for row in self.shared_counts[0] if row[0] != "source"]
         else:
             found += facet_counts_among(self.rows(), [n for n in FACETS if n in counted - active])
         query = facet_count_query(self.rows, [n for n in FACETS if n in counted & active])
@@ -424,6 +436,8 @@ class ClaimFilter(django_filters.FilterSet):
             counts = counts.annotate(source_id=Cast("other_value", output_field=IntegerField()))
             if len(values) > 1:  # grades: disjoint sets of claims, so the counts add up
                 counts = counts.values("source_id").annotate(claims=Sum("claims"))
+        elif self.sources_shared:  # read with the page's count and other facets
+            counts = None
         elif "source" in self.stored_facets() or self.broad_search:
             counts = FacetCount.objects.filter(facet="source").annotate(
                 source_id=Cast("value", output_field=IntegerField())
@@ -435,8 +449,11 @@ class ClaimFilter(django_filters.FilterSet):
                 .values("source_id")
                 .annotate(claims=Count("claim_id", distinct=True))
             )
-        offered = counts.filter(source_id__in=named.values("pk")) if wanted else counts
-        top = offered.order_by("-claims", "source_id").values_list("source_id", "claims")
+        if counts is None:
+            top = [(int(v), n) for facet, v, n in self.shared_counts[0] if facet == "source"]
+        else:
+            offered = counts.filter(source_id__in=named.values("pk")) if wanted else counts
+            top = offered.order_by("-claims", "source_id").values_list("source_id", "claims")
         less = self.unmatched_counts("source") if self.broad_search else {}
         if less:  # a broad search: every source's stored count less its unmatched claims
             left = {pk: n - less.get(str(pk), 0) for pk, n in top}

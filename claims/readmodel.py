@@ -131,15 +131,19 @@ def facet_count_query(rows_for: Callable, facets: Iterable[str]):
     return parts[0].union(*parts[1:], all=True) if len(parts) > 1 else parts[0]
 
 
-def facet_counts_among(rows, facets: Iterable[str], total=False) -> list[tuple[str, str, int]]:
+def facet_counts_among(
+    rows, facets: Iterable[str], total=False, top_sources: int = 0
+) -> list[tuple[str, str, int]]:
     """(facet, value, claims) for ``facets`` all counted among the same ``rows``: the rows are
     read once (a materialized common table expression), each facet grouped from it. With
-    ``total``, also ("", "", the number of distinct claims among the rows). One query; the
-    same SQL on SQLite and PostgreSQL."""
+    ``total``, also ("", "", the number of distinct claims among the rows); with
+    ``top_sources``, the source facet's that many sources with the most claims (ties by id).
+    One query; the same SQL on SQLite and PostgreSQL."""
     facets = list(facets)
     if not facets and not total:
         return []
-    columns = sorted({"claim_id", *(FACET_COLUMNS[name] for name in facets)})
+    columns = {"claim_id", *(FACET_COLUMNS[name] for name in facets)}
+    columns = sorted(columns | {"source_id"} if top_sources else columns)
     base, params = rows.order_by().values(*columns).query.sql_with_params()
     parts, part_params = [], []
     for name in facets:
@@ -156,6 +160,12 @@ def facet_counts_among(rows, facets: Iterable[str], total=False) -> list[tuple[s
             )
     if total:
         parts.append("SELECT '', '', COUNT(DISTINCT claim_id) FROM r")
+    if top_sources:
+        parts.append(
+            "SELECT * FROM (SELECT 'source', CAST(source_id AS VARCHAR(64)), "
+            "COUNT(DISTINCT claim_id) AS n FROM r GROUP BY source_id "
+            f"ORDER BY n DESC, source_id LIMIT {top_sources:d}) top"
+        )
     sql = f"WITH r AS MATERIALIZED ({base}) " + " UNION ALL ".join(parts)
     with connection.cursor() as cursor:
         cursor.execute(sql, [*params, *part_params])

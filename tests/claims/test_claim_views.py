@@ -129,10 +129,10 @@ def test_a_search_adds_two_queries_for_the_snippets(client, django_assert_num_qu
 
 # The knowledge-base version (ETag), validating the condition slugs, the page of cards with their
 # claims, their substances, the two chosen facets' counts (each has one filter value to apply:
-# one query of the stored pair counts), the count with every other facet but the source facet
-# (one query reading the matching rows once), the condition and substance vocabularies naming
-# the options, the source facet's top sources and their titles.
-BROWSER_QUERIES = 10
+# one query of the stored pair counts), the count with every other facet and the source facet's
+# top sources (one query reading the matching rows once), the condition and substance
+# vocabularies naming the options, and the top sources' titles.
+BROWSER_QUERIES = 9
 
 
 def test_the_claim_page_shows_every_mention_side_by_side(client):

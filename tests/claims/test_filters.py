@@ -253,7 +253,9 @@ def test_a_page_of_claims_keeps_the_order_and_counts_of_all_results(query):
         assert claim.spread.total == claim.n_mentions == public.count()
 
 
-@pytest.mark.parametrize("query", ["", "kind=benefit&certainty=possible"])
+@pytest.mark.parametrize(
+    "query", ["", "kind=benefit", "kind=benefit&certainty=possible", "q=mood&kind=benefit"]
+)
 def test_the_source_facet_lists_the_top_sources_only(query, monkeypatch):
     from claims import filters
 
