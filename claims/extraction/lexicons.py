@@ -173,7 +173,8 @@ ANAPHORA = re.compile(
     r"practice|technique|method|intervention|brew|drink|tea|plant|mushrooms?|agents?|"
     r"chemicals?|doses|dosing|regimen|protocol|strategy|option)\b"
     r"|\b(?:users|microdosers|consumers)\b"
-    r"|\bthe\s+(?:drug|substance|compound|drink|brew|tea|medication|medicine|treatment)"
+    r"|\bthe\s+(?:drug|substance|compound|drink|brew|tea|medication|medicine|treatment|"
+    r"chemical|molecule|plant|mushroom|root|supplement|herb|extract|remedy)"
     r"(?!\s+(?:effects?|use|users|seeking|policy|policies|laws?|war))\b"
     r"|\b(?:that|suggest\w*|show\w*|found|indicat\w+|whether)\s+(?:it|they)\s"
     # "trials have shown that a single infusion can ...": the dose of the drug just named.
