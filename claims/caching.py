@@ -22,6 +22,7 @@ import hashlib
 from functools import wraps
 
 from django.conf import settings
+from django.contrib.messages import get_messages
 from django.core.cache import caches
 from django.utils.cache import get_conditional_response, patch_cache_control, patch_vary_headers
 from django.utils.http import http_date
@@ -62,7 +63,9 @@ def reader_page(view):
                     response.headers["ETag"] = etag
                     if last_modified is not None:
                         response.headers["Last-Modified"] = http_date(last_modified)
-                    if not response.streaming:
+                    # A page that showed this visitor's messages (say, left from before they
+                    # logged out) is theirs alone: never kept for the others.
+                    if not response.streaming and not get_messages(request).used:
                         cache.set(key, response, settings.READER_CACHE_SECONDS)
         else:
             response.headers["ETag"] = etag

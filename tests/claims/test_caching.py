@@ -2,6 +2,7 @@
 matching conditional GET, a new ETag after every publishing write, nothing shared for users."""
 
 import pytest
+from django.test import Client
 
 from claims.curation import actions
 from claims.models import Claim
@@ -53,6 +54,19 @@ def test_a_history_restore_gets_the_whole_page_after_a_fragment_was_served(clien
     assert b"<html" in page.content
     assert page["ETag"] != fragment["ETag"]
     assert "HX-History-Restore-Request" in page["Vary"]
+
+
+def test_a_page_showing_a_visitor_their_messages_is_not_kept_for_others(client, editor):
+    """A curator's message still pending when they log out shows on their next reader page:
+    that page must not be served to the next visitor from the server's cache."""
+    client.force_login(editor)
+    source = Source.objects.published().first()
+    client.post(f"/curate/sources/{source.pk}/publish/", {"action": "unpublish"})  # not followed
+    client.post("/accounts/logout/")
+    theirs = client.get("/claims/?kind=dosing").content.decode()
+    assert "is a draft again" in theirs
+    others = Client().get("/claims/?kind=dosing").content.decode()
+    assert "is a draft again" not in others
 
 
 def test_reader_pages_carry_no_csrf_cookie_for_readers(client):
