@@ -36,20 +36,7 @@ SETTINGS = settings(
 
 
 def snapshot() -> tuple:
-    rows = sorted(
-        BrowseRow.objects.values_list(
-            "mention_id",
-            "claim_id",
-            "source_id",
-            "source_type",
-            "certainty",
-            "kind",
-            "is_overclaim",
-            "grade",
-            "condition_id",
-            "substance_id",
-        )
-    )
+    rows = sorted(BrowseRow.objects.values_list(*readmodel.ROW_COLUMNS))
     # A claim's quotes are one per line, in no set order on SQLite: compare them as sorted lines.
     cards = sorted(
         (*card[:-1], sorted(card[-1].splitlines())) for card in ClaimCard.objects.values_list()
