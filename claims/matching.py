@@ -1,15 +1,22 @@
 """Which existing claims a suggested mention most likely asserts, and why.
 
 Each claim is described by its statement and the quotes of its accepted mentions. A mention is
-compared with every claim by wording (TF-IDF cosine over content words, statement and the most
-similar quote) and by labels (shared substances, shared conditions, same kind); the best three
-come back with the reasons a curator can check at a glance.
+compared with every claim by wording (TF-IDF cosine over content words: with the statement, the
+most similar quote and the three most similar on average) and by labels (shared substances,
+shared conditions, same kind), plus how many quotes the claim already has; the score is a
+weighted sum of these features (:data:`FEATURES`), the weights learned from linked mentions
+(``manage.py train_matcher``, claims/matching_training.py) and read from
+``claims/extraction/model/matcher.json``. The best three come back with the reasons a curator
+can check at a glance.
 """
 
+import functools
+import json
 import math
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from pathlib import Path
 
 _WORD = re.compile(r"[a-z0-9][a-z0-9-]+")
 _STOPWORDS = """a an and are as at be been being but by can could did do does for from had has
@@ -18,9 +25,16 @@ _STOPWORDS = """a an and are as at be been being but by can could did do does fo
     so some such than that the their them then there these they this those to under up was we
     were what when where which while who will with would you your also other very many"""
 _STOP = frozenset(_STOPWORDS.split())
-# How much each kind of evidence counts (set by hand; see
-# bench/claim_matching.py for the leave-one-source-out figure).
-WEIGHTS = {"statement": 1.0, "quote": 1.5, "substances": 0.6, "conditions": 0.8, "kind": 0.4}
+# What a mention and a claim are compared on, in this order.
+FEATURES = ("statement", "quote", "quotes_top3", "substances", "conditions", "kind", "popularity")
+WEIGHTS_PATH = Path(__file__).parent / "extraction" / "model" / "matcher.json"
+
+
+@functools.cache
+def learned_weights() -> tuple[float, ...]:
+    """The committed weights (``manage.py train_matcher --save`` writes them)."""
+    data = json.loads(WEIGHTS_PATH.read_text(encoding="utf-8"))
+    return tuple(float(data["weights"][name]) for name in FEATURES)
 
 
 def _stem(word: str) -> str:
@@ -54,10 +68,12 @@ class Match:
 
 
 class Matcher:
-    """Ranks candidates for a mention; IDF is computed over the candidates' texts."""
+    """Ranks candidates for a mention; IDF is computed over the candidates' texts. ``weights``
+    (one per feature of :data:`FEATURES`) default to the committed, learned ones."""
 
-    def __init__(self, candidates: list[Candidate]):
+    def __init__(self, candidates: list[Candidate], weights: tuple[float, ...] | None = None):
         self.candidates = candidates
+        self.weights = weights or learned_weights()
         docs = [[c.statement, *c.quotes] for c in candidates]
         df: Counter = Counter()
         total = 0
@@ -75,37 +91,49 @@ class Matcher:
         norm = math.sqrt(sum(v * v for v in vec.values())) or 1.0
         return {t: v / norm for t, v in vec.items()}
 
+    def features(self, sentence: str, kind: str | None, substances, conditions):
+        """One feature vector per candidate (in :data:`FEATURES` order)."""
+        mine = self._vector(sentence)
+        subs, conds = set(substances or ()), set(conditions or ())
+        for c, vectors in zip(self.candidates, self._vectors, strict=True):
+            sims = [sum(w * v.get(t, 0.0) for t, w in mine.items()) for v in vectors]
+            quotes = sorted(sims[1:], reverse=True) or [0.0]
+            yield (
+                sims[0],
+                quotes[0],
+                sum(quotes[:3]) / 3,
+                _overlap(subs, c.substances),
+                _overlap(conds, c.conditions),
+                float(bool(kind) and kind == c.kind),
+                math.log1p(len(c.quotes)),
+            )
+
     def rank(
         self, sentence: str, kind: str | None, substances, conditions, n: int = 3
     ) -> list[Match]:
-        mine = self._vector(sentence)
         subs, conds = set(substances or ()), set(conditions or ())
-        out = []
-        for c, vectors in zip(self.candidates, self._vectors, strict=True):
-            sims = [sum(w * v.get(t, 0.0) for t, w in mine.items()) for v in vectors]
-            statement, quote = sims[0], max(sims[1:], default=0.0)
-            shared_s, shared_c = subs & c.substances, conds & c.conditions
-            score = (
-                WEIGHTS["statement"] * statement
-                + WEIGHTS["quote"] * quote
-                + WEIGHTS["substances"] * _overlap(subs, c.substances)
-                + WEIGHTS["conditions"] * _overlap(conds, c.conditions)
-                + WEIGHTS["kind"] * (kind == c.kind)
+        scored = [
+            (sum(w * x for w, x in zip(self.weights, f, strict=True)), f, c)
+            for f, c in zip(
+                self.features(sentence, kind, subs, conds), self.candidates, strict=True
             )
-            why = []
-            if shared_s:
-                why.append("same substance: " + ", ".join(sorted(shared_s)))
-            if shared_c:
-                why.append("same condition: " + ", ".join(sorted(shared_c)))
-            if kind and kind == c.kind:
-                why.append(f"same kind: {kind}")
-            if max(statement, quote) >= 0.2:
-                shared = sorted(set(terms(sentence)) & set(terms(c.statement)))[:4]
-                words = f" ({', '.join(shared)})" if shared else ""
-                why.append(f"similar wording{words}")
-            out.append(Match(c.key, score, tuple(why)))
-        out.sort(key=lambda m: -m.score)
-        return out[:n]
+        ]
+        scored.sort(key=lambda t: -t[0])
+        return [self._match(sentence, kind, subs, conds, score, f, c) for score, f, c in scored[:n]]
+
+    def _match(self, sentence, kind, subs, conds, score, f, c) -> Match:
+        why = []
+        if shared := subs & c.substances:
+            why.append("same substance: " + ", ".join(sorted(shared)))
+        if shared := conds & c.conditions:
+            why.append("same condition: " + ", ".join(sorted(shared)))
+        if kind and kind == c.kind:
+            why.append(f"same kind: {kind}")
+        if max(f[0], f[1]) >= 0.2:
+            shared_words = sorted(set(terms(sentence)) & set(terms(c.statement)))[:4]
+            words = f" ({', '.join(shared_words)})" if shared_words else ""
+            why.append(f"similar wording{words}")
+        return Match(c.key, score, tuple(why))
 
 
 def _overlap(a: set, b: frozenset) -> float:

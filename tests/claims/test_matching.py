@@ -1,5 +1,7 @@
 """Canonical-claim matching: the claims a sentence most likely makes, best first, with why."""
 
+import pytest
+
 from claims.matching import Candidate, Matcher
 
 CLAIMS = [
@@ -31,3 +33,61 @@ def test_wording_alone_finds_a_claim_when_the_labels_are_missing():
 
 def test_no_claims_no_suggestions():
     assert Matcher([]).rank("Anything at all.", "benefit", [], []) == []
+
+
+def test_the_committed_weights_cover_every_feature():
+    from claims.matching import FEATURES, learned_weights
+
+    assert len(learned_weights()) == len(FEATURES)
+
+
+def _linked():
+    from claims.matching_training import ClaimInfo, Linked
+
+    claims = {
+        "mood": ClaimInfo("Microdosing improves mood", "benefit", frozenset(), frozenset()),
+        "sleep": ClaimInfo("Ketamine disturbs sleep", "risk", frozenset(), frozenset()),
+        "pain": ClaimInfo("Cannabis relieves chronic pain", "benefit", frozenset(), frozenset()),
+    }
+    sentences = {
+        "mood": [
+            "Users say microdosing lifts their mood.",
+            "Mood improved with microdosing.",
+            "Microdosing brightened the mood of most users.",
+        ],
+        "sleep": [
+            "Ketamine can disturb sleep at night.",
+            "Sleep was disturbed after ketamine.",
+            "Disturbed sleep is common after ketamine.",
+        ],
+        "pain": [
+            "Cannabis relieved pain in most patients.",
+            "Chronic pain eased with cannabis.",
+            "Patients on cannabis reported less chronic pain.",
+        ],
+    }
+    linked = [
+        Linked(f"text{i}", sentence, {}, claim)
+        for claim, texts in sentences.items()
+        for i, sentence in enumerate(texts)
+    ]
+    return linked, claims
+
+
+def test_learned_weights_rank_the_claim_other_texts_make_with_the_same_words_first():
+    from claims import matching_training as mt
+
+    linked, claims = _linked()
+    weights = mt.fit_weights(linked, claims)
+    assert weights[mt.FEATURES.index("quote")] > 0
+    # Leave one text out: each mention finds its claim among the other text's claims.
+    n, top1, _top3 = mt.summary(mt.nested(linked, claims))
+    assert (n, top1) == (9, 1.0)
+
+
+def test_nothing_to_learn_from_is_a_clear_error():
+    from claims import matching_training as mt
+
+    linked, claims = _linked()
+    with pytest.raises(ValueError, match="nothing to learn"):
+        mt.fit_weights([m for m in linked if m.group == "text0"], claims)
