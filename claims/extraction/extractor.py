@@ -25,7 +25,7 @@ from claims.extraction.features import condition_features, null_finding, sentenc
 from claims.extraction.model import Model, load
 from claims.extraction.scope import analyse_scope
 from claims.extraction.sentences import Sentence, split_sentences
-from claims.extraction.vocabulary import Match, Vocabulary
+from claims.extraction.vocabulary import CLASS_TERMS, Match, Vocabulary
 
 _OWN_STUDY = lx.compile_family(lx.OWN_STUDY_CUES)
 _COMPARISON = re.compile(
@@ -477,6 +477,8 @@ def _analyse(
         # Psychedelics in general only when no specific substance is named, or when the class
         # is what the sentence is about ("Hallucinogens such as LSD and psilocybin cause...").
         final_substances = [slug for slug in final_substances if slug != GENERAL]
+    if len(final_substances) > 1:
+        final_substances = _without_origins(body, s0, sub_matches, final_substances)
     if (
         final_substances == [GENERAL]
         and sub_matches
@@ -615,6 +617,27 @@ _EXPERIENCE_OF_CLASS = re.compile(
     r"psychedelic\s+(?:experiences?|sessions?|states?|effects?)\b", re.IGNORECASE
 )
 _EFFECT_NOUN = re.compile(r"\b(?:experiences?|trips?|effects|results|outcomes)\b", re.IGNORECASE)
+
+
+# "a component of the Cannabis sativa plant", "compound of cannabis": where a substance comes from.
+_PART_OF = re.compile(
+    r"\b(?:components?|compounds?|constituents?|ingredients?|alkaloids?|derivatives?|parts?)\s+"
+    r"(?:found\s+)?(?:of|in|from)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def _without_origins(body: str, s0: int, matches: list[Match], slugs: list[str]) -> list[str]:
+    """A substance named only as what another comes from or belongs to ("cannabidiol (CBD), a
+    component of the Cannabis sativa plant", "another cannabinoid is cannabidiol") is the other's
+    origin, not a subject of the claim."""
+    only_origin: dict[str, bool] = {}
+    for m in matches:
+        s, e = m.start - s0, m.end - s0
+        origin = bool(_PART_OF.search(body, 0, s) or CLASS_TERMS.fullmatch(body, s, e))
+        only_origin[m.slug] = only_origin.get(m.slug, True) and origin
+    kept = [slug for slug in slugs if not only_origin.get(slug)]
+    return kept or slugs
 
 
 def _class_named(body: str, s0: int, matches: list[Match]) -> bool:
