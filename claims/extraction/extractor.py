@@ -71,15 +71,6 @@ _RESULT_SUBJECT = lx.compile_family(lx.RESULT_SUBJECTS)
 
 Span = tuple[int, int]
 
-# Modifiers naming what something else is involved in: their conditions are background.
-_BACKGROUND = re.compile(
-    r"(?<!been\s)(?<!\bis\s)(?<!are\s)(?<!was\s)(?<!were\s)\b(?:involved\s+in|linked\s+to|"
-    r"responsible\s+for|essential\s+for|plays?\s+(?:a|an)\s+(?:\w+\s+)?role\s+in)\b[^;]*"
-    r"|,\s*which\b[^;]*$"
-    # What an effect varies with is a moderator, not an outcome ("vary with the user's mood").
-    r"|\b(?:var(?:y|ies|ied)\s+(?:with|by|according\s+to)|depend(?:s|ing|ed)?\s+(?:up)?on)\b[^;]*",
-    re.IGNORECASE,
-)
 _STRONG_RISK = re.compile(
     r"\b(?:at\s+risk\s+(?:for|of)\s+adverse|at\s+(?:an?\s+)?(?:increased|higher|greater|elevated)\s+risk|adverse\s+(?:effects|events|reactions)|"
     r"side\s+effects|interactions?|toxicity|bad\s+trips?|tolerance|overdos\w+|flashbacks?|"
@@ -496,13 +487,13 @@ def _analyse(
     conditions = _slugs(cond_matches)
     if context.trace is not None:
         context.trace[-1]["conditions"] = _condition_candidates(
-            body, s0, scope, cond_matches, index, sent, context
+            s0, scope, cond_matches, index, sent, context
         )
     if is_claim:
         kind = _decide(model.head("kind"), feats, "claim_kind", explain, doc) or "benefit"
         if null := null_finding(feats):
             kind, explain["claim_kind"] = "efficacy-null", [doc(null)]
-        candidates = _condition_candidates(body, s0, scope, cond_matches, index, sent, context)
+        candidates = _condition_candidates(s0, scope, cond_matches, index, sent, context)
         conditions = []
         head = model.head("condition")
         for slug, (base, spans) in candidates.items():
@@ -578,23 +569,19 @@ def _decide(head, feats, label: str, explain: dict, doc) -> str | None:
 IMPLIED = ("safety-general", "mental-health-general")
 
 
-def _condition_candidates(body, s0, scope, cond_matches, index, sent, context):
+def _condition_candidates(s0, scope, cond_matches, index, sent, context):
     """slug -> (features, spans) for each condition the claim could be about: those named in the
-    sentence, those of the claim just before (an outcome left implicit), and the implied ones."""
-    background = [mm.span() for mm in _BACKGROUND.finditer(scope.text)]
+    sentence, those of the claim just before (an outcome left implicit), and the implied ones.
+    A condition named in a clause about something else (a concession, a comparison) is flagged;
+    where else it is named (first, main clause, a background modifier) is no feature: the words
+    crossed with the slug decide as well by grouped folds."""
     out: dict[str, tuple[dict, list[Span]]] = {}
-    for i, m in enumerate(cond_matches):
+    for m in cond_matches:
         s, e = m.start - s0, m.end - s0
         feats, spans = out.setdefault(m.slug, ({"m": []}, []))
         spans.append((s, e))
-        for flag, on in (
-            ("m:first", i == 0),
-            ("m:scope", not scope.about_something_else(s, e)),
-            ("m:main", bool(scope.main[s:e].strip())),
-            ("m:background", any(bs <= s < be for bs, be in background)),
-        ):
-            if on:
-                feats[flag] = [(s, e)]
+        if not scope.about_something_else(s, e):
+            feats["m:scope"] = [(s, e)]
     previous = context.last_claim
     if previous and index - previous[0] <= 2 and sent.block - previous[1] <= 1:
         for slug in previous[2]:
