@@ -25,7 +25,7 @@ from claims.extraction.features import condition_features, null_finding, sentenc
 from claims.extraction.model import Model, load
 from claims.extraction.scope import analyse_scope
 from claims.extraction.sentences import Sentence, split_sentences
-from claims.extraction.vocabulary import Match, Vocabulary
+from claims.extraction.vocabulary import CLASS_TERMS, Match, Vocabulary
 
 _OWN_STUDY = lx.compile_family(lx.OWN_STUDY_CUES)
 _COMPARISON = re.compile(
@@ -71,15 +71,6 @@ _RESULT_SUBJECT = lx.compile_family(lx.RESULT_SUBJECTS)
 
 Span = tuple[int, int]
 
-# Modifiers naming what something else is involved in: their conditions are background.
-_BACKGROUND = re.compile(
-    r"(?<!been\s)(?<!\bis\s)(?<!are\s)(?<!was\s)(?<!were\s)\b(?:involved\s+in|linked\s+to|"
-    r"responsible\s+for|essential\s+for|plays?\s+(?:a|an)\s+(?:\w+\s+)?role\s+in)\b[^;]*"
-    r"|,\s*which\b[^;]*$"
-    # What an effect varies with is a moderator, not an outcome ("vary with the user's mood").
-    r"|\b(?:var(?:y|ies|ied)\s+(?:with|by|according\s+to)|depend(?:s|ing|ed)?\s+(?:up)?on)\b[^;]*",
-    re.IGNORECASE,
-)
 _STRONG_RISK = re.compile(
     r"\b(?:at\s+risk\s+(?:for|of)\s+adverse|at\s+(?:an?\s+)?(?:increased|higher|greater|elevated)\s+risk|adverse\s+(?:effects|events|reactions)|"
     r"side\s+effects|interactions?|toxicity|bad\s+trips?|tolerance|overdos\w+|flashbacks?|"
@@ -477,6 +468,8 @@ def _analyse(
         # Psychedelics in general only when no specific substance is named, or when the class
         # is what the sentence is about ("Hallucinogens such as LSD and psilocybin cause...").
         final_substances = [slug for slug in final_substances if slug != GENERAL]
+    if len(final_substances) > 1:
+        final_substances = _without_origins(body, s0, sub_matches, final_substances)
     if (
         final_substances == [GENERAL]
         and sub_matches
@@ -494,13 +487,13 @@ def _analyse(
     conditions = _slugs(cond_matches)
     if context.trace is not None:
         context.trace[-1]["conditions"] = _condition_candidates(
-            body, s0, scope, cond_matches, index, sent, context
+            s0, scope, cond_matches, index, sent, context
         )
     if is_claim:
         kind = _decide(model.head("kind"), feats, "claim_kind", explain, doc) or "benefit"
         if null := null_finding(feats):
             kind, explain["claim_kind"] = "efficacy-null", [doc(null)]
-        candidates = _condition_candidates(body, s0, scope, cond_matches, index, sent, context)
+        candidates = _condition_candidates(s0, scope, cond_matches, index, sent, context)
         conditions = []
         head = model.head("condition")
         for slug, (base, spans) in candidates.items():
@@ -576,23 +569,19 @@ def _decide(head, feats, label: str, explain: dict, doc) -> str | None:
 IMPLIED = ("safety-general", "mental-health-general")
 
 
-def _condition_candidates(body, s0, scope, cond_matches, index, sent, context):
+def _condition_candidates(s0, scope, cond_matches, index, sent, context):
     """slug -> (features, spans) for each condition the claim could be about: those named in the
-    sentence, those of the claim just before (an outcome left implicit), and the implied ones."""
-    background = [mm.span() for mm in _BACKGROUND.finditer(scope.text)]
+    sentence, those of the claim just before (an outcome left implicit), and the implied ones.
+    A condition named in a clause about something else (a concession, a comparison) is flagged;
+    where else it is named (first, main clause, a background modifier) is no feature: the words
+    crossed with the slug decide as well by grouped folds."""
     out: dict[str, tuple[dict, list[Span]]] = {}
-    for i, m in enumerate(cond_matches):
+    for m in cond_matches:
         s, e = m.start - s0, m.end - s0
         feats, spans = out.setdefault(m.slug, ({"m": []}, []))
         spans.append((s, e))
-        for flag, on in (
-            ("m:first", i == 0),
-            ("m:scope", not scope.about_something_else(s, e)),
-            ("m:main", bool(scope.main[s:e].strip())),
-            ("m:background", any(bs <= s < be for bs, be in background)),
-        ):
-            if on:
-                feats[flag] = [(s, e)]
+        if not scope.about_something_else(s, e):
+            feats["m:scope"] = [(s, e)]
     previous = context.last_claim
     if previous and index - previous[0] <= 2 and sent.block - previous[1] <= 1:
         for slug in previous[2]:
@@ -615,6 +604,27 @@ _EXPERIENCE_OF_CLASS = re.compile(
     r"psychedelic\s+(?:experiences?|sessions?|states?|effects?)\b", re.IGNORECASE
 )
 _EFFECT_NOUN = re.compile(r"\b(?:experiences?|trips?|effects|results|outcomes)\b", re.IGNORECASE)
+
+
+# "a component of the Cannabis sativa plant", "compound of cannabis": where a substance comes from.
+_PART_OF = re.compile(
+    r"\b(?:components?|compounds?|constituents?|ingredients?|alkaloids?|derivatives?|parts?)\s+"
+    r"(?:found\s+)?(?:of|in|from)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def _without_origins(body: str, s0: int, matches: list[Match], slugs: list[str]) -> list[str]:
+    """A substance named only as what another comes from or belongs to ("cannabidiol (CBD), a
+    component of the Cannabis sativa plant", "another cannabinoid is cannabidiol") is the other's
+    origin, not a subject of the claim."""
+    only_origin: dict[str, bool] = {}
+    for m in matches:
+        s, e = m.start - s0, m.end - s0
+        origin = bool(_PART_OF.search(body, 0, s) or CLASS_TERMS.fullmatch(body, s, e))
+        only_origin[m.slug] = only_origin.get(m.slug, True) and origin
+    kept = [slug for slug in slugs if not only_origin.get(slug)]
+    return kept or slugs
 
 
 def _class_named(body: str, s0: int, matches: list[Match]) -> bool:

@@ -49,7 +49,8 @@ EXTRA_TERMS: dict[str, dict[str, list[str]]] = {
         "lions-mane": [r"h\.\s?erinaceus"],
         "lsd": [r"lysergic\s+acid(?:\s+diethylamide)?", r"lsd(?:-25)?"],
         "mdma": [r"mdma(?:-assisted)?"],
-        # "Cannabinoids" names the plant's compounds as a class: cannabis (CBD when named).
+        # "Cannabinoids" names the plant's compounds as a class: cannabis (CBD when named, see
+        # CLASS_TERMS).
         "cannabis": [r"cannabinoids?"],
         "niacin": [r"niacinamide", r"vitamin\s+b-?3"],
         "dmt": [r"5-meo-dmt", r"n,n-dmt"],
@@ -216,6 +217,10 @@ EXTRA_TERMS: dict[str, dict[str, list[str]]] = {
         ],
     },
 }
+
+# Terms that name a substance by the class of compounds it yields: in a sentence that also names a
+# member ("another cannabinoid is cannabidiol"), the member is the subject.
+CLASS_TERMS = re.compile(r"cannabinoids?", re.IGNORECASE)
 
 # Left or right contexts in which a hit means something else ("amino acid", "gained attention").
 _BLOCK_LEFT = {

@@ -84,3 +84,18 @@ def test_a_risk_claim_gets_safety_general(analyse):
     result = analyse("Psilocybin can trigger psychosis in vulnerable people.")
     assert result.claim_kind == "risk"
     assert {"psychosis", "safety-general"} <= set(result.conditions)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Cannabidiol (CBD), a main component of the cannabis plant, reduces anxiety in rats.",
+        "Another cannabinoid, cannabidiol, may relieve pain without a high.",
+    ],
+)
+def test_a_substance_named_as_where_another_comes_from_is_no_subject(analyse, sentence):
+    assert analyse(sentence).substances == ["cbd"]
+
+
+def test_two_substances_named_as_subjects_both_count(analyse):
+    assert analyse("Both THC and CBD reduced pain in the trial.").substances == ["cannabis", "cbd"]
