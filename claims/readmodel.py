@@ -19,7 +19,8 @@ Write functions call :func:`refresh_claims` (or :func:`refresh_sources`,
 the write: every row of those claims is deleted and inserted again by ``INSERT ... SELECT``
 (a fixed number of statements per 500 claims, nothing per mention). "Public" is
 ``Mention.objects.public()``: the SQL here is compiled from it, never written out again.
-``manage.py rebuild_read_model`` rebuilds everything after bulk loads that bypass the writers.
+``manage.py rebuild_read_model`` rebuilds everything after bulk loads that bypass the writers
+(on PostgreSQL it also stores the filter rows in condition order: :func:`_cluster_rows`).
 
 Migrations: the read model is filled by this live code, so only the latest migration that
 changes its tables calls :func:`rebuild` (an earlier one would write columns not there yet).
@@ -484,7 +485,21 @@ def rebuild(progress: Callable[[int], None] | None = None, batch: int = 5000) ->
             if progress:
                 progress(len(chunk))
         _rebuild_facet_counts()
+        _cluster_rows()
         bump_version()
+
+
+def _cluster_rows() -> None:
+    """PostgreSQL: store the filter rows in condition order (``CLUSTER``), so the rows a
+    condition filter reads lie together on disk instead of on every page of the table (at a
+    million mentions, a two-filter page read every page of it). Rows written later go at the end
+    until the next rebuild; on SQLite rows stay in claim order."""
+    if connection.vendor != "postgresql":
+        return
+    table = BrowseRow._meta.db_table
+    with connection.cursor() as cursor:
+        cursor.execute(f"CLUSTER {table} USING row_condition_idx")
+        cursor.execute(f"ANALYZE {table}")
 
 
 def _write_range(first: int, last: int) -> None:

@@ -145,6 +145,19 @@ def test_the_command_rebuilds_the_read_model():
     assert KnowledgeBaseVersion.objects.get().version == version + 1
 
 
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="CLUSTER is PostgreSQL's")
+def test_a_rebuild_stores_the_filter_rows_in_condition_order():
+    readmodel.refresh_claims(Claim.objects.values_list("pk", flat=True))  # rows out of order
+    readmodel.rebuild()
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT condition_id FROM claims_browserow WHERE condition_id IS NOT NULL ORDER BY ctid"
+        )
+        on_disk = [row[0] for row in cursor.fetchall()]
+    assert len(set(on_disk)) > 1
+    assert on_disk == sorted(on_disk)
+
+
 def test_publishing_and_unpublishing_changes_what_readers_see(editor):
     source = Source.objects.order_by("pk").first()
     own = set(Mention.objects.public().filter(source=source).values_list("claim_id", flat=True))
