@@ -91,3 +91,25 @@ def test_nothing_to_learn_from_is_a_clear_error():
     linked, claims = _linked()
     with pytest.raises(ValueError, match="nothing to learn"):
         mt.fit_weights([m for m in linked if m.group == "text0"], claims)
+
+
+@pytest.mark.django_db
+def test_the_database_teaches_with_what_the_extractor_suggested_not_the_final_labels():
+    from claims import matching_training as mt
+    from claims.models import Mention
+
+    mention = Mention.objects.accepted().filter(claim__isnull=False).first()
+    mention.suggested = {"kind": "dosing", "substances": ["niacin"], "conditions": []}
+    mention.save(update_fields=["suggested"])
+    linked, claims = mt.database_linked(skip_texts=set())
+    mine = [
+        m for m in linked if m.sentence == mention.quote and m.group == f"db/{mention.source_id}"
+    ]
+    assert mine and mine[0].labels == {
+        "claim_kind": "dosing",
+        "substances": ["niacin"],
+        "conditions": [],
+    }
+    assert mine[0].claim == mention.claim.slug and mention.claim.slug in claims
+    skipped, _ = mt.database_linked(skip_texts={mention.source.text})
+    assert not [m for m in skipped if m.group == f"db/{mention.source_id}"]
