@@ -24,14 +24,18 @@ from claims.models import (
     Condition,
     FacetCount,
     FacetPairCount,
+    FacetTripleCount,
     Substance,
 )
-from claims.readmodel import facet_count_query, facet_counts_among
+from claims.readmodel import FILTER_FACETS, context, facet_count_query, facet_counts_among
 from sources.models import Source, SourceType
 
 SOURCE_FACET_SIZE = 15  # sources offered in the source facet; a search box finds the others
 UNMATCHED_LIST = 2000  # a broad search's unmatched claims passed as a list of ids, up to this
-FEW_CLAIMS = 30_000  # up to this many matching claims, a multi-filter page finds them first
+# Up to this many matching claims, a multi-filter page finds them first, then sorts them (at
+# most some 40 ms at a million mentions); more, and walking the sort index meets a page of them
+# sooner than finding them all takes.
+FEW_CLAIMS = 10_000
 GRADE_CHOICES = [(g.value, g.label) for g in Grade if g.strength is not None]
 SORT_CHOICES = [
     ("", "Best match, else most sources"),
@@ -219,14 +223,15 @@ class ClaimFilter(django_filters.FilterSet):
         sort index; otherwise the cards of the claims with a matching row (a semi-join), and
         whose search document matches the search."""
         cards = ClaimCard.objects.defer("quotes")  # the search document: wide, never shown
-        if self.shared_facets and self.shared_counts[1] <= FEW_CLAIMS:
+        filters = self.active() - {"q"}
+        if len(filters) > 1 and self.matching_claims <= FEW_CLAIMS:
             # Several filters and not many claims (counted with the facets): find them first,
             # then sort them. Left to itself, the database may walk the sort index past many
             # thousand cards the filters reject, betting on finding a page of them soon.
             sql, params = self.rows(skip="q").values("claim_id").query.sql_with_params()
             found = RawSQL(f"WITH m AS MATERIALIZED ({sql}) SELECT claim_id FROM m", params)
             cards = cards.filter(claim_id__in=found)
-        elif self.active() - {"q"}:
+        elif filters:
             cards = cards.filter(claim_id__in=self.rows(skip="q").values("claim_id"))
         if self.search_text:
             cards = cards.filter(search.card_matches(self.search_text))
@@ -243,9 +248,29 @@ class ClaimFilter(django_filters.FilterSet):
             name, values = self.single_filter
             counts = FacetCount.objects.filter(facet=name, value__in=values)
             return counts.aggregate(n=Sum("claims"))["n"] or 0
+        if (stored := self.stored_count()) is not None:
+            return stored
         if self.shared_facets:
             return self.shared_counts[1]
+        if self.active() - {"q"}:
+            return facet_counts_among(self.rows(), [], total=True)[0][2]
         return self.claims().order_by().count()
+
+    def stored_count(self) -> int | None:
+        """The count of a page with two or three filters of one value each (or a grade): the
+        last filter's own counts given the others, from the pair or triple counts (read with
+        the facets when they were read first: one query less); else None."""
+        active = [name for name in FILTER_FACETS if name in self.active()]
+        if len(active) not in (2, 3) or len(active) != len(self.active()):
+            return None
+        last = active[-1]
+        known, values = self.stored_context(last), self.stored_values(last)
+        if known is None or values is None:
+            return None
+        if "_facet_counts" in self.__dict__:  # already read with the facets
+            counts = {v: n for facet, v, n in self.facet_counts() if facet == last}
+            return sum(counts.get(v, 0) for v in values)
+        return sum(self.stored_counts(known, last, values).values())
 
     @cached_property
     def shared_facets(self) -> list[str]:
@@ -254,7 +279,9 @@ class ClaimFilter(django_filters.FilterSet):
         active = self.active()
         if not active or active == {"q"}:
             return []
-        return [n for n in FACETS if n != "source" and n not in active and not self.paired_with(n)]
+        return [
+            n for n in FACETS if n != "source" and n not in active and not self.stored_context(n)
+        ]
 
     @cached_property
     def shared_counts(self) -> tuple[list[tuple[str, str, int]], int]:
@@ -275,23 +302,59 @@ class ClaimFilter(django_filters.FilterSet):
             and not (self.cleaned.get("source_q") or "").strip()
         )
 
-    def paired_with(self, facet: str) -> tuple[str, list[str]] | None:
-        """(filter, its values as the read model stores them) when ``facet``'s counts have one
-        filter to apply and it is one value of one facet (not the source: its few rows are
-        counted; not the search), or a grade (a claim has one grade, so the grades "at least"
-        it hold disjoint sets of claims and their counts add up): those counts are then read
-        from ``FacetPairCount``, not counted. Else None."""
-        others = self.active() - {facet}
-        if len(others) != 1 or others & {"q", "source"}:
-            return None
-        (name,) = others
+    def stored_values(self, name: str) -> list[str] | None:
+        """Filter ``name``'s values as the stored counts key them, when its claims are those of
+        one stored value or of disjoint ones (a claim has one grade, so the grades "at least" a
+        grade hold disjoint sets of claims and their counts add up); else None."""
         value = self.cleaned[name]
         if name == "grade":
-            return name, grades_at_least(value)
+            return grades_at_least(value)
         if name == "overclaim":
-            return name, ["true"]
+            return ["true"]
         values = [str(v.pk) if hasattr(v, "pk") else v for v in value]
-        return (name, values) if len(values) == 1 else None
+        return values if len(values) == 1 else None
+
+    def stored_context(self, facet: str) -> list[tuple[str, list[str]]] | None:
+        """The other active filters, as (filter, stored values) in ``FILTER_FACETS`` order, when
+        ``facet``'s counts are stored: one or two of them, neither the search nor the source,
+        each one value (or a grade); for two, ``facet`` is not the source either (its counts
+        are stored per pair of values, not per triple). Else None."""
+        others = self.active() - {facet}
+        if not 1 <= len(others) <= 2 or others & {"q", "source"}:
+            return None
+        if len(others) == 2 and facet == "source":
+            return None
+        known = []
+        for name in sorted(others, key=FILTER_FACETS.index):
+            values = self.stored_values(name)
+            if values is None:
+                return None
+            known.append((name, values))
+        return known
+
+    def paired_with(self, facet: str) -> tuple[str, list[str]] | None:
+        """(filter, its stored values) when ``facet``'s counts have one filter to apply and are
+        read from ``FacetPairCount`` (see :meth:`stored_context`); else None."""
+        known = self.stored_context(facet)
+        return known[0] if known and len(known) == 1 else None
+
+    @staticmethod
+    def stored_counts(
+        known: list[tuple[str, list[str]]], other: str, values: list[str] | None = None
+    ) -> dict[str, int]:
+        """{value of ``other``: claims} given the ``known`` filters (one: the pair counts; two:
+        the triple counts), summed over their values (disjoint sets of claims). One query."""
+        if len(known) == 1:
+            ((name, given),) = known
+            counts = FacetPairCount.objects.filter(facet=name, value__in=given, other=other)
+        else:
+            (first, a), (second, b) = known
+            contexts = [context([(first, x), (second, y)]) for x in a for y in b]
+            counts = FacetTripleCount.objects.filter(context__in=contexts, other=other)
+        if values is not None:
+            counts = counts.filter(other_value__in=values)
+        summed = counts.values("other_value").annotate(n=Sum("claims"))
+        return dict(summed.values_list("other_value", "n"))
 
     @cached_property
     def single_filter(self) -> tuple[str, list[str]] | None:
@@ -387,10 +450,18 @@ class ClaimFilter(django_filters.FilterSet):
         active = self.active()
         return {name for name in FACETS if not active - {name}}
 
+    @cached_property
+    def _facet_counts(self) -> list[tuple[str, str, int]]:
+        return self._count_facets()
+
     def facet_counts(self) -> list[tuple[str, str, int]]:
+        """See :meth:`_count_facets` (read once per page)."""
+        return self._facet_counts
+
+    def _count_facets(self) -> list[tuple[str, str, int]]:
         """(facet, value, claims) for every facet but the source facet: the stored counts in
-        one query, those with one filter value to apply from the pair counts in one more, the
-        others in one more (a UNION ALL of a grouped count per facet)."""
+        one query, those with one or two filter values to apply from the pair and triple counts
+        in one more each, the others in one more (a UNION ALL of a grouped count per facet)."""
         if self.broad_search:
             less = self.unmatched_counts()
             found = FacetCount.objects.exclude(facet="source").values_list(
@@ -399,22 +470,35 @@ class ClaimFilter(django_filters.FilterSet):
             return [(f, v, n - less.get((f, v), 0)) for f, v, n in found if n > less.get((f, v), 0)]
         active = self.active()
         stored = self.stored_facets() - {"source"}
-        paired = {name: self.paired_with(name) for name in FACETS if name not in stored}
-        paired = {name: pair for name, pair in paired.items() if pair and name != "source"}
-        counted = set(FACETS) - stored - paired.keys() - {"source"}
+        known = {name: self.stored_context(name) for name in FACETS if name not in stored}
+        known = {name: ctx for name, ctx in known.items() if ctx and name != "source"}
+        counted = set(FACETS) - stored - known.keys() - {"source"}
         found = list(
             FacetCount.objects.filter(facet__in=stored).values_list("facet", "value", "claims")
         )
-        if paired:  # one query for every facet whose only other filter is one value
+        # One query for every facet whose other filters are one or two values.
+        parts = []
+        for size, model in ((1, FacetPairCount), (2, FacetTripleCount)):
             wanted = Q()
-            for name, (other, values) in paired.items():
-                wanted |= Q(facet=other, value__in=values, other=name)
-            found += (
-                FacetPairCount.objects.filter(wanted)
-                .values("other", "other_value")
-                .annotate(n=Sum("claims"))  # grades: disjoint sets of claims add up
-                .values_list("other", "other_value", "n")
-            )
+            for name, ctx in known.items():
+                if len(ctx) != size:
+                    continue
+                if size == 1:
+                    ((other, values),) = ctx
+                    wanted |= Q(facet=other, value__in=values, other=name)
+                else:
+                    (first, a), (second, b) = ctx
+                    contexts = [context([(first, x), (second, y)]) for x in a for y in b]
+                    wanted |= Q(context__in=contexts, other=name)
+            if wanted:
+                parts.append(
+                    model.objects.filter(wanted)
+                    .values("other", "other_value")
+                    .annotate(n=Sum("claims"))  # grades: disjoint sets of claims add up
+                    .values_list("other", "other_value", "n")
+                )
+        if parts:
+            found += parts[0].union(*parts[1:], all=True) if len(parts) > 1 else parts[0]
         # Facets with no filter of their own share the page's rows: read once for all of them.
         if self.shared_facets:  # already read with the page's count
             found += [row for row in self.shared_counts[0] if row[0] != "source"]

@@ -54,6 +54,7 @@ from claims.models import (
     Condition,
     FacetCount,
     FacetPairCount,
+    FacetTripleCount,
     KnowledgeBaseVersion,
     Mention,
 )
@@ -195,6 +196,47 @@ def pair_count_query(rows):
     return parts[0].union(*parts[1:], all=True)
 
 
+# The triples of facets FacetTripleCount counts: every three facets but the source.
+TRIPLES = list(combinations(FILTER_FACETS, 3))
+
+
+def context(assignments: Iterable[tuple[str, str]]) -> str:
+    """``FacetTripleCount.context`` for two (facet, value) assignments, in FILTER_FACETS order."""
+    ordered = sorted(assignments, key=lambda a: FILTER_FACETS.index(a[0]))
+    return "|".join(f"{facet}={value}" for facet, value in ordered)
+
+
+def triple_count_query(rows):
+    """One query giving (facet, value, facet, value, facet, value, claims) for every triple of
+    facets in TRIPLES."""
+    parts = []
+    for first, second, third in TRIPLES:
+        three = _with_value(_with_value(_with_value(rows.order_by(), first, "v1"), second, "v2"),
+                            third, "v3")  # fmt: skip
+        names = {f"f{i}": Value(n, output_field=CharField()) for i, n in enumerate(
+            (first, second, third), start=1)}  # fmt: skip
+        parts.append(
+            three.annotate(**names)
+            .values("f1", "v1", "f2", "v2", "f3", "v3")
+            .annotate(n=Count("claim_id", distinct=True))
+            .values_list("f1", "v1", "f2", "v2", "f3", "v3", "n")
+        )
+    return parts[0].union(*parts[1:], all=True)
+
+
+def _triple_counts_of(claim_ids: list[int]) -> dict[tuple[str, str, str], int]:
+    """{(context, other, other value): claims} among these claims, each triple in its three
+    orientations (each of its values once the counted one)."""
+    counts = {}
+    query = triple_count_query(BrowseRow.objects.filter(claim_id__in=claim_ids))
+    for f1, v1, f2, v2, f3, v3, n in query:
+        a, b, c = (f1, v1), (f2, v2), (f3, v3)
+        counts[(context([a, b]), f3, v3)] = n
+        counts[(context([a, c]), f2, v2)] = n
+        counts[(context([b, c]), f1, v1)] = n
+    return counts
+
+
 def _counts_of(claim_ids: list[int]) -> dict[tuple[str, str], int]:
     rows = BrowseRow.objects.filter(claim_id__in=claim_ids)
     query = facet_count_query(lambda name: rows, FACET_COLUMNS)
@@ -244,6 +286,7 @@ def _add_differences(model, fields: list[str], before: dict, after: dict) -> Non
 def _rebuild_facet_counts() -> None:
     FacetCount.objects.all().delete()
     FacetPairCount.objects.all().delete()
+    FacetTripleCount.objects.all().delete()
     query = facet_count_query(lambda name: BrowseRow.objects.all(), FACET_COLUMNS)
     select, params = query.query.sql_with_params()
     pairs = FacetPairCount._meta.db_table
@@ -257,6 +300,20 @@ def _rebuild_facet_counts() -> None:
         cursor.execute(
             f"INSERT INTO {pairs} ({columns}) SELECT other, other_value, facet, value, claims "
             f"FROM {pairs} WHERE other <> 'source'"
+        )
+        select, params = triple_count_query(BrowseRow.objects.all()).query.sql_with_params()
+        orientations = " UNION ALL ".join(
+            f"SELECT {a} || '=' || {va} || '|' || {b} || '=' || {vb}, {c}, {vc}, n FROM t"
+            for (a, va), (b, vb), (c, vc) in [
+                (("f1", "v1"), ("f2", "v2"), ("f3", "v3")),
+                (("f1", "v1"), ("f3", "v3"), ("f2", "v2")),
+                (("f2", "v2"), ("f3", "v3"), ("f1", "v1")),
+            ]
+        )
+        cursor.execute(
+            f"WITH t AS ({select}) INSERT INTO {FacetTripleCount._meta.db_table} "
+            f"(context, other, other_value, claims) {orientations}",
+            params,
         )
 
 
@@ -374,6 +431,7 @@ def _write(claim_ids: list[int]) -> None:
     """Delete and insert again every read-model row of ``claim_ids``."""
     where = Q() if claim_ids is None else Q(claim_id__in=claim_ids)
     before, pairs_before = _counts_of(claim_ids), _pair_counts_of(claim_ids)
+    triples_before = _triple_counts_of(claim_ids)
     rows_where, params = _claims_sql(claim_ids)
     rows_table = BrowseRow._meta.db_table
     with connection.cursor() as cursor:
@@ -397,6 +455,12 @@ def _write(claim_ids: list[int]) -> None:
         ["facet", "value", "other", "other_value"],
         pairs_before,
         _pair_counts_of(claim_ids),
+    )
+    _add_differences(
+        FacetTripleCount,
+        ["context", "other", "other_value"],
+        triples_before,
+        _triple_counts_of(claim_ids),
     )
     if uses_fts5():
         with connection.cursor() as cursor:
@@ -475,6 +539,7 @@ def rebuild(progress: Callable[[int], None] | None = None, batch: int = 5000) ->
             cursor.execute(f"DELETE FROM {ClaimCard._meta.db_table}")
             cursor.execute(f"DELETE FROM {FacetCount._meta.db_table}")
             cursor.execute(f"DELETE FROM {FacetPairCount._meta.db_table}")
+            cursor.execute(f"DELETE FROM {FacetTripleCount._meta.db_table}")
             if uses_fts5():
                 cursor.execute("DELETE FROM claims_quote_fts")
                 cursor.execute("DELETE FROM claims_claim_fts")

@@ -152,13 +152,13 @@ def paginate(request: HttpRequest, claims, notes: list[str], count: int | None =
 def claim_list(request: HttpRequest):
     filterset = ClaimFilter(request.GET)
     notes = [str(e) for errors in filterset.form.errors.values() for e in errors]
+    facets = filterset.facets()  # first: a page's count may come with its facet counts
     page = paginate(request, ClaimPages(filterset), notes)
     rows = page.object_list
     snippets = snippets_for(filterset, [c.pk for c in rows])
     for claim in rows:
         claim.snippet = snippets.get(claim.pk)
         claim.statement_html = search.highlight(claim.statement, filterset.search_text)
-    facets = filterset.facets()
     ctx = {
         "filterset": filterset,
         "form": filterset.form,

@@ -1,15 +1,9 @@
 """Facet counts per pair of facet values (claims/models.py FacetPairCount); read-model rows no
-longer cascade on deletion (the write's refresh removes them, counting them out first); the read
-model rebuilt: this is the latest migration changing its tables (see claims/readmodel.py)."""
+longer cascade on deletion (the write's refresh removes them, counting them out first). The read
+model is filled by 0014, the latest migration changing its tables (see claims/readmodel.py)."""
 
 import django.db.models.deletion
 from django.db import migrations, models
-
-
-def fill(apps, schema_editor):
-    from claims import readmodel
-
-    readmodel.rebuild()
 
 
 class Migration(migrations.Migration):
@@ -64,5 +58,4 @@ class Migration(migrations.Migration):
             name='claim',
             field=models.OneToOneField(db_constraint=False, on_delete=django.db.models.deletion.DO_NOTHING, primary_key=True, related_name='card', serialize=False, to='claims.claim'),
         ),
-        migrations.RunPython(fill, migrations.RunPython.noop, elidable=False),
     ]

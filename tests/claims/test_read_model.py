@@ -22,6 +22,7 @@ from claims.models import (
     Condition,
     FacetCount,
     FacetPairCount,
+    FacetTripleCount,
     KnowledgeBaseVersion,
     Mention,
 )
@@ -53,7 +54,10 @@ def snapshot() -> tuple:
     pairs = sorted(
         FacetPairCount.objects.values_list("facet", "value", "other", "other_value", "claims")
     )
-    return rows, cards, fts, counts, pairs
+    triples = sorted(
+        FacetTripleCount.objects.values_list("context", "other", "other_value", "claims")
+    )
+    return rows, cards, fts, counts, pairs, triples
 
 
 # --- a random sequence of curation writes -------------------------------------------------------
