@@ -28,6 +28,7 @@ changes its tables calls :func:`rebuild` (an earlier one would write columns not
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Iterable
 from itertools import combinations
 
@@ -180,22 +181,6 @@ FILTER_FACETS = [name for name in FACET_COLUMNS if name != "source"]
 PAIRS = [*combinations(FILTER_FACETS, 2), *((name, "source") for name in FILTER_FACETS)]
 
 
-def pair_count_query(rows):
-    """One query giving (facet, value, other, other value, claims) for every pair in PAIRS."""
-    parts = []
-    for name, other in PAIRS:
-        both = _with_value(_with_value(rows.order_by(), name, "v1"), other, "v2")
-        parts.append(
-            both.annotate(
-                f1=Value(name, output_field=CharField()), f2=Value(other, output_field=CharField())
-            )
-            .values("f1", "v1", "f2", "v2")
-            .annotate(n=Count("claim_id", distinct=True))
-            .values_list("f1", "v1", "f2", "v2", "n")
-        )
-    return parts[0].union(*parts[1:], all=True)
-
-
 # The triples of facets FacetTripleCount counts: every three facets but the source.
 TRIPLES = list(combinations(FILTER_FACETS, 3))
 
@@ -206,34 +191,54 @@ def context(assignments: Iterable[tuple[str, str]]) -> str:
     return "|".join(f"{facet}={value}" for facet, value in ordered)
 
 
-def triple_count_query(rows):
-    """One query giving (facet, value, facet, value, facet, value, claims) for every triple of
-    facets in TRIPLES."""
+@functools.cache
+def combination_sql(combinations_: tuple[tuple[str, ...], ...], table: str) -> str:
+    """SQL giving (facet, value, facet, value[, facet, value], claims) for every combination of
+    facets in ``combinations_`` (all of one size): the distinct claims among the rows of
+    ``table`` per combination of values (a UNION ALL of one grouped count per combination).
+    Written once per shape and cached: the write path runs it at every curation write, where
+    building the same query with the ORM cost more than running it."""
     parts = []
-    for first, second, third in TRIPLES:
-        three = _with_value(_with_value(_with_value(rows.order_by(), first, "v1"), second, "v2"),
-                            third, "v3")  # fmt: skip
-        names = {f"f{i}": Value(n, output_field=CharField()) for i, n in enumerate(
-            (first, second, third), start=1)}  # fmt: skip
+    for names in combinations_:
+        columns, where = [], []
+        for name in names:
+            column = FACET_COLUMNS[name]
+            if name == "overclaim":
+                columns += [f"'{name}'", "'true'"]
+                where.append(f"{column} = TRUE")
+            else:
+                columns += [f"'{name}'", f"CAST({column} AS VARCHAR(64))"]
+                where.append(f"{column} IS NOT NULL")
+        groups = ", ".join(str(2 * i + 2) for i in range(len(names)))
         parts.append(
-            three.annotate(**names)
-            .values("f1", "v1", "f2", "v2", "f3", "v3")
-            .annotate(n=Count("claim_id", distinct=True))
-            .values_list("f1", "v1", "f2", "v2", "f3", "v3", "n")
+            f"SELECT {', '.join(columns)}, COUNT(DISTINCT claim_id) FROM {table} "
+            f"WHERE {' AND '.join(where)} GROUP BY {groups}"
         )
-    return parts[0].union(*parts[1:], all=True)
+    return " UNION ALL ".join(parts)
+
+
+def _combination_counts(claim_ids: list[int], combinations_) -> list[tuple]:
+    """:func:`combination_sql` over the rows of these claims (read once)."""
+    rows_where, params = _claims_sql(claim_ids)
+    sql = (
+        f"WITH r AS MATERIALIZED (SELECT * FROM {BrowseRow._meta.db_table} WHERE {rows_where}) "
+        + combination_sql(tuple(combinations_), "r")
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return cursor.fetchall()
 
 
 def _triple_counts_of(claim_ids: list[int]) -> dict[tuple[str, str, str], int]:
     """{(context, other, other value): claims} among these claims, each triple in its three
     orientations (each of its values once the counted one)."""
     counts = {}
-    query = triple_count_query(BrowseRow.objects.filter(claim_id__in=claim_ids))
-    for f1, v1, f2, v2, f3, v3, n in query:
-        a, b, c = (f1, v1), (f2, v2), (f3, v3)
-        counts[(context([a, b]), f3, v3)] = n
-        counts[(context([a, c]), f2, v2)] = n
-        counts[(context([b, c]), f1, v1)] = n
+    for f1, v1, f2, v2, f3, v3, n in _combination_counts(claim_ids, TRIPLES):
+        # Facets come in FILTER_FACETS order, as context() would sort them.
+        a, b, c = f"{f1}={v1}", f"{f2}={v2}", f"{f3}={v3}"
+        counts[(f"{a}|{b}", f3, v3)] = n
+        counts[(f"{a}|{c}", f2, v2)] = n
+        counts[(f"{b}|{c}", f1, v1)] = n
     return counts
 
 
@@ -245,9 +250,7 @@ def _counts_of(claim_ids: list[int]) -> dict[tuple[str, str], int]:
 
 def _pair_counts_of(claim_ids: list[int]) -> dict[tuple[str, str, str, str], int]:
     counts = {}
-    for facet, value, other, other_value, n in pair_count_query(
-        BrowseRow.objects.filter(claim_id__in=claim_ids)
-    ):
+    for facet, value, other, other_value, n in _combination_counts(claim_ids, PAIRS):
         counts[(facet, value, other, other_value)] = n
         if other != "source":
             counts[(other, other_value, facet, value)] = n
@@ -294,14 +297,13 @@ def _rebuild_facet_counts() -> None:
         cursor.execute(
             f"INSERT INTO {FacetCount._meta.db_table} (facet, value, claims) {select}", params
         )
-        select, params = pair_count_query(BrowseRow.objects.all()).query.sql_with_params()
+        table = BrowseRow._meta.db_table
         columns = "facet, value, other, other_value, claims"
-        cursor.execute(f"INSERT INTO {pairs} ({columns}) {select}", params)
+        cursor.execute(f"INSERT INTO {pairs} ({columns}) {combination_sql(tuple(PAIRS), table)}")
         cursor.execute(
             f"INSERT INTO {pairs} ({columns}) SELECT other, other_value, facet, value, claims "
             f"FROM {pairs} WHERE other <> 'source'"
         )
-        select, params = triple_count_query(BrowseRow.objects.all()).query.sql_with_params()
         orientations = " UNION ALL ".join(
             f"SELECT {a} || '=' || {va} || '|' || {b} || '=' || {vb}, {c}, {vc}, n FROM t"
             for (a, va), (b, vb), (c, vc) in [
@@ -310,10 +312,11 @@ def _rebuild_facet_counts() -> None:
                 (("f2", "v2"), ("f3", "v3"), ("f1", "v1")),
             ]
         )
+        names = "f1, v1, f2, v2, f3, v3, n"
         cursor.execute(
-            f"WITH t AS ({select}) INSERT INTO {FacetTripleCount._meta.db_table} "
-            f"(context, other, other_value, claims) {orientations}",
-            params,
+            f"WITH t ({names}) AS ({combination_sql(tuple(TRIPLES), table)}) "
+            f"INSERT INTO {FacetTripleCount._meta.db_table} (context, other, other_value, claims) "
+            f"{orientations}"
         )
 
 
