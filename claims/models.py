@@ -641,7 +641,19 @@ class FacetCount(models.Model):
         return f"{self.facet}={self.value}: {self.claims}"
 
 
-class FacetPairCount(models.Model):
+class GivenCount(models.Model):
+    """Public claims with a value of facet ``other`` given other facet values (the subclass
+    names them): a stored facet count, kept exact by ``claims.readmodel``."""
+
+    other = models.CharField(max_length=16)
+    other_value = models.CharField(max_length=64)
+    claims = models.PositiveIntegerField()
+
+    class Meta:
+        abstract = True
+
+
+class FacetPairCount(GivenCount):
     """How many public claims have a mention with both values, for each pair of values of two
     different facets: the facet counts (and the count) of a page with one filter value, the most
     common page, read instead of counted. ``facet`` is never ``source`` (a source's rows are few
@@ -649,9 +661,6 @@ class FacetPairCount(models.Model):
 
     facet = models.CharField(max_length=16)
     value = models.CharField(max_length=64)
-    other = models.CharField(max_length=16)
-    other_value = models.CharField(max_length=64)
-    claims = models.PositiveIntegerField()
 
     class Meta:
         constraints = [
@@ -668,7 +677,7 @@ class FacetPairCount(models.Model):
         return f"{self.facet}={self.value} & {self.other}={self.other_value}: {self.claims}"
 
 
-class FacetTripleCount(models.Model):
+class FacetTripleCount(GivenCount):
     """How many public claims have a mention with three values of three different facets (none
     of them the source): the facet counts and the count of a page with two or three filters of
     one value each (or a grade), read instead of counted. ``context`` names two of the values,
@@ -676,9 +685,6 @@ class FacetTripleCount(models.Model):
     ``other_value`` the third. Kept exact like ``FacetCount`` (claims/readmodel.py)."""
 
     context = models.CharField(max_length=160)
-    other = models.CharField(max_length=16)
-    other_value = models.CharField(max_length=64)
-    claims = models.PositiveIntegerField()
 
     class Meta:
         constraints = [
