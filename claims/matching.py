@@ -133,6 +133,8 @@ class Matcher:
             shared_words = sorted(set(terms(sentence)) & set(terms(c.statement)))[:4]
             words = f" ({', '.join(shared_words)})" if shared_words else ""
             why.append(f"similar wording{words}")
+        if len(c.quotes) > 1:  # the learned weights favour claims many sources make
+            why.append(f"quoted {len(c.quotes)} times already")
         return Match(c.key, score, tuple(why))
 
 

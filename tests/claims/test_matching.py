@@ -113,3 +113,12 @@ def test_the_database_teaches_with_what_the_extractor_suggested_not_the_final_la
     assert mine[0].claim == mention.claim.slug and mention.claim.slug in claims
     skipped, _ = mt.database_linked(skip_texts={mention.source.text})
     assert not [m for m in skipped if m.group == f"db/{mention.source_id}"]
+
+
+def test_a_claim_already_quoted_often_says_so():
+    quotes = ["Ketamine lifted depression.", "Depression eased on ketamine."]
+    often = Candidate(
+        "often", "Ketamine relieves depression", "benefit", frozenset(), frozenset(), quotes
+    )
+    (best,) = Matcher([often]).rank("Ketamine relieved depression within hours.", None, [], [], n=1)
+    assert "quoted 2 times already" in best.why
