@@ -162,11 +162,15 @@ def demo_linked(model_for: Callable, vocabulary, names: set[str] | None = None) 
     return linked
 
 
-def database_linked(skip_texts: set[str]) -> tuple[list[Linked], dict[str, ClaimInfo]]:
+def database_linked(skip_texts: Iterable[str]) -> tuple[list[Linked], dict[str, ClaimInfo]]:
     """Accepted mentions linked to a claim, with the labels the extractor suggested for them
-    (their own labels when they were added by hand), from sources whose text is not in
-    ``skip_texts``; and their claims by slug."""
+    (their own labels when they were added by hand), from sources whose text is not one of
+    ``skip_texts`` (compared as ``Source.content_hash`` does: the demo corpus loaded into the
+    database is not counted twice); and their claims by slug."""
     from claims.models import Claim, Mention
+    from sources.canonical import content_hash
+
+    skipped = {content_hash(text) for text in skip_texts}
 
     mentions = (
         Mention.objects.accepted()
@@ -176,7 +180,7 @@ def database_linked(skip_texts: set[str]) -> tuple[list[Linked], dict[str, Claim
     )
     linked = []
     for m in mentions.iterator(chunk_size=500):
-        if m.source.text in skip_texts:
+        if m.source.content_hash in skipped:
             continue
         s = m.suggested or {}
         labels = {
