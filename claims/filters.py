@@ -7,13 +7,14 @@ SQL runs on SQLite and PostgreSQL, so the semantics are identical; only the sear
 
 from __future__ import annotations
 
-from functools import cached_property
+import operator
+from functools import cached_property, reduce
 
 import django_filters
 from django import forms
-from django.db.models import Count, IntegerField, Q, Sum
-from django.db.models.expressions import RawSQL
-from django.db.models.functions import Cast
+from django.db.models import Count, IntegerField, Q, Sum, Value
+from django.db.models.functions import Cast, StrIndex
+from django.db.models.lookups import GreaterThan
 
 from claims import search
 from claims.browse import grades_at_least
@@ -27,15 +28,17 @@ from claims.models import (
     FacetTripleCount,
     Substance,
 )
-from claims.readmodel import FILTER_FACETS, context, facet_count_query, facet_counts_among
+from claims.readmodel import (
+    FILTER_FACETS,
+    context,
+    facet_count_query,
+    facet_counts_among,
+    filter_value,
+)
 from sources.models import Source, SourceType
 
 SOURCE_FACET_SIZE = 15  # sources offered in the source facet; a search box finds the others
 UNMATCHED_LIST = 2000  # a broad search's unmatched claims passed as a list of ids, up to this
-# Up to this many matching claims, a multi-filter page finds them first, then sorts them (at
-# most some 40 ms at a million mentions); more, and walking the sort index meets a page of them
-# sooner than finding them all takes.
-FEW_CLAIMS = 10_000
 GRADE_CHOICES = [(g.value, g.label) for g in Grade if g.strength is not None]
 SORT_CHOICES = [
     ("", "Best match, else most sources"),
@@ -220,24 +223,36 @@ class ClaimFilter(django_filters.FilterSet):
 
     def claims(self):
         """The matching claims' cards in the chosen order. No filter: every card, read by its
-        sort index; otherwise the cards of the claims with a matching row (a semi-join), and
-        whose search document matches the search."""
-        cards = ClaimCard.objects.defer("quotes")  # the search document: wide, never shown
+        sort index. Otherwise the cards whose filter values pass the filters but the source (a
+        test on the card: walking a sort index needs no other table), and, when that is not
+        the whole answer (the source, or several filters, which one mention must pass
+        together), with a matching row (a semi-join, probed only for the cards that passed);
+        and whose search document matches the search."""
+        cards = ClaimCard.objects.defer("quotes", "filter_values")  # wide, never shown
         filters = self.active() - {"q"}
-        if len(filters) > 1 and self.matching_claims <= FEW_CLAIMS:
-            # Several filters and not many claims (counted with the facets): find them first,
-            # then sort them. Left to itself, the database may walk the sort index past many
-            # thousand cards the filters reject, betting on finding a page of them soon.
-            sql, params = self.rows(skip="q").values("claim_id").query.sql_with_params()
-            found = RawSQL(f"WITH m AS MATERIALIZED ({sql}) SELECT claim_id FROM m", params)
-            cards = cards.filter(claim_id__in=found)
-        elif filters:
+        cards = cards.filter(self.card_filter())
+        if len(filters) > 1 or "source" in filters:
             cards = cards.filter(claim_id__in=self.rows(skip="q").values("claim_id"))
         if self.search_text:
             cards = cards.filter(search.card_matches(self.search_text))
         if self.sort == "relevance":
             cards = cards.annotate(rank=search.rank(self.search_text))
         return cards.in_browser_order(self.sort)
+
+    def card_filter(self) -> Q:
+        """The active filters but the source and the search, as tests of the cards' filter
+        values: the claims with, for each filter, a public mention carrying one of its values.
+        The claims browser's answer when one filter is active; with more, a necessary condition
+        (one mention must pass them all), cheap to test before the filter rows."""
+        tests = Q()
+        for name in FILTER_FACETS:
+            if name in self.active():
+                found = (
+                    Q(GreaterThan(StrIndex("filter_values", Value(filter_value(name, v))), 0))
+                    for v in self.values(name)
+                )
+                tests &= reduce(operator.or_, found)
+        return tests
 
     def count(self) -> int:
         return self.matching_claims
@@ -302,17 +317,22 @@ class ClaimFilter(django_filters.FilterSet):
             and not (self.cleaned.get("source_q") or "").strip()
         )
 
-    def stored_values(self, name: str) -> list[str] | None:
-        """Filter ``name``'s values as the stored counts key them, when its claims are those of
-        one stored value or of disjoint ones (a claim has one grade, so the grades "at least" a
-        grade hold disjoint sets of claims and their counts add up); else None."""
+    def values(self, name: str) -> list[str]:
+        """Filter ``name``'s values as the read model keys them (a grade: every grade at least
+        as strong)."""
         value = self.cleaned[name]
         if name == "grade":
             return grades_at_least(value)
         if name == "overclaim":
             return ["true"]
-        values = [str(v.pk) if hasattr(v, "pk") else v for v in value]
-        return values if len(values) == 1 else None
+        return [str(v.pk) if hasattr(v, "pk") else v for v in value]
+
+    def stored_values(self, name: str) -> list[str] | None:
+        """Filter ``name``'s values as the stored counts key them, when its claims are those of
+        one stored value or of disjoint ones (a claim has one grade, so the grades "at least" a
+        grade hold disjoint sets of claims and their counts add up); else None."""
+        values = self.values(name)
+        return values if name in {"grade", "overclaim"} or len(values) == 1 else None
 
     def stored_context(self, facet: str) -> list[tuple[str, list[str]]] | None:
         """The other active filters, as (filter, stored values) in ``FILTER_FACETS`` order, when

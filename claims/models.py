@@ -478,6 +478,19 @@ CLAIM_CARD_ORDER = {
 }
 
 
+# What the cards' sort indexes carry besides the sort key: the filter values and the numbers a
+# row of the browser shows (the statement and the claim are in the key).
+CARD_INDEX_INCLUDE = [
+    "filter_values",
+    "n_mentions",
+    "n_established",
+    "n_probable",
+    "n_possible",
+    "n_anecdotal",
+    "n_overclaims",
+]
+
+
 class ClaimCard(models.Model):
     """One row per public claim with the statistics of its public mentions: what a row of the claims
     browser shows and sorts on, so a page reads stored numbers instead of counting mentions. Its
@@ -504,6 +517,12 @@ class ClaimCard(models.Model):
     quotes = models.TextField(
         default="", help_text="Its public mentions' quotes, one per line: searched with it."
     )
+    filter_values = models.TextField(
+        db_default="",  # the cards are inserted by INSERT ... SELECT, this column filled after
+        help_text="Every filter value its public mentions carry but the source, each as "
+        "',<facet code><value>,' (claims/readmodel.py filter_value): a page filtered on one "
+        "facet tests it while walking a sort index, with no probe of the filter rows per claim.",
+    )
 
     objects = ClaimCardQuerySet.as_manager()
 
@@ -511,13 +530,16 @@ class ClaimCard(models.Model):
         indexes = [
             # The browser's sorts, each with its whole key (CLAIM_CARD_ORDER, ties broken by the
             # claim): a filtered page walks the index in order and stops after one page, with
-            # no sort step, reading the claim from the index to test it against the filters.
+            # no sort step, testing the filters on the values the index carries and reading
+            # what a row shows from it too (PostgreSQL: an index-only scan; SQLite has no
+            # INCLUDE and reads the card).
             models.Index(
                 F("n_sources").desc(),
                 F("grade_rank").desc(),
                 "statement",
                 "claim",
                 name="card_sources_idx",
+                include=CARD_INDEX_INCLUDE,
             ),
             models.Index(
                 F("grade_rank").desc(),
@@ -525,8 +547,13 @@ class ClaimCard(models.Model):
                 "statement",
                 "claim",
                 name="card_grade_idx",
+                include=CARD_INDEX_INCLUDE,
             ),
-            models.Index(fields=["statement", "claim"], name="card_statement_idx"),
+            models.Index(
+                fields=["statement", "claim"],
+                name="card_statement_idx",
+                include=CARD_INDEX_INCLUDE,
+            ),
         ]
 
     def __str__(self) -> str:

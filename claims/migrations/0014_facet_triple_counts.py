@@ -1,14 +1,8 @@
 """Facet counts per triple of facet values (claims/models.py FacetTripleCount); the claim cards'
-sort indexes end with the claim (the whole sort key); the read model rebuilt: this is now the
-latest migration changing its tables (see claims/readmodel.py), so 0013 no longer fills it."""
+sort indexes end with the claim (the whole sort key). The read model is filled by 0015, the
+latest migration changing its tables (see claims/readmodel.py)."""
 
 from django.db import migrations, models
-
-
-def fill(apps, schema_editor):
-    from claims import readmodel
-
-    readmodel.rebuild()
 
 
 class Migration(migrations.Migration):
@@ -56,5 +50,4 @@ class Migration(migrations.Migration):
             model_name='facettriplecount',
             constraint=models.UniqueConstraint(fields=('context', 'other', 'other_value'), name='facet_triple_count_once'),
         ),
-        migrations.RunPython(fill, migrations.RunPython.noop, elidable=False),
     ]

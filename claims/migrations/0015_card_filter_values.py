@@ -1,0 +1,51 @@
+"""The claim cards carry their filter values (claims/models.py ClaimCard.filter_values), and
+their sort indexes include them and the numbers a row shows; the read model rebuilt: this is now
+the latest migration changing its tables (see claims/readmodel.py), so 0014 no longer fills it."""
+
+from django.db import migrations, models
+
+
+def fill(apps, schema_editor):
+    from claims import readmodel
+
+    readmodel.rebuild()
+
+
+class Migration(migrations.Migration):
+
+    dependencies = [
+        ('claims', '0014_facet_triple_counts'),
+    ]
+
+    operations = [
+        migrations.RemoveIndex(
+            model_name='claimcard',
+            name='card_sources_idx',
+        ),
+        migrations.RemoveIndex(
+            model_name='claimcard',
+            name='card_grade_idx',
+        ),
+        migrations.RemoveIndex(
+            model_name='claimcard',
+            name='card_statement_idx',
+        ),
+        migrations.AddField(
+            model_name='claimcard',
+            name='filter_values',
+            field=models.TextField(db_default='', help_text="Every filter value its public mentions carry but the source, each as ',<facet code><value>,' (claims/readmodel.py filter_value): a page filtered on one facet tests it while walking a sort index, with no probe of the filter rows per claim."),
+        ),
+        migrations.AddIndex(
+            model_name='claimcard',
+            index=models.Index(models.OrderBy(models.F('n_sources'), descending=True), models.OrderBy(models.F('grade_rank'), descending=True), models.F('statement'), models.F('claim'), include=('filter_values', 'n_mentions', 'n_established', 'n_probable', 'n_possible', 'n_anecdotal', 'n_overclaims'), name='card_sources_idx'),
+        ),
+        migrations.AddIndex(
+            model_name='claimcard',
+            index=models.Index(models.OrderBy(models.F('grade_rank'), descending=True), models.OrderBy(models.F('n_sources'), descending=True), models.F('statement'), models.F('claim'), include=('filter_values', 'n_mentions', 'n_established', 'n_probable', 'n_possible', 'n_anecdotal', 'n_overclaims'), name='card_grade_idx'),
+        ),
+        migrations.AddIndex(
+            model_name='claimcard',
+            index=models.Index(fields=['statement', 'claim'], include=('filter_values', 'n_mentions', 'n_established', 'n_probable', 'n_possible', 'n_anecdotal', 'n_overclaims'), name='card_statement_idx'),
+        ),
+        migrations.RunPython(fill, migrations.RunPython.noop, elidable=False),
+    ]
