@@ -566,6 +566,24 @@ class BrowseRowQuerySet(models.QuerySet):
         return self.order_by().values("claim_id").distinct()
 
 
+# The columns the claims browser filters and counts the read model's rows by.
+ROW_FILTER_FIELDS = [
+    "condition",
+    "substance",
+    "certainty",
+    "kind",
+    "grade",
+    "source_type",
+    "source",
+    "is_overclaim",
+]
+
+
+def covering(field: str) -> list[str]:
+    """What an index of the read model's rows led by ``field`` carries besides its key."""
+    return [name for name in ROW_FILTER_FIELDS if name != field]
+
+
 class BrowseRow(models.Model):
     """The claims browser's filter table: one row per public mention x condition it is about
     (its own conditions and every condition above them, so a parent matches its children's
@@ -617,16 +635,23 @@ class BrowseRow(models.Model):
     class Meta:
         indexes = [
             # Facet counts and filters: (value, claim) so each facet is an index-only scan.
+            # The rows are stored in condition order (claims/readmodel.py _cluster_rows), so a
+            # condition's rows lie together; a source has few. Any other value's rows lie on
+            # every page of the table: its index carries every filter column, and a page with
+            # it and more filters reads the index alone (at a million mentions, the top sources
+            # of a two-filter page took 93 ms from the table and 29 ms from the index).
             models.Index(fields=["condition", "claim"], name="row_condition_idx"),
-            models.Index(fields=["substance", "claim"], name="row_substance_idx"),
-            models.Index(fields=["certainty", "claim"], name="row_certainty_idx"),
-            models.Index(fields=["kind", "claim"], name="row_kind_idx"),
-            models.Index(fields=["grade", "claim"], name="row_grade_idx"),
-            models.Index(fields=["source_type", "claim"], name="row_source_type_idx"),
             models.Index(fields=["source", "claim"], name="row_source_idx"),
+            *[
+                models.Index(fields=[name, "claim"], name=f"row_{name}_idx", include=covering(name))
+                for name in ["substance", "certainty", "kind", "grade", "source_type"]
+            ],
             # The overclaim filter: only flagged rows are ever looked up.
             models.Index(
-                fields=["claim"], condition=Q(is_overclaim=True), name="row_overclaim_idx"
+                fields=["claim"],
+                condition=Q(is_overclaim=True),
+                name="row_overclaim_idx",
+                include=covering("is_overclaim"),
             ),
             # Refreshing a claim's rows; search hits are mentions.
             models.Index(fields=["claim", "mention"], name="row_claim_idx"),

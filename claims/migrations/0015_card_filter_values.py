@@ -1,5 +1,6 @@
 """The claim cards carry their filter values (claims/models.py ClaimCard.filter_values), and
-their sort indexes include them and the numbers a row shows; the read model rebuilt: this is now
+their sort indexes include them and the numbers a row shows; the filter rows' indexes led by a
+value whose rows are scattered carry every filter column; the read model rebuilt: this is now
 the latest migration changing its tables (see claims/readmodel.py), so 0014 no longer fills it."""
 
 from django.db import migrations, models
@@ -15,9 +16,34 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('claims', '0014_facet_triple_counts'),
+        ('sources', '0002_canonical_urls_and_text_hashes'),
     ]
 
     operations = [
+        migrations.RemoveIndex(
+            model_name='browserow',
+            name='row_substance_idx',
+        ),
+        migrations.RemoveIndex(
+            model_name='browserow',
+            name='row_certainty_idx',
+        ),
+        migrations.RemoveIndex(
+            model_name='browserow',
+            name='row_kind_idx',
+        ),
+        migrations.RemoveIndex(
+            model_name='browserow',
+            name='row_grade_idx',
+        ),
+        migrations.RemoveIndex(
+            model_name='browserow',
+            name='row_source_type_idx',
+        ),
+        migrations.RemoveIndex(
+            model_name='browserow',
+            name='row_overclaim_idx',
+        ),
         migrations.RemoveIndex(
             model_name='claimcard',
             name='card_sources_idx',
@@ -34,6 +60,30 @@ class Migration(migrations.Migration):
             model_name='claimcard',
             name='filter_values',
             field=models.TextField(db_default='', help_text="Every filter value its public mentions carry but the source, each as ',<facet code><value>,' (claims/readmodel.py filter_value): a page filtered on one facet tests it while walking a sort index, with no probe of the filter rows per claim."),
+        ),
+        migrations.AddIndex(
+            model_name='browserow',
+            index=models.Index(fields=['substance', 'claim'], include=('condition', 'certainty', 'kind', 'grade', 'source_type', 'source', 'is_overclaim'), name='row_substance_idx'),
+        ),
+        migrations.AddIndex(
+            model_name='browserow',
+            index=models.Index(fields=['certainty', 'claim'], include=('condition', 'substance', 'kind', 'grade', 'source_type', 'source', 'is_overclaim'), name='row_certainty_idx'),
+        ),
+        migrations.AddIndex(
+            model_name='browserow',
+            index=models.Index(fields=['kind', 'claim'], include=('condition', 'substance', 'certainty', 'grade', 'source_type', 'source', 'is_overclaim'), name='row_kind_idx'),
+        ),
+        migrations.AddIndex(
+            model_name='browserow',
+            index=models.Index(fields=['grade', 'claim'], include=('condition', 'substance', 'certainty', 'kind', 'source_type', 'source', 'is_overclaim'), name='row_grade_idx'),
+        ),
+        migrations.AddIndex(
+            model_name='browserow',
+            index=models.Index(fields=['source_type', 'claim'], include=('condition', 'substance', 'certainty', 'kind', 'grade', 'source', 'is_overclaim'), name='row_source_type_idx'),
+        ),
+        migrations.AddIndex(
+            model_name='browserow',
+            index=models.Index(condition=models.Q(('is_overclaim', True)), fields=['claim'], include=('condition', 'substance', 'certainty', 'kind', 'grade', 'source_type', 'source'), name='row_overclaim_idx'),
         ),
         migrations.AddIndex(
             model_name='claimcard',
