@@ -653,8 +653,11 @@ class BrowseRow(models.Model):
                 name="row_overclaim_idx",
                 include=covering("is_overclaim"),
             ),
-            # Refreshing a claim's rows; search hits are mentions.
-            models.Index(fields=["claim", "mention"], name="row_claim_idx"),
+            # Refreshing a claim's rows, and the facets of a search (the rows of the claims it
+            # matches, read from the index alone); search hits are mentions.
+            models.Index(
+                fields=["claim", "mention"], name="row_claim_idx", include=ROW_FILTER_FIELDS
+            ),
             models.Index(fields=["mention"], name="row_mention_idx"),
         ]
 
