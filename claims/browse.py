@@ -195,25 +195,27 @@ class MatrixRow:
 MATRIX_ROWS = 40  # claims shown in a matrix; the browser link lists every one
 
 
-def evidence_matrix(rows, column: str, columns_model, row_filter: dict, link_param: str):
+def evidence_matrix(facet: str, subject, column: str, columns_model):
     """Claims (rows) by substance or condition (columns): sources per cell, for the claims with
     the strongest evidence first (``MATRIX_ROWS`` at most, so the page stays small whatever the
     size of the knowledge base). Returns (columns, matrix rows, number of matching claims).
 
-    ``rows`` are read-model rows (``BrowseRow``) already restricted to the page's condition or
-    substance; ``column`` is ``substance`` or ``condition`` (a condition column includes the
-    conditions nested under it, as the browser's filter does); ``row_filter`` is the GET
-    parameters the cells' browser links start from. Four queries.
+    The claims are those with a public mention about ``subject``, a ``facet`` (``condition``,
+    nested conditions included as in the browser's filter, or ``substance``); ``column`` is the
+    other one, ``columns_model`` its model. Each cell links to the browser filtered on both.
+    Four queries.
     """
     from urllib.parse import urlencode
 
     from django.urls import reverse
 
-    from claims.models import ClaimCard
+    from claims.models import BrowseRow, ClaimCard, FacetCount
 
-    cards = ClaimCard.objects.filter(claim_id__in=rows.values("claim_id"))
-    total = cards.count()
+    stored = FacetCount.objects.filter(facet=facet, value=str(subject.pk))
+    total = stored.values_list("claims", flat=True).first() or 0
+    cards = ClaimCard.objects.defer("quotes", "filter_values").carrying(facet, [subject.pk])
     top = list(cards.select_related("claim").in_browser_order("grade")[:MATRIX_ROWS])
+    rows = BrowseRow.objects.filter(**{facet: subject})
     counts = (
         rows.filter(claim_id__in=[card.claim_id for card in top], **{f"{column}__isnull": False})
         .order_by()
@@ -230,7 +232,7 @@ def evidence_matrix(rows, column: str, columns_model, row_filter: dict, link_par
         for col in columns:
             n = cell_counts.get((card.claim_id, col.pk))
             if n:
-                query = urlencode({**row_filter, link_param: col.slug})
+                query = urlencode({facet: subject.slug, column: col.slug})
                 cells.append(MatrixCell(n, f"{browse}?{query}"))
             else:
                 cells.append(None)

@@ -4,8 +4,8 @@ shape made for reading and rewritten for the affected claims at the end of every
 - ``ClaimCard``: one row per public claim with its public statistics (sources, mentions,
   certainty spread, overclaims, grade rank): the browser's rows and sort keys.
   It also holds the values of every filter but the source that its public mentions carry
-  (``filter_values``, see :func:`filter_value`), so a page filtered on one facet walks a sort
-  index and tests each card there, with no probe of the filter rows per claim.
+  (``filter_values``, see ``claims.models.filter_value``), so a page filtered on one facet walks
+  a sort index and tests each card there, with no probe of the filter rows per claim.
 - ``BrowseRow``: one row per public mention x condition (and every condition above it) x
   substance with every filter column inline: the browser's filters and facet counts.
 - On SQLite, the FTS5 tables ``claims_claim_fts`` (each public claim's statement and quotes,
@@ -53,6 +53,7 @@ from django.utils import timezone
 
 from claims.labels import Certainty, Grade
 from claims.models import (
+    FILTER_CODES,
     BrowseRow,
     ClaimCard,
     Condition,
@@ -421,31 +422,11 @@ def _insert_cards(where: Q) -> None:
         cursor.execute(sql, params)
 
 
-# One letter per filter in ``ClaimCard.filter_values``: short strings are what keep testing them
-# on every card of a sort index cheap (a third of the time of ``condition=`` and the like).
-FILTER_CODES = {
-    "condition": "c",
-    "substance": "s",
-    "grade": "g",
-    "certainty": "w",  # wording
-    "kind": "k",
-    "source_type": "t",
-    "overclaim": "o",
-}
-
-
-def filter_value(facet: str, value: str) -> str:
-    """How ``ClaimCard.filter_values`` holds one value of a facet other than the source:
-    ``,<code><value>,`` (``,c12,`` for condition 12, ``,kbenefit,``; the values are stored as
-    ``,c12,kbenefit,...``, so each is found whole by a substring test)."""
-    return f",{FILTER_CODES[facet]}{value},"
-
-
 @functools.cache
 def _filter_values_sql(vendor: str) -> str:
     """SQL setting ``filter_values`` of the cards of the claims whose rows match a ``{where}``
-    (formatted in): every distinct (facet, value) of their rows, as :func:`filter_value` writes
-    them."""
+    (formatted in): every distinct (facet, value) of their rows, as
+    ``claims.models.filter_value`` writes them."""
     table = BrowseRow._meta.db_table
     parts = []
     for name in FILTER_FACETS:

@@ -17,7 +17,6 @@ from claims.curation.history import claim_history
 from claims.filters import FACETS, ClaimFilter
 from claims.labels import Certainty
 from claims.models import (
-    BrowseRow,
     Claim,
     ClaimCard,
     Condition,
@@ -272,14 +271,7 @@ def claim_detail(request: HttpRequest, slug: str):
 def condition_detail(request: HttpRequest, slug: str):
     condition = get_object_or_404(Condition.objects.select_related("parent"), slug=slug)
     nested = condition.with_descendants()
-    # Read-model rows carry every condition above the mention's own: nested ones are included.
-    columns, rows, total = browse.evidence_matrix(
-        BrowseRow.objects.filter(condition=condition),
-        "substance",
-        Substance,
-        {"condition": condition.slug},
-        "substance",
-    )
+    columns, rows, total = browse.evidence_matrix("condition", condition, "substance", Substance)
     ctx = {
         "subject": condition,
         "subject_kind": "condition",
@@ -297,13 +289,7 @@ def condition_detail(request: HttpRequest, slug: str):
 @reader_page
 def substance_detail(request: HttpRequest, slug: str):
     substance = get_object_or_404(Substance, slug=slug)
-    columns, rows, total = browse.evidence_matrix(
-        BrowseRow.objects.filter(substance=substance),
-        "condition",
-        Condition,
-        {"substance": substance.slug},
-        "condition",
-    )
+    columns, rows, total = browse.evidence_matrix("substance", substance, "condition", Condition)
     ctx = {
         "subject": substance,
         "subject_kind": "substance",

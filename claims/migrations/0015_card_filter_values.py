@@ -86,7 +86,7 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name='claimcard',
             name='filter_values',
-            field=models.TextField(db_default='', help_text="Every filter value its public mentions carry but the source, each as ',<facet code><value>,' (claims/readmodel.py filter_value): a page filtered on one facet tests it while walking a sort index, with no probe of the filter rows per claim."),
+            field=models.TextField(db_default='', help_text="Every filter value its public mentions carry but the source, each as ',<facet code><value>,' (filter_value): a page filtered on one facet tests it while walking a sort index, with no probe of the filter rows per claim."),
         ),
         migrations.AddIndex(
             model_name='browserow',
