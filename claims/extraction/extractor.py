@@ -67,6 +67,12 @@ _OTHER_TREATMENT = re.compile(
     r"therap(?:y|ies)|medications?|antidepressants?|drugs|options|care)\b",
     re.IGNORECASE,
 )
+_OTHER_SUBJECT = re.compile(
+    r"\b(?:treatments?|therap(?:y|ies)|interventions?|antidepressants?|medications?|medicines?|"
+    r"pharmacotherap(?:y|ies)|drugs|substances|smoking|tobacco|nicotine|alcohol|opioids?|"
+    r"supplements?|supplementation)\b",
+    re.IGNORECASE,
+)
 _RESULT_SUBJECT = lx.compile_family(lx.RESULT_SUBJECTS)
 
 Span = tuple[int, int]
@@ -477,6 +483,10 @@ def _analyse(
         and context.topic != [GENERAL]
     ):
         final_substances = list(context.topic)  # "the acute psychedelic experience" in a study
+    if is_claim and not final_substances and context.topic and not _OTHER_SUBJECT.search(body):
+        # "Common doses cause effects such as ..." in a text about one drug: the drug is its
+        # subject, unless the sentence is about other treatments or substances.
+        final_substances = list(context.topic)
 
     if final_substances:
         context.substances.append((index, sent.block, final_substances))

@@ -224,9 +224,8 @@ CLASS_TERMS = re.compile(r"cannabinoids?", re.IGNORECASE)
 
 # Left or right contexts in which a hit means something else ("amino acid", "gained attention").
 _BLOCK_LEFT = {
-    "acid": r"(?:amino|fatty|folic|ascorbic|lactic|uric|nicotinic|hyaluronic|nucleic|citric|"
-    r"acetic|valproic|stomach|hydrochloric|glutamic|boric|salicylic|gamma-aminobutyric|"
-    r"omega-3|bile)\s+$",
+    # Chemical names: "folic acid", "docosahexaenoic acid" (an -ic word before it).
+    "acid": r"(?:[\w-]+ic|amino|fatty|stomach|omega-3|bile)\s+$",
     "mushroom": r"(?:lion's\s+mane|lion\u2019s\s+mane|reishi|chaga|cordyceps|medicinal|"
     r"functional|edible|culinary|shiitake|button|oyster|turkey\s+tail|adaptogenic|"
     r"non-psychoactive|maitake|poisonous)\s+$",
