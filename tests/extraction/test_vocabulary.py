@@ -16,6 +16,8 @@ def slugs(matches):
         ("Micro-dosing and micro dosing are the same.", ["psychedelics-general"]),
         ("Two microdosers took Spravato.", ["esketamine", "psychedelics-general"]),
         ("Amino acid levels rose.", []),
+        ("Docosahexaenoic acid and folic acid levels rose.", []),
+        ("Some took acid at a festival.", ["lsd"]),
         ("Lion's mane mushrooms are sold as supplements.", ["lions-mane"]),
         ("Cannabidiol oil.", ["cbd"]),
     ],
