@@ -61,12 +61,14 @@ def test_offsets_refer_to_the_plain_text_of_html(vocabulary):
 ONE_DRUG = """Ibogaine and the heart
 
 Ibogaine is a psychoactive alkaloid from the root bark of an African shrub. Ibogaine may
-interrupt opioid withdrawal. Common doses cause nausea, tremor and a slowed heart rate.
+interrupt opioid withdrawal. Neurotoxic damage to heart cells has been shown to persist for months.
+Prolonged psychotic reactions are rare and seem to occur especially in susceptible individuals.
 Existing treatments for opioid use disorder have modest outcomes."""
 
 
 def test_a_claim_naming_no_substance_takes_the_one_the_text_is_about(vocabulary):
     # Unless it speaks of something else: other treatments are not the text's drug.
     found = {r.sentence[:14]: r.substances for r in extract(ONE_DRUG, vocabulary)}
-    assert found["Common doses c"] == ["ibogaine"]
+    assert found["Neurotoxic dam"] == ["ibogaine"]
+    assert found["Prolonged psyc"] == ["ibogaine"]
     assert found.get("Existing treat", []) == []
