@@ -59,16 +59,35 @@ EXTRA_TERMS: dict[str, dict[str, list[str]]] = {
     "conditions": {
         "depression": [
             r"depress(?:ion|ions|ive|ed)",
-            r"antidepressants?",
+            r"anti-?depressants?",
+            r"anti-?depressive",
+            # Rating scales name their outcome: HAM-D, MADRS, BDI.
+            r"ham-?d(?:-?\d+)?",
+            r"madrs",
+            r"bdi(?:-ii)?",
             r"mood\s+disorders?",
             r"melancholy",
             r"sadness",
             r"depressive\s+(?:symptoms|episodes|disorder)",
         ],
-        "anxiety": [r"anxiet(?:y|ies)", r"anxiolytic", r"anti-anxiety", r"anxiety-related"],
-        "ptsd": [r"post[-\s]?traumatic(?:\s+stress)?(?:\s+disorder)?", r"traumatic\s+stress"],
+        "anxiety": [
+            r"anxiet(?:y|ies)",
+            r"anxiolytic",
+            r"anti-anxiety",
+            r"anxiety-related",
+            r"panic(?:\s+attacks?|\s+disorders?)?",
+            r"lsas|stai|gad-7",  # rating scales
+        ],
+        "ptsd": [
+            r"post[-\s]?traumatic(?:\s+stress)?(?:\s+disorder)?",
+            r"traumatic\s+stress",
+            r"pcl-5|caps-5",  # rating scales
+        ],
         "addiction": [
             r"addictions?",
+            r"(?:anti-?)?addictive(?:ness)?",
+            r"habit[-\s]forming",
+            r"(?:cannabis|cocaine|stimulant|methamphetamine|gambling)\s+use\s+disorders?",
             r"cravings?",
             r"substance\s+(?:use|abuse|misuse)",
             r"drug\s+(?:use|abuse|misuse)\s+disorders?",
@@ -177,7 +196,12 @@ EXTRA_TERMS: dict[str, dict[str, list[str]]] = {
             r"psychiatric\s+(?:disorders?|conditions?|illness(?:es)?)",
             r"psychiatry",
         ],
-        "psychosis": [r"psycho(?:sis|ses|tic)", r"schizophreni(?:a|c)"],
+        "psychosis": [
+            r"psycho(?:sis|ses|tic)",
+            r"schizophreni(?:a|c)",
+            r"antipsychotic",
+            r"psychotomimetic",
+        ],
         "bipolar-disorder": [r"bipolar(?:\s+disorder)?", r"mania", r"manic"],
         "suicidality": [r"suicid(?:e|al|ality)(?:\s+ideation)?"],
         "cardiovascular": [
@@ -188,6 +212,12 @@ EXTRA_TERMS: dict[str, dict[str, list[str]]] = {
             r"valvular",
             r"valvulopathy",
             r"hypertension",
+            r"hypotension",
+            r"heartbeat",
+            r"arrhythmias?",
+            r"(?:long\s+qt|qt\s+(?:interval|prolongation))",
+            r"heart\s+attacks?",
+            r"cvd",
         ],
         "safety-general": [
             r"side[-\s]effects?",
