@@ -26,12 +26,7 @@ from claims.models import (
     FacetTripleCount,
     Substance,
 )
-from claims.readmodel import (
-    FILTER_FACETS,
-    context,
-    facet_count_query,
-    facet_counts_among,
-)
+from claims.readmodel import FILTER_FACETS, context, facet_count_query, facet_counts_among
 from sources.models import Source, SourceType
 
 SOURCE_FACET_SIZE = 15  # sources offered in the source facet; a search box finds the others

@@ -493,11 +493,11 @@ class ClaimCardQuerySet(models.QuerySet):
         """The cards of claims with a public mention carrying one of these values of ``facet``
         (any filter but the source; values as the read model keys them: ids, grades, ``true``),
         tested on the cards' filter values: walking a sort index needs no other table."""
-        tests = (
+        tests = [
             Q(GreaterThan(StrIndex("filter_values", Value(filter_value(facet, v))), 0))
             for v in values
-        )
-        return self.filter(reduce(operator.or_, tests))
+        ]
+        return self.filter(reduce(operator.or_, tests)) if tests else self.none()
 
     def in_browser_order(self, sort: str) -> "ClaimCardQuerySet":
         """Order by one of the browser's sorts: ``sources``, ``grade``, ``statement`` (for
