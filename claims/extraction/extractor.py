@@ -485,11 +485,8 @@ def _analyse(
         final_substances = list(context.topic)  # "the acute psychedelic experience" in a study
     if is_claim and not final_substances and context.topic and not _OTHER_SUBJECT.search(body):
         # "Common doses cause effects such as ..." in a text about one drug: the drug is its
-        # subject, unless the sentence is about other treatments or substances. Why: where the
-        # text first names it.
+        # subject, unless the sentence is about other treatments or substances.
         final_substances = list(context.topic)
-        first = next(m for m in context.substance_matches if m.slug in final_substances)
-        explain.setdefault(f"substance:{first.slug}", []).append((first.start, first.end))
 
     if final_substances:
         context.substances.append((index, sent.block, final_substances))
