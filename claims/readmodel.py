@@ -53,6 +53,7 @@ from django.utils import timezone
 
 from claims.labels import Certainty, Grade
 from claims.models import (
+    FACET_COLUMNS,
     FILTER_CODES,
     BrowseRow,
     ClaimCard,
@@ -95,19 +96,6 @@ WITH RECURSIVE under_condition(descendant, ancestor) AS (
     JOIN claims_condition c ON c.id = u.ancestor
     WHERE c.parent_id IS NOT NULL
 )"""
-
-
-# The read-model column each facet of the claims browser counts by.
-FACET_COLUMNS = {
-    "condition": "condition_id",
-    "substance": "substance_id",
-    "grade": "grade",
-    "certainty": "certainty",
-    "kind": "kind",
-    "source_type": "source_type",
-    "source": "source_id",
-    "overclaim": "is_overclaim",
-}
 
 
 def _with_value(rows, name: str, as_name: str = "value"):

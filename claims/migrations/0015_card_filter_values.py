@@ -90,15 +90,15 @@ class Migration(migrations.Migration):
         ),
         migrations.AddIndex(
             model_name='browserow',
-            index=models.Index(fields=['substance', 'claim'], include=('condition', 'certainty', 'kind', 'grade', 'source_type', 'source', 'is_overclaim'), name='row_substance_idx'),
+            index=models.Index(fields=['substance', 'claim'], include=('condition', 'grade', 'certainty', 'kind', 'source_type', 'source', 'is_overclaim'), name='row_substance_idx'),
         ),
         migrations.AddIndex(
             model_name='browserow',
-            index=models.Index(fields=['certainty', 'claim'], include=('condition', 'substance', 'kind', 'grade', 'source_type', 'source', 'is_overclaim'), name='row_certainty_idx'),
+            index=models.Index(fields=['certainty', 'claim'], include=('condition', 'substance', 'grade', 'kind', 'source_type', 'source', 'is_overclaim'), name='row_certainty_idx'),
         ),
         migrations.AddIndex(
             model_name='browserow',
-            index=models.Index(fields=['kind', 'claim'], include=('condition', 'substance', 'certainty', 'grade', 'source_type', 'source', 'is_overclaim'), name='row_kind_idx'),
+            index=models.Index(fields=['kind', 'claim'], include=('condition', 'substance', 'grade', 'certainty', 'source_type', 'source', 'is_overclaim'), name='row_kind_idx'),
         ),
         migrations.AddIndex(
             model_name='browserow',
@@ -106,15 +106,15 @@ class Migration(migrations.Migration):
         ),
         migrations.AddIndex(
             model_name='browserow',
-            index=models.Index(fields=['source_type', 'claim'], include=('condition', 'substance', 'certainty', 'kind', 'grade', 'source', 'is_overclaim'), name='row_source_type_idx'),
+            index=models.Index(fields=['source_type', 'claim'], include=('condition', 'substance', 'grade', 'certainty', 'kind', 'source', 'is_overclaim'), name='row_source_type_idx'),
         ),
         migrations.AddIndex(
             model_name='browserow',
-            index=models.Index(condition=models.Q(('is_overclaim', True)), fields=['claim'], include=('condition', 'substance', 'certainty', 'kind', 'grade', 'source_type', 'source'), name='row_overclaim_idx'),
+            index=models.Index(condition=models.Q(('is_overclaim', True)), fields=['claim'], include=('condition', 'substance', 'grade', 'certainty', 'kind', 'source_type', 'source'), name='row_overclaim_idx'),
         ),
         migrations.AddIndex(
             model_name='browserow',
-            index=models.Index(fields=['claim', 'mention'], include=('condition', 'substance', 'certainty', 'kind', 'grade', 'source_type', 'source', 'is_overclaim'), name='row_claim_idx'),
+            index=models.Index(fields=['claim', 'mention'], include=('condition', 'substance', 'grade', 'certainty', 'kind', 'source_type', 'source', 'is_overclaim'), name='row_claim_idx'),
         ),
         migrations.AddIndex(
             model_name='claimcard',
