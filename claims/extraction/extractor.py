@@ -74,6 +74,7 @@ _OTHER_SUBJECT = re.compile(
     re.IGNORECASE,
 )
 _RESULT_SUBJECT = lx.compile_family(lx.RESULT_SUBJECTS)
+_RESULT_STATISTIC = lx.compile_family(lx.RESULT_STATISTICS)
 
 Span = tuple[int, int]
 
@@ -206,12 +207,10 @@ def analyse_sentences(
     caller can stop early (a time budget) or report progress. The work done before the first
     sentence (finding the vocabulary in the whole text) is a small share of the whole."""
     sentences = split_sentences(text)
-    own_design, own_from = _own_design(sentences)
+    own_designs = _own_designs(sentences)
     context = _Context(
         text=text,
         vocabulary=vocabulary,
-        own_design=own_design,
-        own_from=own_from,
         substance_matches=vocabulary.find_substances(text),
         condition_matches=vocabulary.find_conditions(text),
         model=model or load(),
@@ -219,6 +218,7 @@ def analyse_sentences(
     )
     context.abbreviations = _abbreviations(text, vocabulary)
     for index, sentence in enumerate(sentences):
+        context.own_design, context.own_from = own_designs[index]
         yield _analyse(text, sentence, index, vocabulary, context)
 
 
@@ -285,6 +285,27 @@ def _topic(matches: list[Match]) -> list[str]:
     return []
 
 
+def _own_designs(sentences: list[Sentence]) -> list[tuple[str | None, int]]:
+    """For each sentence, the design of the study its part of the text reports as its own, and
+    the index of the sentence that first declares it. A text may hold several papers' abstracts,
+    each under its title: a heading that names a design ("... in male rats", "...: a prospective
+    cohort study") starts a new part."""
+    starts = [0] + [
+        i
+        for i, sent in enumerate(sentences)
+        if i and sent.kind == "heading" and RANK[_design(sent.text)] >= RANK["preclinical"]
+    ]
+    out: list[tuple[str | None, int]] = []
+    for start, end in zip(starts, [*starts[1:], len(sentences)], strict=True):
+        design, first = _own_design(sentences[start:end])
+        out += [(design, start + first)] * (end - start)
+    return out
+
+
+def _design(text: str) -> str:
+    return strongest(find_evidence(text, analyse_scope(text)))
+
+
 def _own_design(sentences: list[Sentence]) -> tuple[str | None, int]:
     """The design of the study a text reports as its own ("we report ... an open-label trial"),
     and where the text first declares it (a title counts)."""
@@ -295,10 +316,8 @@ def _own_design(sentences: list[Sentence]) -> tuple[str | None, int]:
             continue
         if _PLANNED.search(sent.text):
             continue  # "this is the purpose of the present trial": a trial not yet run
-        value = strongest(find_evidence(sent.text, analyse_scope(sent.text)))
-        if RANK[value] >= RANK["survey-observational"] and (
-            best is None or RANK[value] > RANK[best]
-        ):
+        value = _design(sent.text)
+        if RANK[value] >= RANK["preclinical"] and (best is None or RANK[value] > RANK[best]):
             best = value
             first = min(first, i)
     return best, first
@@ -346,6 +365,7 @@ def _analyse(
         and bool(
             _RESULT_SUBJECT.search(scope.text)
             or _RESULT_VERB.search(scope.main)
+            or _RESULT_STATISTIC.search(own_part)
             or _NULL_FINDING.search(scope.main)
         )
     )

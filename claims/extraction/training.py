@@ -1,10 +1,11 @@
 """Fit the learned decisions (model.py) from labelled texts, and score them by grouped folds.
 
 Labelled texts: the demo curation, every ``tests/extraction/<set>/`` with a ``gold.jsonl`` and an
-``articles/`` folder (never a set named ``fresh*``: it is held out), and the database's reviewed
-sources. A text counts once however many sets hold it. Every sentence of a fully labelled text
-is an example for claim detection (gold rows are claims, the rest are not); claim kind,
-conditions, certainty and evidence are learned from the claim sentences.
+``articles/`` folder (a set named ``fresh*`` is held out until it has been scored and reported,
+which its ``SPENT.md`` records), and the database's reviewed sources. A text counts once however
+many sets hold it. Every sentence of a fully labelled text is an example for claim detection
+(gold rows are claims, the rest are not); claim kind, conditions, certainty and evidence are
+learned from the claim sentences.
 
 Needs scikit-learn (a dev dependency); running the model does not.
 """
@@ -45,8 +46,8 @@ def _key(text: str) -> str:
 def file_sets(root: Path = SETS) -> list[LabelledText]:
     out = []
     for folder in sorted(p for p in root.iterdir() if (p / "gold.jsonl").is_file()):
-        if folder.name.startswith("fresh"):
-            continue  # held out: never trained or tuned on
+        if folder.name.startswith("fresh") and not (folder / "SPENT.md").is_file():
+            continue  # held out: never trained or tuned on until scored once and reported
         rows: dict[str, list[dict]] = {}
         for line in (folder / "gold.jsonl").read_text(encoding="utf-8").splitlines():
             if line.strip():

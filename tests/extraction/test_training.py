@@ -97,6 +97,20 @@ def test_a_text_in_two_sets_counts_once(sets):
     assert len(corpus(root=sets, demo=None)) == 3
 
 
+def test_a_held_out_set_trains_only_once_it_is_spent(sets):
+    spent = sets / "fresh9"
+    (spent / "articles").mkdir(parents=True)
+    text = "Ibogaine may ease opioid withdrawal. The clinic opened in 2019."
+    (spent / "articles" / "four.txt").write_text(text, encoding="utf-8")
+    row = {"article": "four", "sentence": "Ibogaine may ease opioid withdrawal."}
+    (spent / "gold.jsonl").write_text(json.dumps(row), encoding="utf-8")
+    assert len(corpus(root=sets, demo=None)) == 3  # held out: "fresh" is never read
+
+    (spent / "SPENT.md").write_text("Scored once and reported.", encoding="utf-8")
+    names = {t.name for t in corpus(root=sets, demo=None)}
+    assert "fresh9/four" in names and len(names) == 4
+
+
 def test_the_committed_model_loads_once_without_the_network(monkeypatch):
     monkeypatch.setattr(socket, "socket", lambda *a, **k: pytest.fail("network used"))
     model_module.load.cache_clear()

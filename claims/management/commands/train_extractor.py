@@ -14,9 +14,9 @@ from claims.extraction.model import MODEL_PATH, load
 class Command(BaseCommand):
     help = (
         "Fit claim detection, claim kind and conditions (and certainty/evidence where learning "
-        "beats the rules) on the demo curation, tests/extraction/<set>/ (never fresh*) and the "
-        "database's reviewed mentions. Prints cross-validation figures with folds by text beside "
-        "the committed model's; writes the model file only with --save."
+        "beats the rules) on the demo curation, tests/extraction/<set>/ (fresh* only once spent: "
+        "SPENT.md) and the database's reviewed mentions. Prints cross-validation figures with "
+        "folds by text beside the committed model's; writes the model file only with --save."
     )
 
     def add_arguments(self, parser):
