@@ -6,7 +6,10 @@ models learn "AGENT reduced COND", not the names of one corpus (a claim about a 
 vocabulary lacks is still a claim).
 """
 
+import functools
 import re
+
+import snowballstemmer
 
 from claims.extraction import lexicons as lx
 
@@ -22,6 +25,9 @@ AGENT = re.compile(
     r"supplementation|supplements?|interventions?|drugs?|medications?|medicines?|vaccin\w*|"
     r"exercise|training|diet|surgery|psychotherapy|counsel+ing|programm?es?|injections?|doses?))\b"
 )
+# Stems next to the words ("reduced", "reduces", "reducing" -> "reduc"): an inflection the corpus
+# lacks still counts (grouped CV claim F1 0.830 -> 0.840, ten folds).
+_STEM = functools.lru_cache(maxsize=100_000)(snowballstemmer.stemmer("english").stemWord)
 _TOKEN = re.compile(r"[^\W\d_]+(?:['\u2019-][^\W\d_]+)*|\d+(?:[.,]\d+)?|[?:%]")
 FAMILIES = {
     name: lx.compile_family(patterns)
@@ -64,8 +70,8 @@ def sentence_features(
     masks: list[tuple[int, int, str]],
     extra: Features,
 ) -> Features:
-    """Word unigrams and bigrams of the sentence, cue families in scope, the sentence's shape,
-    and ``extra`` (the cue detectors' and the context's findings)."""
+    """Word unigrams, stems and bigrams of the sentence, cue families in scope, the sentence's
+    shape, and ``extra`` (the cue detectors' and the context's findings)."""
     feats: Features = {}
     # Substances, named or not, read as one word AGENT; the vocabulary's conditions as COND.
     agents = [(s, e, "AGENT") for s, e, n in masks if n == "SUBST"]
@@ -80,6 +86,7 @@ def sentence_features(
     previous = ("<s>", 0, 0)
     for token in tokens:
         feats.setdefault(f"w:{token[0]}", []).append(token[1:])
+        feats.setdefault(f"s:{_STEM(token[0])}", []).append(token[1:])
         feats.setdefault(f"b:{previous[0]} {token[0]}", []).append((previous[1], token[2]))
         previous = token
     feats[f"b:{previous[0]} </s>"] = [(previous[1], previous[2])]
