@@ -89,10 +89,24 @@ _ASIDE = re.compile(r"\((?:[^()]|\([^()]*\))*\)")
 # Reference numbers glued to an acronym ("for PTSD12,13"): the sentence cites other work.
 _GLUED_LIST = re.compile(r"(?<=[A-Za-z]{3})\d{1,3}(?:,\d{1,3})+(?=[\s.,;:)]|$)")
 # A study described as planned, not reported: it has no results yet.
+# A structured abstract's methods section ("Methods", "Design, setting, and participants").
+_METHODS_HEADING = re.compile(
+    r"\s*(?:(?:materials|patients|subjects|participants|study|research)\s+and\s+)?(?:methods?|"
+    r"methodology|study\s+design|design|materials|participants|subjects|experimental\s+design)"
+    r"\b[^.]{0,40}$",
+    re.IGNORECASE,
+)
 _PLANNED = re.compile(
     r"\b(?:will\s+(?:\w+\s+)?(?:be\s+(?:tested|assessed|recruited|randomi[sz]ed|enrolled)|test|"
     r"assess|recruit|investigate|examine|compare|enrol|enroll)|(?:is|are)\s+the\s+(?:purpose|"
-    r"aim|goal|objective)s?\s+of|(?:has|have)\s+not\s+yet\s+been)\b",
+    r"aim|goal|objective)s?\s+of|(?:has|have)\s+not\s+yet\s+been|(?:purpose|aim|goal|objective)s?\s+"
+    r"of\s+(?:this|the)\s+(?:[\w-]+\s+){0,3}?(?:study|trial)\s+(?:is|are)\s+to|"
+    # A trial register's page ("Trial Status: active", "This phase II trial tests how well ...
+    # works"): the trial is described, its results are not reported.
+    r"trial\s+status|(?:trial|study)\s+(?:tests|studies|compares|evaluates|investigates|examines|"
+    r"assesses|explores)\s+(?:[\w-]+\s+){0,8}?(?:how\s+well|whether|if)|phase\s+(?:[0-4]|i{1,3}|"
+    r"iv)(?:[ab]|/i{1,3}|/[0-4])?\s+(?:[\w-]+\s+){0,3}?(?:trial|study)\s+(?:tests|studies|compares|"
+    r"evaluates|investigates|examines|assesses|explores))\b",
     re.IGNORECASE,
 )
 _RESPONDENT_REPORT = re.compile(
@@ -293,7 +307,10 @@ def _own_designs(sentences: list[Sentence]) -> list[tuple[str | None, int]]:
     starts = [0] + [
         i
         for i, sent in enumerate(sentences)
-        if i and sent.kind == "heading" and RANK[_design(sent.text)] >= RANK["preclinical"]
+        if i
+        and sent.kind == "heading"
+        and RANK[_design(sent.text)] >= RANK["preclinical"]
+        and not _PLANNED.search(sent.text)
     ]
     out: list[tuple[str | None, int]] = []
     for start, end in zip(starts, [*starts[1:], len(sentences)], strict=True):
@@ -310,9 +327,12 @@ def _own_design(sentences: list[Sentence]) -> tuple[str | None, int]:
     """The design of the study a text reports as its own ("we report ... an open-label trial"),
     and where the text first declares it (a title counts)."""
     best, first = None, len(sentences)
+    methods = False  # in a "Methods" section: its design is the text's own
     for i, sent in enumerate(sentences):
+        if sent.kind == "heading":
+            methods = bool(_METHODS_HEADING.match(sent.text))
         title = i == 0 and sent.kind == "heading"  # "Ketamine for pain: a randomised trial"
-        if not title and not _OWN_STUDY.search(sent.text):
+        if not title and not methods and not _OWN_STUDY.search(sent.text):
             continue
         if _PLANNED.search(sent.text):
             continue  # "this is the purpose of the present trial": a trial not yet run

@@ -87,3 +87,27 @@ def test_hedge_cue_offsets_point_at_the_words(analyse, vocabulary):
     text = "Intro sentence here.\n\nKetamine may reduce suicidal thoughts quickly."
     result = extract(text, vocabulary)[-1]
     assert [text[s:e] for s, e in result.explain["certainty"]] == ["may"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Psilocybin shows therapeutic potential for treatment-resistant depression.",
+        "Ketamine has considerable potential as a treatment for depression.",
+        "Classic psychedelics have shown extraordinary potential in treating addiction.",
+    ],
+)
+def test_the_noun_potential_is_no_hedge(analyse, sentence):
+    result = analyse(sentence)
+    assert result.certainty == "established"
+    assert not any("potential" in cue for cue in result.hedge_cues)
+
+
+def test_the_adjective_potential_and_the_potential_to_are_hedges(analyse):
+    for sentence in (
+        "LSD is a potential new treatment for anxiety.",
+        "Microdosing has the potential to treat depression.",
+    ):
+        result = analyse(sentence)
+        assert result.certainty == "possible", sentence
+        assert "potential" in " | ".join(result.hedge_cues), sentence

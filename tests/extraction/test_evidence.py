@@ -2,6 +2,8 @@
 
 import pytest
 
+from claims.extraction import extract
+
 
 @pytest.mark.parametrize(
     "sentence, evidence",
@@ -74,3 +76,43 @@ def test_a_named_study_author_institution_journal_or_year_is_a_named_study(analy
 )
 def test_a_bare_appeal_or_footnote_is_not_a_named_study(analyse, sentence):
     assert not analyse(sentence).cites_named_study
+
+
+def _evidence_of(vocabulary, text: str, sentence: str) -> str:
+    for analysis in extract(text, vocabulary, include_non_claims=True):
+        if analysis.sentence == sentence:
+            return analysis.evidence_cited
+    raise AssertionError(f"no sentence {sentence!r}")
+
+
+def test_each_abstract_of_a_text_lends_its_results_its_own_design(vocabulary):
+    trial = "Agitation was significantly lower with ketamine than with midazolam (p = 0.02)."
+    animals = "The escape latency was shorter in the treated group than in controls (p < 0.05)."
+    text = (
+        "Ketamine for emergence agitation in children: a randomized controlled trial\n\n"
+        f"{trial}\n\n"
+        "Resveratrol and spatial memory in aged male rats\n\n"
+        f"{animals}\n"
+    )
+    assert _evidence_of(vocabulary, text, trial) == "rct"
+    assert _evidence_of(vocabulary, text, animals) == "preclinical"
+
+
+def test_the_design_stated_under_methods_is_the_texts_own(vocabulary):
+    result = "Cannabis users reported significantly lower pain scores than opioid users (p = 0.01)."
+    text = (
+        "Background\n\nCannabis is widely used for chronic pain.\n\n"
+        "Methods\n\nA retrospective internet survey was used in a sample of 200 patients.\n\n"
+        f"Results\n\n{result}\n"
+    )
+    assert _evidence_of(vocabulary, text, result) == "survey-observational"
+
+
+def test_a_trial_register_page_lends_no_design_to_its_background(vocabulary):
+    background = "Psilocybin may reduce anxiety in patients with cancer."
+    text = (
+        "Psilocybin for Anxiety in Patients with Cancer\n\nTrial Status: active\n\n"
+        "This phase II trial tests how well psilocybin works in treating anxiety in patients "
+        f"with cancer. {background}\n"
+    )
+    assert _evidence_of(vocabulary, text, background) == "none"
