@@ -90,24 +90,23 @@ def test_hedge_cue_offsets_point_at_the_words(analyse, vocabulary):
 
 
 @pytest.mark.parametrize(
-    "sentence",
+    "sentence, certainty",
     [
-        "Psilocybin shows therapeutic potential for treatment-resistant depression.",
-        "Ketamine has considerable potential as a treatment for depression.",
-        "Classic psychedelics have shown extraordinary potential in treating addiction.",
+        (
+            "Psilocybin shows therapeutic potential for treatment-resistant depression.",
+            "established",
+        ),
+        ("Ketamine has considerable potential as a treatment for depression.", "established"),
+        (
+            "Classic psychedelics have shown extraordinary potential in treating addiction.",
+            "established",
+        ),
+        ("LSD is a potential new treatment for anxiety.", "possible"),
+        ("Microdosing has the potential to treat depression.", "possible"),
     ],
 )
-def test_the_noun_potential_is_no_hedge(analyse, sentence):
+def test_the_noun_potential_is_no_hedge_the_adjective_is(analyse, sentence, certainty):
     result = analyse(sentence)
-    assert result.certainty == "established"
-    assert not any("potential" in cue for cue in result.hedge_cues)
-
-
-def test_the_adjective_potential_and_the_potential_to_are_hedges(analyse):
-    for sentence in (
-        "LSD is a potential new treatment for anxiety.",
-        "Microdosing has the potential to treat depression.",
-    ):
-        result = analyse(sentence)
-        assert result.certainty == "possible", sentence
-        assert "potential" in " | ".join(result.hedge_cues), sentence
+    assert result.certainty == certainty
+    hedged = any("potential" in cue for cue in result.hedge_cues)
+    assert hedged == (certainty == "possible")

@@ -78,41 +78,39 @@ def test_a_bare_appeal_or_footnote_is_not_a_named_study(analyse, sentence):
     assert not analyse(sentence).cites_named_study
 
 
-def _evidence_of(vocabulary, text: str, sentence: str) -> str:
-    for analysis in extract(text, vocabulary, include_non_claims=True):
-        if analysis.sentence == sentence:
-            return analysis.evidence_cited
-    raise AssertionError(f"no sentence {sentence!r}")
+TRIAL_RESULT = "Agitation was significantly lower with ketamine than with midazolam (p = 0.02)."
+ANIMAL_RESULT = "The escape latency was shorter in the treated group than in controls (p < 0.05)."
+# Two abstracts in one text, each under its title.
+TWO_ABSTRACTS = (
+    "Ketamine for emergence agitation in children: a randomized controlled trial\n\n"
+    f"{TRIAL_RESULT}\n\nResveratrol and spatial memory in aged male rats\n\n{ANIMAL_RESULT}\n"
+)
+SURVEY_RESULT = "Cannabis users reported significantly lower pain than opioid users (p = 0.01)."
+METHODS_SECTION = (
+    "Background\n\nCannabis is widely used for chronic pain.\n\n"
+    "Methods\n\nA retrospective internet survey was used in a sample of 200 patients.\n\n"
+    f"Results\n\n{SURVEY_RESULT}\n"
+)
+REGISTER_BACKGROUND = "Psilocybin may reduce anxiety in patients with cancer."
+REGISTER_PAGE = (
+    "Psilocybin for Anxiety in Patients with Cancer\n\nTrial Status: active\n\n"
+    "This phase II trial tests how well psilocybin works in treating anxiety in patients "
+    f"with cancer. {REGISTER_BACKGROUND}\n"
+)
 
 
-def test_each_abstract_of_a_text_lends_its_results_its_own_design(vocabulary):
-    trial = "Agitation was significantly lower with ketamine than with midazolam (p = 0.02)."
-    animals = "The escape latency was shorter in the treated group than in controls (p < 0.05)."
-    text = (
-        "Ketamine for emergence agitation in children: a randomized controlled trial\n\n"
-        f"{trial}\n\n"
-        "Resveratrol and spatial memory in aged male rats\n\n"
-        f"{animals}\n"
-    )
-    assert _evidence_of(vocabulary, text, trial) == "rct"
-    assert _evidence_of(vocabulary, text, animals) == "preclinical"
-
-
-def test_the_design_stated_under_methods_is_the_texts_own(vocabulary):
-    result = "Cannabis users reported significantly lower pain scores than opioid users (p = 0.01)."
-    text = (
-        "Background\n\nCannabis is widely used for chronic pain.\n\n"
-        "Methods\n\nA retrospective internet survey was used in a sample of 200 patients.\n\n"
-        f"Results\n\n{result}\n"
-    )
-    assert _evidence_of(vocabulary, text, result) == "survey-observational"
-
-
-def test_a_trial_register_page_lends_no_design_to_its_background(vocabulary):
-    background = "Psilocybin may reduce anxiety in patients with cancer."
-    text = (
-        "Psilocybin for Anxiety in Patients with Cancer\n\nTrial Status: active\n\n"
-        "This phase II trial tests how well psilocybin works in treating anxiety in patients "
-        f"with cancer. {background}\n"
-    )
-    assert _evidence_of(vocabulary, text, background) == "none"
+@pytest.mark.parametrize(
+    "text, sentence, evidence",
+    [
+        (TWO_ABSTRACTS, TRIAL_RESULT, "rct"),  # each abstract lends its results its own design
+        (TWO_ABSTRACTS, ANIMAL_RESULT, "preclinical"),
+        (METHODS_SECTION, SURVEY_RESULT, "survey-observational"),  # the design under Methods
+        (REGISTER_PAGE, REGISTER_BACKGROUND, "none"),  # a register's trial has no results yet
+    ],
+    ids=["first-abstract", "second-abstract", "methods-section", "trial-register"],
+)
+def test_a_result_takes_the_design_of_the_study_its_text_reports(
+    vocabulary, text, sentence, evidence
+):
+    found = {a.sentence: a for a in extract(text, vocabulary, include_non_claims=True)}
+    assert found[sentence].evidence_cited == evidence
