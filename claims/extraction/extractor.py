@@ -88,7 +88,6 @@ _STRONG_RISK = re.compile(
 _ASIDE = re.compile(r"\((?:[^()]|\([^()]*\))*\)")
 # Reference numbers glued to an acronym ("for PTSD12,13"): the sentence cites other work.
 _GLUED_LIST = re.compile(r"(?<=[A-Za-z]{3})\d{1,3}(?:,\d{1,3})+(?=[\s.,;:)]|$)")
-# A study described as planned, not reported: it has no results yet.
 # A structured abstract's methods section ("Methods", "Design, setting, and participants").
 _METHODS_HEADING = re.compile(
     r"\s*(?:(?:materials|patients|subjects|participants|study|research)\s+and\s+)?(?:methods?|"
@@ -96,6 +95,7 @@ _METHODS_HEADING = re.compile(
     r"\b[^.]{0,40}$",
     re.IGNORECASE,
 )
+# A study described as planned, not reported: it has no results yet.
 _PLANNED = re.compile(
     r"\b(?:will\s+(?:\w+\s+)?(?:be\s+(?:tested|assessed|recruited|randomi[sz]ed|enrolled)|test|"
     r"assess|recruit|investigate|examine|compare|enrol|enroll)|(?:is|are)\s+the\s+(?:purpose|"
