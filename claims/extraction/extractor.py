@@ -253,13 +253,29 @@ def _abbreviations(text: str, vocabulary: Vocabulary):
             if short in found or vocabulary.find_substances(short):
                 continue  # "MDMA-AT" already names MDMA
             for m in reversed(before):
-                if text[m.start : m.start + 1].lower() == short[0].lower():
-                    found[short] = m.slug
+                if text[m.start : m.start + 1].lower() == short[0].lower() or _initials_of(
+                    text, m.start, bracket.start(), short
+                ):
+                    found[short] = m.slug  # "psilocybin therapy (PT)", "medical cannabis (MC)"
                     break
     if not found:
         return None
     pattern = re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, found)) + r")(?![\w-])")
     return pattern, found
+
+
+def _initials_of(text: str, name_start: int, bracket_start: int, short: str) -> bool:
+    """Whether ``short`` ("MC") is the initials of the words just before the bracket ("medical
+    cannabis"), the first of them no later than the substance's name."""
+    letters = short.replace("-", "")
+    words = list(_INITIAL_WORD.finditer(text, max(0, name_start - 40), bracket_start))
+    n = len(letters)
+    if not 1 < n <= len(words) or words[-n].start() > name_start:
+        return False
+    return "".join(w.group()[0] for w in words[-n:]).lower() == letters.lower()
+
+
+_INITIAL_WORD = re.compile(r"[^\W\d_][\w'\u2019]*")
 
 
 def _with_abbreviations(text, sent, matches, abbreviations):

@@ -51,7 +51,11 @@ EXTRA_TERMS: dict[str, dict[str, list[str]]] = {
         "mdma": [r"mdma(?:-assisted)?"],
         # "Cannabinoids" names the plant's compounds as a class: cannabis (CBD when named, see
         # CLASS_TERMS).
-        "cannabis": [r"cannabinoids?"],
+        "cannabis": [
+            r"cannabinoids?",
+            # THC as a medicine: dronabinol (Marinol), nabilone, nabiximols (Sativex).
+            r"dronabinol|marinol|nabilone|nabiximols|sativex",
+        ],
         "niacin": [r"niacinamide", r"vitamin\s+b-?3"],
         "dmt": [r"5-meo-dmt", r"n,n-dmt"],
         "ketamine": [r"(?:special|vitamin)\s+k"],

@@ -486,6 +486,25 @@ def test_an_abbreviation_defined_after_a_substance_names_it(vocabulary):
     assert not found["The Beck Depression Inventory (BDI) was used."].substances
 
 
+def test_an_abbreviation_of_the_words_ending_in_a_substance_names_it(vocabulary):
+    text = (
+        "Medical cannabis (MC) is increasingly used for chronic pain. "
+        "MC and opioids were perceived as equally efficacious in reducing pain intensity. "
+        "Cannabis users at the pain clinic (PC) were older. PC staff recorded every visit."
+    )
+    found = {a.sentence: a for a in extract(text, vocabulary, include_non_claims=True)}
+    assert found[
+        "MC and opioids were perceived as equally efficacious in reducing pain intensity."
+    ].substances == ["cannabis"]
+    assert not found["PC staff recorded every visit."].substances  # "pain clinic" is no cannabis
+
+
+@pytest.mark.parametrize("name", ["Dronabinol", "Nabilone", "Nabiximols (Sativex)"])
+def test_thc_medicines_are_cannabis(vocabulary, name):
+    text = f"{name} reduced nausea in patients receiving chemotherapy."
+    assert extract(text, vocabulary, include_non_claims=True)[0].substances == ["cannabis"]
+
+
 def test_a_dated_review_with_a_capitalised_name_is_named(analyse):
     result = analyse("A 2019 Cochrane review concluded that LSD had no lasting effect on anxiety.")
     assert result.cites_named_study
