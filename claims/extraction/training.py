@@ -53,17 +53,14 @@ def file_sets(root: Path = SETS) -> list[LabelledText]:
             if line.strip():
                 row = json.loads(line)
                 rows.setdefault(str(row["article"]), []).append(row)
-        for article, gold in rows.items():
-            path = next(
-                (folder / "articles" / f"{article}{ext}" for ext in EXTENSIONS
-                 if (folder / "articles" / f"{article}{ext}").is_file()),
-                None,
-            )  # fmt: skip
-            if path is None:
+        # An article with no gold row is labelled too: every sentence of it is a non-claim.
+        for path in sorted((folder / "articles").iterdir()):
+            if path.suffix not in EXTENSIONS:
                 continue
+            gold = rows.get(path.stem, [])
             out.append(
                 LabelledText(
-                    name=f"{folder.name}/{article}",
+                    name=f"{folder.name}/{path.stem}",
                     text=document_text(path.read_bytes(), path.name),
                     claims=[r for r in gold if r.get("is_claim", True)],
                     negatives=[r["sentence"] for r in gold if not r.get("is_claim", True)],

@@ -111,6 +111,14 @@ def test_a_held_out_set_trains_only_once_it_is_spent(sets):
     assert "fresh9/four" in names and len(names) == 4
 
 
+def test_an_article_with_no_gold_row_trains_as_non_claims_only(sets):
+    (sets / "devsetx" / "articles" / "gaps.txt").write_text(
+        "More research on ibogaine is needed. The trial opens in 2027.", encoding="utf-8"
+    )
+    texts = {t.name: t for t in corpus(root=sets, demo=None)}
+    assert texts["devsetx/gaps"].claims == [] and texts["devsetx/gaps"].complete
+
+
 def test_the_committed_model_loads_once_without_the_network(monkeypatch):
     monkeypatch.setattr(socket, "socket", lambda *a, **k: pytest.fail("network used"))
     model_module.load.cache_clear()
