@@ -30,7 +30,7 @@ _TERMINAL_END = re.compile(r"""[.!?:;\u2026]["'\u201d\u2019)\]]*\s*$""")
 _END = re.compile(
     r"""(?:\.{3}|\u2026|[.!?]+)
     ["'\u201d\u2019)\]]*
-    (?:\[\d+(?:[\u2013,\s-]*\d+)*\]|[\u00b9\u00b2\u00b3\u2070-\u2079]+)*
+    (?:\[\d+(?:[\u2013,\s-]*\d+)*\]|\[[a-z][a-z ]{2,30}\]|[\u00b9\u00b2\u00b3\u2070-\u2079]+)*
     """,
     re.VERBOSE,
 )
@@ -46,7 +46,7 @@ def _words(text: str) -> list[str]:
 _ABBREVIATIONS = frozenset(
     _words(
         """al approx apr aug ca cf cit co corp dec dept dr e.g eg esp est et etc. fig figs feb fri
-        i.e ie inc incl jan jr jul jun lt ltd mar min mon mr mrs ms mt no nos nov oct p pp ph.d
+        i.e ie inc incl jan jr jul jun lt ltd mar mon mr mrs ms mt no nos nov oct p pp ph.d
         phd prof ref refs resp sep sept sr st vs viz vol vols wk yr yrs u.s u.k e.u ed eds eq
         eqs sec suppl univ"""
     )
@@ -131,7 +131,12 @@ def _is_abbreviation(text: str, dot: int, next_start: int) -> bool:
         return False
     word = m.group(1).lower().rstrip(".")
     if len(word) == 1 and m.group(1).isupper():
-        return True  # an initial: "J. Smith", "Psilocybe cubensis P. ..."
+        # An initial ("J. Smith", "P. cubensis") stands alone; "MAO-B." or "group A." before
+        # a sentence opener ("The", "However", "We") ends a sentence.
+        if m.start() and not (text[m.start() - 1].isspace() or text[m.start() - 1] in '(\u201c"'):
+            return False
+        nxt = re.match(r"([A-Za-z]+)(\.?)", text[next_start : next_start + 20])
+        return not (nxt and not nxt.group(2) and nxt.group(1).lower() in _SENTENCE_OPENERS)
     if word not in _ABBREVIATIONS and word + "." not in _ABBREVIATIONS:
         return False
     if word in _SOFT_ABBREVIATIONS or word + "." in _SOFT_ABBREVIATIONS:

@@ -34,6 +34,25 @@ def texts(text):
             ["Many compounds (e.g. LSD) act there.", "Dr. Smith agrees.", "So does J. Doe."],
         ),
         (
+            "Scored by J. A. Doe and P. Smith. Latency fell in group A. However, B. subtilis grew.",
+            [
+                "Scored by J. A. Doe and P. Smith.",
+                "Latency fell in group A.",
+                "However, B. subtilis grew.",
+            ],
+        ),
+        (
+            "It does not inhibit MAO-B.[2] It inhibits MAO-A. Effects peaked at 2 min. DMT "
+            "lasted longer.[citation needed] Users agree.",
+            [
+                "It does not inhibit MAO-B.[2]",
+                "It inhibits MAO-A.",
+                "Effects peaked at 2 min.",
+                "DMT lasted longer.[citation needed]",
+                "Users agree.",
+            ],
+        ),
+        (
             "It was tested by Smith et al. The study was small.",
             ["It was tested by Smith et al.", "The study was small."],
         ),
