@@ -95,6 +95,19 @@ _METHODS_HEADING = re.compile(
     r"\b[^.]{0,40}$",
     re.IGNORECASE,
 )
+# A design described in the passive, with no citation: the text's own study ("A double-blind,
+# randomized pilot study was conducted to ...", "Teenagers ... received CBD or placebo").
+_DESCRIBED_DESIGN = re.compile(
+    r"^(?:in\s+)?(?:an?|this|the)\s+[^.;]{0,100}?\b(?:study|trial|survey|experiment)\s+(?:was|were)"
+    r"\s+(?:conducted|performed|carried\s+out|undertaken|run|done)\b|\b(?:were|was)\s+(?:randomly\s+)?"
+    r"(?:randomi[sz]ed|assigned|allocated)\s+(?:to|into|in)\b|\breceived\b[^.;]{0,100}\bplacebo\b",
+    re.IGNORECASE,
+)
+_CITATION = re.compile(
+    r"\bet\s+al\b|\([^()]{0,60}\b(?:19|20)\d\d[a-z]?\s*\)|\[\d+(?:[,\u2013-]\s?\d+)*\]|"
+    r"\b(?:previous|prior|earlier|another|one|other)\s+(?:[\w-]+\s+){0,2}(?:stud(?:y|ies)|trials?)\b",
+    re.IGNORECASE,
+)
 # A study described as planned, not reported: it has no results yet.
 _PLANNED = re.compile(
     r"\b(?:will\s+(?:\w+\s+)?(?:be\s+(?:tested|assessed|recruited|randomi[sz]ed|enrolled)|test|"
@@ -348,7 +361,8 @@ def _own_design(sentences: list[Sentence]) -> tuple[str | None, int]:
         if sent.kind == "heading":
             methods = bool(_METHODS_HEADING.match(sent.text))
         title = i == 0 and sent.kind == "heading"  # "Ketamine for pain: a randomised trial"
-        if not title and not methods and not _OWN_STUDY.search(sent.text):
+        described = _DESCRIBED_DESIGN.search(sent.text) and not _CITATION.search(sent.text)
+        if not title and not methods and not described and not _OWN_STUDY.search(sent.text):
             continue
         if _PLANNED.search(sent.text):
             continue  # "this is the purpose of the present trial": a trial not yet run

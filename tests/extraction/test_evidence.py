@@ -91,6 +91,11 @@ METHODS_SECTION = (
     "Methods\n\nA retrospective internet survey was used in a sample of 200 patients.\n\n"
     f"Results\n\n{SURVEY_RESULT}\n"
 )
+CBD_RESULT = "CBD significantly decreased anxiety on both scales."
+PASSIVE_DESIGN = (
+    "Cannabidiol for social anxiety in teenagers\n\nThirty-seven teenagers with social anxiety "
+    f"received, in a double-blind study, 300 mg CBD or placebo daily. {CBD_RESULT}\n"
+)
 REGISTER_BACKGROUND = "Psilocybin may reduce anxiety in patients with cancer."
 REGISTER_PAGE = (
     "Psilocybin for Anxiety in Patients with Cancer\n\nTrial Status: active\n\n"
@@ -106,8 +111,15 @@ REGISTER_PAGE = (
         (TWO_ABSTRACTS, ANIMAL_RESULT, "preclinical"),
         (METHODS_SECTION, SURVEY_RESULT, "survey-observational"),  # the design under Methods
         (REGISTER_PAGE, REGISTER_BACKGROUND, "none"),  # a register's trial has no results yet
+        (PASSIVE_DESIGN, CBD_RESULT, "rct"),  # "received ... or placebo" describes its own trial
     ],
-    ids=["first-abstract", "second-abstract", "methods-section", "trial-register"],
+    ids=[
+        "first-abstract",
+        "second-abstract",
+        "methods-section",
+        "trial-register",
+        "passive-design",
+    ],
 )
 def test_a_result_takes_the_design_of_the_study_its_text_reports(
     vocabulary, text, sentence, evidence
