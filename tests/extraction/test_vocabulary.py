@@ -39,6 +39,9 @@ def test_substances_match_names_aliases_and_variants(vocabulary, text, expected)
         ("The drug has gained attention lately.", []),
         ("At the heart of the debate is safety.", ["safety-general"]),
         ("It improved sleep and reduced migraines.", ["chronic-pain", "sleep"]),
+        ("Ibogaine prolonged the QTc and caused bradycardia.", ["cardiovascular"]),
+        ("Low doses have analgesic effects.", ["chronic-pain"]),
+        ("Free recall was poorer in ecstasy users.", ["cognition"]),
     ],
 )
 def test_conditions_match_with_morphological_variants(vocabulary, text, expected):
