@@ -97,6 +97,8 @@ class Report:
     sets: dict = field(default_factory=dict)
     named_study_accuracy: float = 0.0
     matched: int = 0
+    all_right: int = 0  # gold claims suggested with every label and set right, as-is
+    gold: int = 0
     confusion: dict = field(default_factory=dict)
     misses: list = field(default_factory=list)
 
@@ -107,6 +109,8 @@ class Report:
             "sets": self.sets,
             "cites_named_study_accuracy": self.named_study_accuracy,
             "matched": self.matched,
+            "every_label_right": self.all_right,
+            "gold_claims": self.gold,
         }
 
 
@@ -116,6 +120,7 @@ def evaluate(gold_by_article: dict[str, list[dict]], pred_by_article: dict[str, 
     set_counts = {name: [0, 0, 0] for name in SETS}
     named = []
     misses = []
+    all_right = 0
     for article, gold in gold_by_article.items():
         predicted = pred_by_article.get(article, [])
         pairs = match(gold, predicted)
@@ -138,6 +143,9 @@ def evaluate(gold_by_article: dict[str, list[dict]], pred_by_article: dict[str, 
                 set_counts[name][1] += len(ps - gs)
                 set_counts[name][2] += len(gs - ps)
             named.append(bool(g.get("cites_named_study")) == bool(p.get("cites_named_study")))
+            all_right += all(str(g.get(n)) == str(p.get(n)) for n in LABELS) and all(
+                set(g.get(n) or []) == set(p.get(n) or []) for n in SETS
+            )
     labels = {}
     confusion = {}
     for name, pairs in label_pairs.items():
@@ -150,6 +158,8 @@ def evaluate(gold_by_article: dict[str, list[dict]], pred_by_article: dict[str, 
         sets={name: _prf(*c) for name, c in set_counts.items()},
         named_study_accuracy=sum(named) / len(named) if named else 0.0,
         matched=tp,
+        all_right=all_right,
+        gold=tp + fn,
         confusion=confusion,
         misses=misses,
     )

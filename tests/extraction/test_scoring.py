@@ -35,3 +35,4 @@ def test_scores_claims_then_labels_on_matched_sentences():
     assert report.labels["certainty"]["accuracy"] == 0.5
     assert report.sets["conditions"]["precision"] == 2 / 3
     assert report.sets["substances"]["f1"] == 1.0
+    assert (report.all_right, report.gold) == (1, 2)  # the second needs two edits

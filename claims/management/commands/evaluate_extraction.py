@@ -103,3 +103,4 @@ class Command(BaseCommand):
                 f"F1 {m['f1']:.3f}"
             )
         w(f"named study     accuracy {report.named_study_accuracy:.3f}")
+        w(f"every label right (as-is): {report.all_right} of {report.gold} gold claims")
