@@ -15,6 +15,8 @@ from claims.extraction import extract
         ("Studies show that psilocybin reduces depression.", "unspecified-research"),
         ("Research suggests ketamine relieves depression quickly.", "unspecified-research"),
         ("Psilocybin has been shown to reduce depression.", "unspecified-research"),
+        ("Ketamine is found to relieve depression within hours.", "unspecified-research"),
+        ("Ketamine has been discovered to relieve depression quickly.", "unspecified-research"),
         ("Psilocybin reduces depression symptoms [12].", "unspecified-research"),
         ("Psilocybin reduces depression symptoms (Passie, 2008).", "unspecified-research"),
         ("In mice, psilocybin increased dendritic spine density.", "preclinical"),
