@@ -100,7 +100,9 @@ _METHODS_HEADING = re.compile(
 _DESCRIBED_DESIGN = re.compile(
     r"^(?:in\s+)?(?:an?|this|the)\s+[^.;]{0,100}?\b(?:study|trial|survey|experiment)\s+(?:was|were)"
     r"\s+(?:conducted|performed|carried\s+out|undertaken|run|done)\b|\b(?:were|was)\s+(?:randomly\s+)?"
-    r"(?:randomi[sz]ed|assigned|allocated)\s+(?:to|into|in)\b|\breceived\b[^.;]{0,100}\bplacebo\b",
+    r"(?:randomi[sz]ed|assigned|allocated)\s+(?:to|into|in)\b|\breceived\b[^.;]{0,100}\bplacebo\b|"
+    r"\b(?:were|was)\s+(?:enrolled|recruited|included)\s+in\b|\b(?:were|was)\s+(?:qualitatively\s+)?"
+    r"analy[sz]ed\s+(?:by|using|with)\b",
     re.IGNORECASE,
 )
 _CITATION = re.compile(

@@ -27,6 +27,12 @@ from claims.extraction import extract
         ("Clinical trials have found that MDMA reduces PTSD symptoms.", "clinical-trial"),
         ("A randomized trial found psilocybin reduced depression.", "rct"),
         ("In a placebo-controlled study, LSD did not improve mood.", "rct"),
+        ("In a rat model of PTSD, MDMA facilitated fear extinction.", "preclinical"),
+        (
+            "Pharmacovigilance data show esketamine raises the risk of dissociation.",
+            "survey-observational",
+        ),
+        ("A qualitative study found that psilocybin eased grief.", "survey-observational"),
         ("A meta-analysis found that ketamine reduces suicidal ideation.", "systematic-review"),
         (
             "A systematic review of randomized trials and surveys found psilocybin helps.",
@@ -98,6 +104,11 @@ PASSIVE_DESIGN = (
     "Cannabidiol for social anxiety in teenagers\n\nThirty-seven teenagers with social anxiety "
     f"received, in a double-blind study, 300 mg CBD or placebo daily. {CBD_RESULT}\n"
 )
+LIVER_RESULT = "Seven participants had raised liver enzymes after CBD."
+ENROLLED = (
+    "Liver safety of cannabidiol in healthy adults\n\nSixteen healthy adults were enrolled in a "
+    f"phase I, open-label trial of daily CBD. {LIVER_RESULT}\n"
+)
 REGISTER_BACKGROUND = "Psilocybin may reduce anxiety in patients with cancer."
 REGISTER_PAGE = (
     "Psilocybin for Anxiety in Patients with Cancer\n\nTrial Status: active\n\n"
@@ -114,6 +125,7 @@ REGISTER_PAGE = (
         (METHODS_SECTION, SURVEY_RESULT, "survey-observational"),  # the design under Methods
         (REGISTER_PAGE, REGISTER_BACKGROUND, "none"),  # a register's trial has no results yet
         (PASSIVE_DESIGN, CBD_RESULT, "rct"),  # "received ... or placebo" describes its own trial
+        (ENROLLED, LIVER_RESULT, "clinical-trial"),  # "were enrolled in a ... trial"
     ],
     ids=[
         "first-abstract",
@@ -121,6 +133,7 @@ REGISTER_PAGE = (
         "methods-section",
         "trial-register",
         "passive-design",
+        "enrolled",
     ],
 )
 def test_a_result_takes_the_design_of_the_study_its_text_reports(
