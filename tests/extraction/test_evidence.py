@@ -109,6 +109,11 @@ ENROLLED = (
     "Liver safety of cannabidiol in healthy adults\n\nSixteen healthy adults were enrolled in a "
     f"phase I, open-label trial of daily CBD. {LIVER_RESULT}\n"
 )
+MICE_RESULT = "MDMA increased the expression of Fos in the amygdala."
+EXPERIMENTS = (
+    "MDMA facilitates fear extinction learning\n\nIn these experiments, mice were exposed to "
+    f"cued fear conditioning and treated with vehicle or MDMA. {MICE_RESULT}\n"
+)
 REGISTER_BACKGROUND = "Psilocybin may reduce anxiety in patients with cancer."
 REGISTER_PAGE = (
     "Psilocybin for Anxiety in Patients with Cancer\n\nTrial Status: active\n\n"
@@ -126,6 +131,7 @@ REGISTER_PAGE = (
         (REGISTER_PAGE, REGISTER_BACKGROUND, "none"),  # a register's trial has no results yet
         (PASSIVE_DESIGN, CBD_RESULT, "rct"),  # "received ... or placebo" describes its own trial
         (ENROLLED, LIVER_RESULT, "clinical-trial"),  # "were enrolled in a ... trial"
+        (EXPERIMENTS, MICE_RESULT, "preclinical"),  # "In these experiments, mice ..."
     ],
     ids=[
         "first-abstract",
@@ -134,6 +140,7 @@ REGISTER_PAGE = (
         "trial-register",
         "passive-design",
         "enrolled",
+        "these-experiments",
     ],
 )
 def test_a_result_takes_the_design_of_the_study_its_text_reports(
