@@ -156,7 +156,8 @@ def _split_block(text: str, start: int, end: int) -> list[tuple[int, int]]:
         stop = m.end()
         pos = stop
         glued = _FOOTNOTE_DIGITS.match(text, stop, end)
-        if glued and text[m.start() - 1 : m.start()].isalpha():
+        before = text[m.start() - 1 : m.start()]
+        if glued and (before.isalpha() or before in ")]"):  # "nerves).1 The FDA"
             stop = glued.end()
         nxt = _NEXT_START.match(text, stop, end)
         if not nxt:
