@@ -68,8 +68,8 @@ _OTHER_TREATMENT = re.compile(
     re.IGNORECASE,
 )
 _OTHER_SUBJECT = re.compile(
-    r"\b(?:treatments?|therap(?:y|ies)|interventions?|antidepressants?|medications?|medicines?|"
-    r"pharmacotherap(?:y|ies)|drugs|substances|smoking|tobacco|nicotine|alcohol|opioids?|"
+    r"\b(?:treatments?|(?:psycho)?therap(?:y|ies)|interventions?|antidepressants?|medications?|"
+    r"medicines?|pharmacotherap(?:y|ies)|drugs|substances|smoking|tobacco|nicotine|alcohol|opioids?|"
     r"supplements?|supplementation)\b",
     re.IGNORECASE,
 )
@@ -551,7 +551,10 @@ def _analyse(
     if (
         final_substances == [GENERAL]
         and sub_matches
-        and all(_EXPERIENCE_OF_CLASS.match(body, m.start - s0) for m in sub_matches)
+        and (
+            all(_EXPERIENCE_OF_CLASS.match(body, m.start - s0) for m in sub_matches)
+            or _CLASS_OF_THE_DRUG.search(body)
+        )
         and context.topic != [GENERAL]
     ):
         final_substances = list(context.topic)  # "the acute psychedelic experience" in a study
@@ -684,6 +687,14 @@ _CLASS_NOUN = re.compile(
 _OTHER_CLASS = re.compile(r"\b(?:and|or)\s+other\s+$", re.IGNORECASE)
 _EXPERIENCE_OF_CLASS = re.compile(
     r"psychedelic\s+(?:experiences?|sessions?|states?|effects?)\b", re.IGNORECASE
+)
+# The class word used of the drug the text is about: "This psychedelic (hallucinogenic) drug can",
+# "It is a psychedelic with ...", "users take the drug for its hallucinogenic effects".
+_CLASS_OF_THE_DRUG = re.compile(
+    r"\b(?:this|the|its)\s+(?:psychedelic|hallucinogenic)(?:\s+\((?:psychedelic|hallucinogenic)\))?"
+    r"\s+(?:drug|substance|compound|effects|properties)\b|\b(?:it|this)\s+is\s+a\s+(?:psychedelic|"
+    r"hallucinogen)\b(?!s)",
+    re.IGNORECASE,
 )
 _EFFECT_NOUN = re.compile(r"\b(?:experiences?|trips?|effects|results|outcomes)\b", re.IGNORECASE)
 

@@ -517,3 +517,19 @@ def test_heavy_use_opening_a_sentence_refers_to_the_passage_drug(analyse):
     assert result.is_claim
     assert result.substances == ["ketamine"]
     assert result.claim_kind == "risk"
+
+
+_IBOGAINE = "Ibogaine is a root bark extract. Some clinics use ibogaine for opioid withdrawal."
+
+
+@pytest.mark.parametrize(
+    "sentence, substances",
+    [
+        ("It is a psychedelic with dissociative properties.", ["ibogaine"]),
+        ("This psychedelic drug can cause lasting anxiety.", ["ibogaine"]),
+        ("Psychedelic drugs can cause lasting anxiety.", ["psychedelics-general"]),  # the class
+        ("Psychotherapy may also help patients cope with fear.", []),  # another treatment
+    ],
+)
+def test_the_class_word_used_of_the_passage_drug_is_that_drug(analyse, sentence, substances):
+    assert analyse(sentence, _IBOGAINE).substances == substances
