@@ -17,6 +17,7 @@ from claims.extraction import extract
         ("Psilocybin has been shown to reduce depression.", "unspecified-research"),
         ("Ketamine is found to relieve depression within hours.", "unspecified-research"),
         ("Ketamine has been discovered to relieve depression quickly.", "unspecified-research"),
+        ("It has been reported that probiotics ease depression.", "unspecified-research"),
         ("Psilocybin reduces depression symptoms [12].", "unspecified-research"),
         ("Psilocybin reduces depression symptoms (Passie, 2008).", "unspecified-research"),
         ("In mice, psilocybin increased dendritic spine density.", "preclinical"),
