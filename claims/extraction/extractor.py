@@ -64,7 +64,8 @@ _STUDY_SUBJECT = re.compile(r"\b(?:trials?|stud(?:y|ies)|evidence|data)\b", re.I
 _OTHER_TREATMENT = re.compile(
     r"\b(?:current|existing|conventional|traditional|standard|available|established|"
     r"evidence-based|first-line|commonly\s+used|usual)\s+(?:[\w-]+\s+){0,2}(?:treatments?|"
-    r"therap(?:y|ies)|medications?|antidepressants?|drugs|options|care)\b",
+    r"(?:psycho|pharmaco)?therap(?:y|ies)|medications?|medicines|antidepressants?|drugs|options|"
+    r"care|analgesia|interventions|approaches)\b",
     re.IGNORECASE,
 )
 _OTHER_SUBJECT = re.compile(
@@ -451,6 +452,7 @@ def _analyse(
         and own_result
         and context.topic
         and not _BACKGROUND_POPULATION.match(scope.text.lstrip())
+        and not _OTHER_TREATMENT.search(body)  # "Current treatments require weeks to work."
     ):
         referred = list(context.topic)  # "Treatment was generally well tolerated."
     if (

@@ -233,6 +233,19 @@ def test_other_work_cited_up_front_does_not_take_the_study_design(vocabulary):
     assert result.evidence_cited == "unspecified-research"
 
 
+@pytest.mark.parametrize(
+    "sentence, substances",
+    [
+        ("Treatment was generally well tolerated.", ["ketamine"]),  # the study's own drug
+        ("Current treatments reduced symptoms only after several weeks.", []),  # other drugs
+    ],
+)
+def test_a_result_without_a_drug_is_the_studys_unless_it_names_other_treatments(
+    vocabulary, sentence, substances
+):
+    assert _trial(vocabulary, sentence)[sentence].substances == substances
+
+
 def test_a_trailing_comparison_keeps_the_study_design(vocabulary):
     sentence = "Side effects of ketamine were brief, consistent with earlier trials.3-5"
     found = _trial(vocabulary, sentence)
