@@ -287,6 +287,8 @@ _BLOCK_LEFT = {
     "heart": r"(?:at\s+the)\s+$",
     "pain": r"(?:emotional|psychological|social)\s+$",
     "energy": r"(?:nuclear|solar)\s+$",
+    # The body's own cannabinoids are not the drug ("the body's natural cannabinoids").
+    "cannabinoid": r"(?:natural|endogenous|body['\u2019]s(?:\s+own)?|own)\s+$",
     "depression": r"(?:respiratory|cns|central\s+nervous\s+system|economic|great|tropical|"
     r"cardiac|cardiovascular|myocardial|bone\s+marrow|immune)\s+$",
 }
@@ -297,6 +299,7 @@ _BLOCK_RIGHT = {
     "focus": r"^\s+(?:of|on\s+(?:the|this|these|its)\s+(?:research|article|study|topic))\b",
     "heart": r"^\s+of\b",
     "cognitive": r"^[-\s]+behaviou?ral",
+    "cannabinoid": r"^\s+system\b",
     # "energy" alone is weak evidence of focus or productivity.
     "energy": r"^(?!\s+(?:and|or)\s+(?:focus|concentration|productivity|motivation))",
     "smoking": r"^\s+(?:it|them|the\s+(?:drug|substance|resin|bark|leaves|powder))\b",

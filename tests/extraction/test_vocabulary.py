@@ -20,6 +20,9 @@ def slugs(matches):
         ("Some took acid at a festival.", ["lsd"]),
         ("Lion's mane mushrooms are sold as supplements.", ["lions-mane"]),
         ("Cannabidiol oil.", ["cbd"]),
+        ("Exercise releases the body's natural cannabinoids.", []),
+        ("The cannabinoid system regulates mood.", []),
+        ("Synthetic cannabinoids cause seizures.", ["cannabis"]),
     ],
 )
 def test_substances_match_names_aliases_and_variants(vocabulary, text, expected):
