@@ -28,7 +28,7 @@ from claims.extraction import extract
         ("Clinical trials have found that MDMA reduces PTSD symptoms.", "clinical-trial"),
         ("A randomized trial found psilocybin reduced depression.", "rct"),
         ("In a placebo-controlled study, LSD did not improve mood.", "rct"),
-        ("In a rat model of PTSD, MDMA facilitated fear extinction.", "preclinical"),
+        ("In a rat model of PTSD, MDMA reduced anxiety-like behaviour.", "preclinical"),
         (
             "Pharmacovigilance data show esketamine raises the risk of dissociation.",
             "survey-observational",
