@@ -1,4 +1,4 @@
-"""How long the extractor takes on a 2,000-word article (target: under 50 ms).
+"""How long the extractor takes on a 2,000-word article (target: well under 100 ms on one core).
 
 Run: .venv/bin/python bench/extraction_speed.py  (or `make bench`). Prints the median time per
 2,000-word article over repeated runs, the document conversion time for the HTML route, and the
