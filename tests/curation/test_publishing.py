@@ -14,7 +14,7 @@ pytestmark = pytest.mark.django_db
 URL = "https://example.org/microdosing-mood"
 NEW_TEXT = ARTICLE.replace(
     "Users report that microdosing LSD helps them focus at work.",
-    "A new paragraph says microdosing LSD cures anxiety in everyone who tries it.",
+    "Microdosing LSD cures anxiety in everyone who tries it.",
 )
 
 
@@ -100,7 +100,7 @@ def test_the_revision_page_shows_the_changes_and_what_publishing_would_do(
     revision = SourceRevision.objects.get(source=published)
     html = curator_client.get(reverse("curate:revision", args=[revision.pk])).content.decode()
     added = html[html.index("<ins>") : html.index("</ins>")]
-    assert "A new paragraph says microdosing LSD cures anxiety" in added
+    assert "Microdosing LSD cures anxiety" in added
     assert "Users report that microdosing LSD" in html[html.index("<del>") : html.index("</del>")]
     assert "<strong>1</strong> cannot be found in the new text" in html
     assert "<strong>1</strong> of these are accepted now" in html
