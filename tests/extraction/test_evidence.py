@@ -12,6 +12,11 @@ from claims.extraction import extract
         ("Many users report that microdosing improves their mood.", "anecdotal"),
         ("Anecdotal evidence links microdosing to better focus.", "anecdotal"),
         ("Experts believe psilocybin reduces anxiety.", "expert-opinion"),
+        ("“Ketamine can lift depression within hours,” said Dr. Jane Smith.", "expert-opinion"),
+        (
+            "The FDA has concluded that this drug is safe and effective for seizures.",
+            "expert-opinion",
+        ),
         ("Studies show that psilocybin reduces depression.", "unspecified-research"),
         ("Research suggests ketamine relieves depression quickly.", "unspecified-research"),
         ("Psilocybin has been shown to reduce depression.", "unspecified-research"),
