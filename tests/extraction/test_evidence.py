@@ -11,6 +11,8 @@ from claims.extraction import extract
         ("Psilocybin improves mood.", "none"),
         ("Many users report that microdosing improves their mood.", "anecdotal"),
         ("Anecdotal evidence links microdosing to better focus.", "anecdotal"),
+        ("Turmeric is promoted for osteoarthritis and depression.", "anecdotal"),
+        ("After the infusion, I felt calm for the first time in years.", "anecdotal"),
         ("Experts believe psilocybin reduces anxiety.", "expert-opinion"),
         ("“Ketamine can lift depression within hours,” said Dr. Jane Smith.", "expert-opinion"),
         (
