@@ -31,6 +31,7 @@ from claims.extraction import extract
         ("Animal studies show LSD promotes neuroplasticity.", "preclinical"),
         ("A survey of 2,000 microdosers found improved mood.", "survey-observational"),
         ("An observational study linked LSD use to lower anxiety.", "survey-observational"),
+        ("Real-world studies confirm that esketamine eases depression.", "survey-observational"),
         ("An open-label pilot study found psilocybin reduced smoking.", "clinical-trial"),
         ("Clinical trials have found that MDMA reduces PTSD symptoms.", "clinical-trial"),
         ("A randomized trial found psilocybin reduced depression.", "rct"),
