@@ -690,7 +690,7 @@ _OTHER_CLASS = re.compile(r"\b(?:and|or)\s+other\s+$", re.IGNORECASE)
 _EXPERIENCE_OF_CLASS = re.compile(
     r"psychedelic\s+(?:experiences?|sessions?|states?|effects?)\b", re.IGNORECASE
 )
-# The class word used of the drug the text is about: "This psychedelic (hallucinogenic) drug can",
+# The class word used of the drug the text is about: "This psychedelic drug can cause ...",
 # "It is a psychedelic with ...", "users take the drug for its hallucinogenic effects".
 _CLASS_OF_THE_DRUG = re.compile(
     r"\b(?:this|the|its)\s+(?:psychedelic|hallucinogenic)(?:\s+\((?:psychedelic|hallucinogenic)\))?"

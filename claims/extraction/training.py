@@ -54,7 +54,8 @@ def file_sets(root: Path = SETS) -> list[LabelledText]:
                 row = json.loads(line)
                 rows.setdefault(str(row["article"]), []).append(row)
         # An article with no gold row is labelled too: every sentence of it is a non-claim.
-        for path in sorted((folder / "articles").iterdir()):
+        articles = folder / "articles"
+        for path in sorted(articles.iterdir() if articles.is_dir() else []):
             if path.suffix not in EXTENSIONS:
                 continue
             gold = rows.get(path.stem, [])
