@@ -98,9 +98,13 @@ class Report:
     named_study_accuracy: float = 0.0
     matched: int = 0
     all_right: int = 0  # gold claims suggested with every label and set right, as-is
-    gold: int = 0
     confusion: dict = field(default_factory=dict)
     misses: list = field(default_factory=list)
+
+    @property
+    def gold(self) -> int:
+        """How many gold claims there were: found or missed."""
+        return self.claims["tp"] + self.claims["fn"]
 
     def as_dict(self) -> dict:
         return {
@@ -159,7 +163,6 @@ def evaluate(gold_by_article: dict[str, list[dict]], pred_by_article: dict[str, 
         named_study_accuracy=sum(named) / len(named) if named else 0.0,
         matched=tp,
         all_right=all_right,
-        gold=tp + fn,
         confusion=confusion,
         misses=misses,
     )
