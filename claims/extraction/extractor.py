@@ -3,8 +3,9 @@
 ``explain`` maps a label to (start, end) offsets in the document text: "claim" (the effect words),
 "not_claim" (what ruled it out), "substance:<slug>" and "condition:<slug>" (the words matched, or
 the words referring back), "certainty" (the hedge/booster/attribution cues), "evidence_cited",
-"cites_named_study", "claim_kind", and "conditions_from_previous_sentence" when an implicit
-outcome was taken from the claim before.
+"cites_named_study" and "claim_kind". An outcome the sentence leaves implicit, taken from the
+claim just before, from the title or from the condition the text names most, points at the
+words that named it there.
 """
 
 import re
@@ -165,6 +166,7 @@ class _Context:
     text: str = ""
     vocabulary: Vocabulary | None = None
     _topic: list[str] | None = None
+    _condition_topic: dict | None = None
     own_design: str | None = None  # the design of the study the text reports, if it reports one
     own_from: int = 0  # the index of the sentence that first declares it (results come after)
     study: tuple[int, int, str, bool, list[str]] | None = None  # idx, block, evidence, named
@@ -175,6 +177,14 @@ class _Context:
     condition_matches: list[Match] = field(default_factory=list)
     model: Model = field(default_factory=load)
     trace: list | None = None  # training: each sentence's features are appended here
+
+    @property
+    def condition_topic(self) -> dict[str, tuple[str, list[Span]]]:
+        """The conditions the whole text is about, each with how it was found ("title": named
+        in the first line; "main": named most often) and where (offsets in the text)."""
+        if self._condition_topic is None:
+            self._condition_topic = _condition_topic(self.text, self.condition_matches)
+        return self._condition_topic
 
     @property
     def topic(self) -> list[str]:
@@ -304,6 +314,22 @@ def _with_abbreviations(text, sent, matches, abbreviations):
     return sorted(matches + extra, key=lambda m: m.start) if extra else matches
 
 
+# How a condition reads to the kind decision: a harm ("increased side effects"), a good to gain
+# ("improved mood") or a disorder to relieve ("reduced depression").
+_OUTCOME = {"safety-general": "HARM"} | dict.fromkeys(
+    (
+        "wellbeing-mood",
+        "creativity",
+        "focus-productivity",
+        "cognition",
+        "neuroplasticity",
+        "neuroprotection",
+        "sleep",
+    ),
+    "GOOD",
+)
+
+
 def _within(matches: list[Match], start: int, end: int) -> list[Match]:
     """The matches (sorted by start) that lie in text[start:end]."""
     out = []
@@ -329,6 +355,24 @@ def _topic(matches: list[Match]) -> list[str]:
     if n >= 2 and n >= 2 * runner_up:
         return [slug]
     return []
+
+
+def _condition_topic(text: str, matches: list[Match]) -> dict[str, tuple[str, list[Span]]]:
+    title_end = text.find("\n")
+    title_end = len(text) if title_end < 0 else title_end
+    out: dict[str, tuple[str, list[Span]]] = {}
+    counts: dict[str, list[Span]] = {}
+    for m in matches:
+        if m.slug in IMPLIED:
+            continue
+        if m.start < title_end <= 300:
+            out.setdefault(m.slug, ("title", []))[1].append((m.start, m.end))
+        counts.setdefault(m.slug, []).append((m.start, m.end))
+    ranked = sorted(counts.items(), key=lambda kv: -len(kv[1]))
+    if ranked and len(ranked[0][1]) >= 3:
+        slug, spans = ranked[0]
+        out.setdefault(slug, ("main", spans[:1]))
+    return out
 
 
 def _own_designs(sentences: list[Sentence]) -> list[tuple[str | None, int]]:
@@ -500,7 +544,7 @@ def _analyse(
     # The learned decisions see the words and what the cue detectors found.
     masks = [(m.start - s0, m.end - s0, "SUBST") for m in sub_matches]
     cond_matches = _within(context.condition_matches, sent.start, sent.end)
-    masks += [(m.start - s0, m.end - s0, "COND") for m in cond_matches]
+    masks += [(m.start - s0, m.end - s0, _OUTCOME.get(m.slug, "COND")) for m in cond_matches]
     found: dict[str, list[Span]] = {}
     for c in cues:
         found.setdefault(f"cue:{c.level}", []).append((c.start, c.end))
@@ -671,8 +715,19 @@ def _condition_candidates(s0, scope, cond_matches, index, sent, context):
             feats["m:scope"] = [(s, e)]
     previous = context.last_claim
     if previous and index - previous[0] <= 2 and sent.block - previous[1] <= 1:
+        named_before = _within(context.condition_matches, previous[3], previous[4])
         for slug in previous[2]:
-            out.setdefault(slug, ({}, []))[0]["prev"] = []
+            feats, spans = out.setdefault(slug, ({}, []))
+            feats["prev"] = []
+            if not spans:  # the words of the claim before that named it
+                spans.extend((m.start - s0, m.end - s0) for m in named_before if m.slug == slug)
+    for slug, (how, where) in context.condition_topic.items():
+        feats, spans = out.setdefault(slug, ({}, []))
+        feats[f"topic:{how}"] = []
+        if not cond_matches:
+            feats[f"topic:{how}:alone"] = []
+        if not spans:
+            spans.extend((a - s0, b - s0) for a, b in where)  # the words naming it elsewhere
     for slug in IMPLIED:
         out.setdefault(slug, ({}, []))
     if not cond_matches:

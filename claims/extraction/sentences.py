@@ -26,11 +26,12 @@ _DECIMAL_START = re.compile(r"[ \t]*\d+\.\d")
 _TERMINAL_END = re.compile(r"""[.!?:;\u2026]["'\u201d\u2019)\]]*\s*$""")
 
 # Candidate sentence ends: terminal punctuation, closing quotes/brackets, then reference markers
-# glued to it ("depression.[12]", "effects.12,13", "(2019).\u00b9").
+# glued to it ("depression.[12]", "effects.12,13", "(2019).\u00b9", "settings.** In").
 _END = re.compile(
     r"""(?:\.{3}|\u2026|[.!?]+)
     ["'\u201d\u2019)\]]*
-    (?:\[\d+(?:[\u2013,\s-]*\d+)*\]|\[[a-z][a-z ]{2,30}\]|[\u00b9\u00b2\u00b3\u2070-\u2079]+)*
+    (?:\[\d+(?:[\u2013,\s-]*\d+)*\]|\[[a-z][a-z ]{2,30}\]|[\u00b9\u00b2\u00b3\u2070-\u2079]+
+      |\*{1,3}|[\u2020\u2021]+)*
     """,
     re.VERBOSE,
 )

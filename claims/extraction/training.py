@@ -185,7 +185,14 @@ def _rows(exs: list[Example], head: str):
     return [(e.features, str(e.gold.get(field_name))) for e in exs if e.gold]
 
 
-def fit_head(rows, *, c: float = 0.3, min_groups: int = 2, groups: list[str] | None = None):
+def fit_head(
+    rows,
+    *,
+    c: float = 0.3,
+    min_groups: int = 2,
+    groups: list[str] | None = None,
+    class_weight: str | None = "balanced",
+):
     """A logistic regression over the features seen in at least ``min_groups`` texts; as JSON."""
     from sklearn.feature_extraction import DictVectorizer
     from sklearn.linear_model import LogisticRegression
@@ -201,7 +208,7 @@ def fit_head(rows, *, c: float = 0.3, min_groups: int = 2, groups: list[str] | N
     classes = sorted(set(y))
     if len(classes) < 2:
         return {"classes": classes * 2, "weights": {}, "bias": [0.0] * 2}
-    clf = LogisticRegression(C=c, class_weight="balanced", max_iter=2000)
+    clf = LogisticRegression(C=c, class_weight=class_weight, max_iter=2000)
     clf.fit(x, y)
     coef = clf.coef_
     weights = {}
@@ -216,12 +223,17 @@ def fit_head(rows, *, c: float = 0.3, min_groups: int = 2, groups: list[str] | N
     }
 
 
+# Kind is fitted to the labels as they come: weighting its rare kinds up (dosing, efficacy-null)
+# cost more claims than it won (561 texts, same folds: kind accuracy 0.745 -> 0.753).
+CLASS_WEIGHT = {"kind": None}
+
+
 def fit(exs: list[Example], heads=("claim", "kind", "condition", "certainty", "evidence")) -> dict:
     out = {}
     for head in heads:
         rows = _rows(exs, head)
         groups = _row_groups(exs, head)
-        out[head] = fit_head(rows, groups=groups)
+        out[head] = fit_head(rows, groups=groups, class_weight=CLASS_WEIGHT.get(head, "balanced"))
     return out
 
 

@@ -199,7 +199,8 @@ EXTRA_TERMS: dict[str, dict[str, list[str]]] = {
         "mental-health-general": [
             r"mental\s+health(?:\s+(?:conditions?|issues|problems|disorders|challenges))?",
             r"mental\s+(?:illness|illnesses|disorders?)",
-            r"psychiatric\s+(?:disorders?|conditions?|illness(?:es)?)",
+            r"(?:neuro)?psychiatric\s+(?:disorders?|conditions?|illness(?:es)?|symptoms|problems|"
+            r"comorbidit(?:y|ies)|outcomes)",
             r"psychiatry",
         ],
         "psychosis": [

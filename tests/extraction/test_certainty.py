@@ -110,3 +110,35 @@ def test_the_noun_potential_is_no_hedge_the_adjective_is(analyse, sentence, cert
     assert result.certainty == certainty
     hedged = any("potential" in cue for cue in result.hedge_cues)
     assert hedged == (certainty == "possible")
+
+
+@pytest.mark.parametrize(
+    "sentence, certainty, cue",
+    [
+        # What people say of a remedy, not what was found.
+        ("St John's wort is promoted for depression and anxiety.", "anecdotal", "promoted for"),
+        ("Kava has benefits claimed for sleep and anxiety.", "anecdotal", "benefits claimed"),
+        ("After the session I felt calmer than I had in years.", "anecdotal", "I felt"),
+        ("Ibogaine purportedly interrupts opioid withdrawal.", "anecdotal", "purportedly"),
+        # Hedges of the literature's kind.
+        ("Ketamine reportedly relieves suicidal thoughts within hours.", "probable", "reportedly"),
+        (
+            "These results lend support to the view that psilocybin eases anxiety.",
+            "probable",
+            "lend support",
+        ),
+        ("There is some evidence that CBD reduces anxiety.", "probable", "some evidence"),
+    ],
+)
+def test_promotion_testimony_and_literature_hedges(analyse, sentence, certainty, cue):
+    result = analyse(sentence)
+    assert result.certainty == certainty
+    assert cue in " | ".join(result.hedge_cues)
+
+
+def test_benefits_called_anecdotal_by_a_finding_do_not_make_it_anecdotal(analyse):
+    result = analyse(
+        "We conclude that expectation underlies at least some of the anecdotal benefits "
+        "attributed to microdosing with psilocybin."
+    )
+    assert result.certainty == "established"

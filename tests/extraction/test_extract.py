@@ -29,6 +29,21 @@ def test_every_label_points_at_the_words_that_set_it(vocabulary):
     assert "(Carhart-Harris et al., 2016)" in words["evidence_cited"]
 
 
+def test_an_outcome_left_implicit_comes_from_the_title_and_points_there(vocabulary):
+    text = (
+        "Ketamine infusions for treatment-resistant depression: an open-label study\n\n"
+        "We gave six ketamine infusions over two weeks to 40 adults.\n\n"
+        "Response rates reached 60% after the third infusion, and remission followed in a "
+        "third of patients."
+    )
+    result = extract(text, vocabulary)[-1]
+    assert result.sentence.startswith("Response rates")
+    assert result.conditions == ["treatment-resistant-depression"]
+    (span,) = result.explain["condition:treatment-resistant-depression"]
+    assert text[slice(*span)] == "treatment-resistant depression"
+    assert span[1] < text.index("\n")  # in the title
+
+
 def test_as_dict_is_the_json_shape(vocabulary):
     data = extract(TEXT, vocabulary)[1].as_dict()
     assert set(data) == {

@@ -63,13 +63,18 @@ def test_it_keeps_abbreviations_numbers_and_citations_inside_sentences(text, exp
 
 
 def test_it_splits_after_footnote_markers_glued_to_the_period():
-    text = "It may help.[12] Others disagree.3 Then (Passie, 2008). More (pain).1 Follows."
+    text = (
+        "It may help.[12] Others disagree.3 Then (Passie, 2008). More (pain).1 Follows.** "
+        "Asterisks.\u2020 Daggers."
+    )
     assert texts(text) == [
         "It may help.[12]",
         "Others disagree.3",
         "Then (Passie, 2008).",
         "More (pain).1",
-        "Follows.",
+        "Follows.**",
+        "Asterisks.\u2020",
+        "Daggers.",
     ]
 
 

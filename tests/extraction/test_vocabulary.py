@@ -45,6 +45,8 @@ def test_substances_match_names_aliases_and_variants(vocabulary, text, expected)
         ("Ibogaine prolonged the QTc and caused bradycardia.", ["cardiovascular"]),
         ("Low doses have analgesic effects.", ["chronic-pain"]),
         ("Free recall was poorer in ecstasy users.", ["cognition"]),
+        ("Neuropsychiatric symptoms eased.", ["mental-health-general"]),
+        ("Psychiatric comorbidities are common among users.", ["mental-health-general"]),
     ],
 )
 def test_conditions_match_with_morphological_variants(vocabulary, text, expected):
