@@ -22,7 +22,12 @@ from claims.extraction.evidence import (
     points_to_study,
     strongest,
 )
-from claims.extraction.features import condition_features, null_finding, sentence_features
+from claims.extraction.features import (
+    condition_features,
+    null_finding,
+    sentence_features,
+    with_rule,
+)
 from claims.extraction.model import Model, load
 from claims.extraction.scope import analyse_scope
 from claims.extraction.sentences import Sentence, split_sentences
@@ -664,10 +669,14 @@ def _analyse(
     if context.trace is not None:
         context.trace[-1]["rules"] = {"certainty": certainty, "evidence_cited": evidence}
     explain["certainty"] = [doc((c.start, c.end)) for c in setting]
-    learned = _decide(model.head("certainty"), feats, "certainty", explain, doc)
+    ruled = with_rule(feats, certainty)
+    learned = _decide(model.head("certainty"), ruled, "certainty", explain, doc)
     if learned and learned != certainty:
         certainty, setting = learned, [c for c in cues if c.level == learned]
-    evidence = _decide(model.head("evidence"), feats, "evidence_cited", explain, doc) or evidence
+    evidence = (
+        _decide(model.head("evidence"), with_rule(feats, evidence), "evidence_cited", explain, doc)
+        or evidence
+    )
 
     return SentenceAnalysis(
         sentence=body,

@@ -135,6 +135,12 @@ def null_finding(feats: Features) -> Span | None:
     return None
 
 
+def with_rule(feats: Features, value: str) -> Features:
+    """The features of a learned head that refines a rule (certainty, evidence): the rule's
+    answer is one more feature, so the model learns where the rule goes wrong."""
+    return {**feats, f"rule:{value}": []}
+
+
 VOCABULARY_ONLY = ("sub:", "referred", "no-subject")
 
 

@@ -274,7 +274,7 @@ CLASS_TERMS = re.compile(r"cannabinoids?", re.IGNORECASE)
 # Left or right contexts in which a hit means something else ("amino acid", "gained attention").
 _BLOCK_LEFT = {
     # Chemical names: "folic acid", "docosahexaenoic acid" (an -ic word before it).
-    "acid": r"(?:[\w-]+ic|amino|fatty|stomach|omega-3|bile)\s+$",
+    "acid": r"(?:[\w-]+ic|amino|fatty|stomach|omega-3|bile|levels?\s+of|excess)\s+$",
     "mushroom": r"(?:lion's\s+mane|lion\u2019s\s+mane|reishi|chaga|cordyceps|medicinal|"
     r"functional|edible|culinary|shiitake|button|oyster|turkey\s+tail|adaptogenic|"
     r"non-psychoactive|maitake|poisonous)\s+$",
@@ -294,6 +294,8 @@ _BLOCK_LEFT = {
     r"cardiac|cardiovascular|myocardial|bone\s+marrow|immune)\s+$",
 }
 _BLOCK_RIGHT = {
+    # The body's acid: "acid in the blood", "acid reflux", "acid-base balance".
+    "acid": r"^(?:\s+(?:in\s+the\s+(?:blood|stomach|body)|reflux|levels?|rain)\b|-base\b)",
     # "psychedelic trials", "psychedelic research": the research, not the substance.
     "psychedelic": r"^\s+(?:trials?|research(?:ers)?|stud(?:y|ies)|science|renaissance|"
     r"community|field|literature)\b",

@@ -18,6 +18,7 @@ def slugs(matches):
         ("Amino acid levels rose.", []),
         ("Docosahexaenoic acid and folic acid levels rose.", []),
         ("Some took acid at a festival.", ["lsd"]),
+        ("It causes high levels of acid in the blood and acid reflux.", []),
         ("Lion's mane mushrooms are sold as supplements.", ["lions-mane"]),
         ("Cannabidiol oil.", ["cbd"]),
         ("Exercise releases the body's natural cannabinoids.", []),
