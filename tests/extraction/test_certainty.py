@@ -120,6 +120,12 @@ def test_the_noun_potential_is_no_hedge_the_adjective_is(analyse, sentence, cert
         ("Kava has benefits claimed for sleep and anxiety.", "anecdotal", "benefits claimed"),
         ("After the session I felt calmer than I had in years.", "anecdotal", "I felt"),
         ("Ibogaine purportedly interrupts opioid withdrawal.", "anecdotal", "purportedly"),
+        # Beliefs, theories and hopes: what is proposed, not what was found.
+        ("Ketamine is an NMDA antagonist believed to restore synapses.", "possible", "believed to"),
+        ("It's thought that LSD quiets the default mode network.", "possible", "It's thought"),
+        ("It has been theorized that psilocybin reopens a window.", "possible", "theorized"),
+        ("Supporters of medical cannabis argue that it eases pain.", "possible", "argue"),
+        ("The results for ketamine in depression are encouraging.", "possible", "encouraging"),
         # Hedges of the literature's kind.
         ("Ketamine reportedly relieves suicidal thoughts within hours.", "probable", "reportedly"),
         (
@@ -140,5 +146,13 @@ def test_benefits_called_anecdotal_by_a_finding_do_not_make_it_anecdotal(analyse
     result = analyse(
         "We conclude that expectation underlies at least some of the anecdotal benefits "
         "attributed to microdosing with psilocybin."
+    )
+    assert result.certainty == "established"
+
+
+def test_a_belief_the_sentence_goes_on_to_correct_is_no_hedge(analyse):
+    result = analyse(
+        "This was once thought to be how ketamine relieved pain, but trials have established "
+        "that it blocks NMDA receptors."
     )
     assert result.certainty == "established"
