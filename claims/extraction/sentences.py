@@ -49,7 +49,7 @@ _ABBREVIATIONS = frozenset(
         """al approx apr aug ca cf cit co corp dec dept dr e.g eg esp est et etc. fig figs feb fri
         i.e ie inc incl jan jr jul jun lt ltd mar mon mr mrs ms mt no nos nov oct p pp ph.d
         phd prof ref refs resp sep sept sr st vs viz vol vols wk yr yrs u.s u.k e.u ed eds eq
-        eqs sec suppl univ"""
+        eqs sec suppl univ sgt tech capt col maj cpl pvt cmdr adm gov rep sen"""
     )
 )
 # After these the next word decides: "et al. (2021)" goes on, "... et al. The study" ends.

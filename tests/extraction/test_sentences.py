@@ -18,6 +18,10 @@ def texts(text):
             ["As Barrett et al. (2021) showed, doses help.", "A second one."],
         ),
         (
+            "Kratom is dangerous, said Tech. Sgt. Jane Doe. Capt. Roe agreed.",
+            ["Kratom is dangerous, said Tech. Sgt. Jane Doe.", "Capt. Roe agreed."],
+        ),
+        (
             "Users take approx. 10 mg each day. Some take more.",
             ["Users take approx. 10 mg each day.", "Some take more."],
         ),
