@@ -174,6 +174,7 @@ class _Context:
     _condition_topic: dict | None = None
     own_design: str | None = None  # the design of the study the text reports, if it reports one
     own_from: int = 0  # the index of the sentence that first declares it (results come after)
+    own_words: Span | None = None  # the words declaring its design (offsets in the text)
     study: tuple[int, int, str, bool, list[str]] | None = None  # idx, block, evidence, named
     last_claim: tuple[int, int, list[str], int, int] | None = None  # idx, block, conditions, span
     abbreviations: tuple[re.Pattern, dict[str, str]] | None = None  # defined in the text
@@ -263,7 +264,7 @@ def analyse_sentences(
     )
     context.abbreviations = _abbreviations(text, vocabulary)
     for index, sentence in enumerate(sentences):
-        context.own_design, context.own_from = own_designs[index]
+        context.own_design, context.own_from, context.own_words = own_designs[index]
         yield _analyse(text, sentence, index, vocabulary, context)
 
 
@@ -380,7 +381,7 @@ def _condition_topic(text: str, matches: list[Match]) -> dict[str, tuple[str, li
     return out
 
 
-def _own_designs(sentences: list[Sentence]) -> list[tuple[str | None, int]]:
+def _own_designs(sentences: list[Sentence]) -> list[tuple[str | None, int, Span | None]]:
     """For each sentence, the design of the study its part of the text reports as its own, and
     the index of the sentence that first declares it. A text may hold several papers' abstracts,
     each under its title: a heading that names a design ("... in male rats", "...: a prospective
@@ -393,10 +394,10 @@ def _own_designs(sentences: list[Sentence]) -> list[tuple[str | None, int]]:
         and RANK[_design(sent.text)] >= RANK["preclinical"]
         and not _PLANNED.search(sent.text)
     ]
-    out: list[tuple[str | None, int]] = []
+    out: list[tuple[str | None, int, Span | None]] = []
     for start, end in zip(starts, [*starts[1:], len(sentences)], strict=True):
-        design, first = _own_design(sentences[start:end])
-        out += [(design, start + first)] * (end - start)
+        design, first, words = _own_design(sentences[start:end])
+        out += [(design, start + first, words)] * (end - start)
     return out
 
 
@@ -404,10 +405,10 @@ def _design(text: str) -> str:
     return strongest(find_evidence(text, analyse_scope(text)))
 
 
-def _own_design(sentences: list[Sentence]) -> tuple[str | None, int]:
+def _own_design(sentences: list[Sentence]) -> tuple[str | None, int, Span | None]:
     """The design of the study a text reports as its own ("we report ... an open-label trial"),
-    and where the text first declares it (a title counts)."""
-    best, first = None, len(sentences)
+    where the text first declares it (a title counts) and the words that name the design."""
+    best, first, words = None, len(sentences), None
     methods = False  # in a "Methods" section: its design is the text's own
     for i, sent in enumerate(sentences):
         if sent.kind == "heading":
@@ -418,11 +419,14 @@ def _own_design(sentences: list[Sentence]) -> tuple[str | None, int]:
             continue
         if _PLANNED.search(sent.text):
             continue  # "this is the purpose of the present trial": a trial not yet run
-        value = _design(sent.text)
+        cues = find_evidence(sent.text, analyse_scope(sent.text))
+        value = strongest(cues)
         if RANK[value] >= RANK["preclinical"] and (best is None or RANK[value] > RANK[best]):
             best = value
             first = min(first, i)
-    return best, first
+            cue = next(c for c in cues if c.value == value)
+            words = (sent.start + cue.start, sent.start + cue.end)
+    return best, first, words
 
 
 def _analyse(
@@ -543,6 +547,8 @@ def _analyse(
         and (not study or RANK[study[2]] <= RANK["unspecified-research"])
     ):
         evidence = context.own_design  # a result of the study the text reports
+        if context.own_words:
+            explain.setdefault("evidence_cited", []).append(context.own_words)
     if named_spans:
         explain["cites_named_study"] = [doc(s) for s in named_spans]
 

@@ -44,6 +44,19 @@ def test_an_outcome_left_implicit_comes_from_the_title_and_points_there(vocabula
     assert span[1] < text.index("\n")  # in the title
 
 
+def test_a_result_of_the_text_s_own_trial_points_at_the_words_naming_its_design(vocabulary):
+    text = (
+        "Psilocybin for major depression: a randomized clinical trial\n\n"
+        "We randomized 24 adults to psilocybin or a waiting list.\n\n"
+        "Depression scores fell significantly more in the psilocybin group (p < 0.001)."
+    )
+    result = extract(text, vocabulary)[-1]
+    assert result.sentence.startswith("Depression scores")
+    assert result.evidence_cited == "rct"
+    title = [span for span in result.explain["evidence_cited"] if span[1] < text.index("\n")]
+    assert [text[slice(*span)] for span in title] == ["randomized"]
+
+
 def test_as_dict_is_the_json_shape(vocabulary):
     data = extract(TEXT, vocabulary)[1].as_dict()
     assert set(data) == {
