@@ -35,13 +35,11 @@ class Linear:
         )
 
     def scores(self, features: Features) -> list[float]:
-        total = list(self.bias)
-        for name in features:
-            w = self.weights.get(name)
-            if w:
-                for i, x in enumerate(w):
-                    total[i] += x
-        return total
+        present = [w for w in map(self.weights.get, features) if w]
+        if not present:
+            return list(self.bias)
+        columns = zip(*present, strict=True)  # one column of weights per class
+        return [b + sum(column) for b, column in zip(self.bias, columns, strict=True)]
 
     def predict(self, features: Features) -> tuple[str, float]:
         """The most likely class and its probability."""

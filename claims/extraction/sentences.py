@@ -88,6 +88,10 @@ def _blocks(text: str) -> list[_Block]:
     cur_start = cur_end = -1
     cur_item = False
     prev_line = ""
+    # After a lead-in ending in ":" ("Effects include:"), lines with no bullet are list items
+    # (bullets lost in copying), not a paragraph wrapped mid-sentence, unless a line ends in a
+    # word that cannot end a phrase ("and", "of") or a comma.
+    listing = items = 0
     pos = 0
     for line in text.splitlines(keepends=True):
         line_start, pos = pos, pos + len(line)
@@ -96,6 +100,8 @@ def _blocks(text: str) -> list[_Block]:
             if cur_start >= 0:
                 blocks.append(_Block(cur_start, cur_end, cur_item))
                 cur_start = -1
+            if items:
+                listing = items = 0
             prev_line = ""
             continue
         marker = _MARKER.match(body)
@@ -105,9 +111,13 @@ def _blocks(text: str) -> list[_Block]:
         lead = len(body) - len(body.lstrip())
         if not marker:
             content_start = line_start + lead
+        unmarked_item = (
+            listing and not marker and not _TERMINAL_END.search(body) or listing and items
+        ) and not _WRAPPED.search(prev_line)
         continues = (
             cur_start >= 0
             and not marker
+            and not unmarked_item
             and not _TERMINAL_END.search(prev_line)
             and (body.lstrip()[:1].islower() or prev_line.rstrip().endswith((",", "-", "(")))
         )
@@ -118,11 +128,21 @@ def _blocks(text: str) -> list[_Block]:
                 blocks.append(_Block(cur_start, cur_end, cur_item))
             cur_start = content_start
             cur_end = line_start + len(body.rstrip())
-            cur_item = marker is not None
+            cur_item = marker is not None or bool(unmarked_item)
+        if unmarked_item:
+            items += 1
+        elif not marker:
+            listing = body.rstrip().endswith(":")
         prev_line = body
     if cur_start >= 0:
         blocks.append(_Block(cur_start, cur_end, cur_item))
     return [b for b in blocks if b.end > b.start]
+
+
+_WRAPPED = re.compile(
+    r"(?:[,(\-\u2013]|\b(?:and|or|of|the|a|an|to|in|with|for|by|on|as|at|from|that))\s*$",
+    re.IGNORECASE,
+)
 
 
 def _is_abbreviation(text: str, dot: int, next_start: int) -> bool:

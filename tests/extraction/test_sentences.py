@@ -125,3 +125,23 @@ def test_offsets_survive_crlf_and_leading_spaces():
     text = "  First claim here.\r\n\r\n   Second claim here.  "
     sentences = split_sentences(text)
     assert [(s.start, s.end) for s in sentences] == [(2, 19), (26, 44)]
+
+
+def test_lines_after_a_lead_in_are_list_items_even_without_bullets():
+    # Bullets are often lost when a page is copied: the lines after "...:" are items.
+    text = (
+        "Synthetic cannabinoids can cause serious health problems including:\n"
+        "rapid heart rate\n"
+        "vomiting\n"
+        "\n"
+        "The review found:\n"
+        "the drug was safe and\n"
+        "well tolerated in adults.\n"
+    )
+    sentences = split_sentences(text)
+    assert [(s.kind, s.text) for s in sentences[1:3]] == [
+        ("item", "rapid heart rate"),
+        ("item", "vomiting"),
+    ]
+    # A line ending in "and" wraps onto the next: one item, not two.
+    assert sentences[-1].text == "the drug was safe and\nwell tolerated in adults."
