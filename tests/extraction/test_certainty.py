@@ -142,17 +142,18 @@ def test_promotion_testimony_and_literature_hedges(analyse, sentence, certainty,
     assert cue in " | ".join(result.hedge_cues)
 
 
-def test_benefits_called_anecdotal_by_a_finding_do_not_make_it_anecdotal(analyse):
-    result = analyse(
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # Benefits a finding calls anecdotal do not make the finding anecdotal.
         "We conclude that expectation underlies at least some of the anecdotal benefits "
-        "attributed to microdosing with psilocybin."
-    )
-    assert result.certainty == "established"
-
-
-def test_a_belief_the_sentence_goes_on_to_correct_is_no_hedge(analyse):
-    result = analyse(
+        "attributed to microdosing with psilocybin.",
+        # A belief the sentence goes on to correct is no hedge.
         "This was once thought to be how ketamine relieved pain, but trials have established "
-        "that it blocks NMDA receptors."
-    )
-    assert result.certainty == "established"
+        "that it blocks NMDA receptors.",
+    ],
+)
+def test_words_of_belief_and_anecdote_about_something_else_leave_a_finding_established(
+    analyse, sentence
+):
+    assert analyse(sentence).certainty == "established"
