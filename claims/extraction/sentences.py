@@ -91,7 +91,7 @@ def _blocks(text: str) -> list[_Block]:
     # After a lead-in ending in ":" ("Effects include:"), lines with no bullet are list items
     # (bullets lost in copying), not a paragraph wrapped mid-sentence, unless a line ends in a
     # word that cannot end a phrase ("and", "of") or a comma.
-    listing = items = 0
+    listing, items = False, 0
     pos = 0
     for line in text.splitlines(keepends=True):
         line_start, pos = pos, pos + len(line)
@@ -101,7 +101,7 @@ def _blocks(text: str) -> list[_Block]:
                 blocks.append(_Block(cur_start, cur_end, cur_item))
                 cur_start = -1
             if items:
-                listing = items = 0
+                listing, items = False, 0
             prev_line = ""
             continue
         marker = _MARKER.match(body)
@@ -111,9 +111,12 @@ def _blocks(text: str) -> list[_Block]:
         lead = len(body) - len(body.lstrip())
         if not marker:
             content_start = line_start + lead
-        unmarked_item = (
-            listing and not marker and not _TERMINAL_END.search(body) or listing and items
-        ) and not _WRAPPED.search(prev_line)
+        unmarked_item = bool(
+            listing
+            and not marker
+            and (items or not _TERMINAL_END.search(body))
+            and not _WRAPPED.search(prev_line)
+        )
         continues = (
             cur_start >= 0
             and not marker
@@ -128,7 +131,7 @@ def _blocks(text: str) -> list[_Block]:
                 blocks.append(_Block(cur_start, cur_end, cur_item))
             cur_start = content_start
             cur_end = line_start + len(body.rstrip())
-            cur_item = marker is not None or bool(unmarked_item)
+            cur_item = marker is not None or unmarked_item
         if unmarked_item:
             items += 1
         elif not marker:
