@@ -164,6 +164,19 @@ class SentenceAnalysis:
 
 
 @dataclass
+class _LeadIn:
+    """A line ending in ":" and what it says of the list items under it ("Research suggests that
+    yoga may:" - "Help people quit smoking."): its cue findings, certainty and evidence."""
+
+    index: int  # of the last sentence of the list so far (the lead-in, then each item)
+    findings: list[str]
+    certainty: str
+    certainty_words: list[Span]  # offsets in the text
+    evidence: str
+    evidence_words: list[Span]
+
+
+@dataclass
 class _Context:
     """What earlier sentences said, for pronouns and pointers to a study described nearby."""
 
@@ -177,6 +190,7 @@ class _Context:
     own_words: Span | None = None  # the words declaring its design (offsets in the text)
     study: tuple[int, int, str, bool, list[str]] | None = None  # idx, block, evidence, named
     last_claim: tuple[int, int, list[str], int, int] | None = None  # idx, block, conditions, span
+    lead_in: "_LeadIn | None" = None  # the line ending in ":" that the list items continue
     abbreviations: tuple[re.Pattern, dict[str, str]] | None = None  # defined in the text
     # The vocabulary's matches in the whole text, found once (sentences take their share).
     substance_matches: list[Match] = field(default_factory=list)
@@ -551,6 +565,14 @@ def _analyse(
             explain.setdefault("evidence_cited", []).append(context.own_words)
     if named_spans:
         explain["cites_named_study"] = [doc(s) for s in named_spans]
+    # A list item continues its lead-in ("Research suggests that yoga may:"): the lead-in's
+    # hedge and evidence govern it unless the item has its own.
+    lead = context.lead_in
+    if lead is not None and not (sent.kind == "item" and index == lead.index + 1):
+        lead = context.lead_in = None
+    if lead is not None and evidence == "none":
+        evidence = lead.evidence
+        explain["evidence_cited"] = list(lead.evidence_words)
 
     # The learned decisions see the words and what the cue detectors found.
     masks = [(m.start - s0, m.end - s0, "SUBST") for m in sub_matches]
@@ -569,6 +591,10 @@ def _analyse(
     ):
         if spans:
             found[name] = list(spans)
+    if lead is not None:
+        found["lead"] = []
+        for name in lead.findings:
+            found[f"lead:{name}"] = []
     for flag, on in (
         ("referred", bool(referred) and not in_scope),
         ("no-subject", not has_subject),
@@ -672,9 +698,13 @@ def _analyse(
             cues = sorted([*cues, Cue("anecdotal", s, e, body[s:e])], key=lambda c: c.start)
     certainty = certainty_of(cues)
     setting = hedge_cues(cues, certainty)
+    if lead is not None and not cues:
+        certainty = lead.certainty  # its words are the lead-in's, not the item's
     if context.trace is not None:
         context.trace[-1]["rules"] = {"certainty": certainty, "evidence_cited": evidence}
     explain["certainty"] = [doc((c.start, c.end)) for c in setting]
+    if lead is not None and not cues:
+        explain["certainty"] = list(lead.certainty_words)
     ruled = with_rule(feats, certainty)
     learned = _decide(model.head("certainty"), ruled, "certainty", explain, doc)
     if learned and learned != certainty:
@@ -684,6 +714,17 @@ def _analyse(
         or evidence
     )
 
+    if lead is not None:
+        lead.index = index
+    elif sent.kind != "heading" and body.rstrip().endswith(":"):
+        context.lead_in = _LeadIn(
+            index,
+            [name for name in feats if name.startswith(("fam:", "cue:", "ev:"))],
+            certainty,
+            explain["certainty"],
+            evidence,
+            explain.get("evidence_cited", []),
+        )
     return SentenceAnalysis(
         sentence=body,
         start=sent.start,
