@@ -89,6 +89,8 @@ EXTRA_TERMS: dict[str, dict[str, list[str]]] = {
         ],
         "addiction": [
             r"addictions?",
+            r"addicted",
+            r"crav(?:e|es|ed|ing)",
             r"(?:anti-?)?addictive(?:ness)?",
             r"habit[-\s]forming",
             r"(?:cannabis|cocaine|stimulant|methamphetamine|gambling)\s+use\s+disorders?",
@@ -189,6 +191,9 @@ EXTRA_TERMS: dict[str, dict[str, list[str]]] = {
             r"bdnf",
             r"brain-derived\s+neurotrophic\s+factor",
             r"neurotrophic\s+factors?",
+            r"neuro-?plastic",
+            r"psychoplastogen(?:s|ic)?",
+            r"neuro-?regenerat(?:ion|ive)",
         ],
         "neuroprotection": [r"neuroprotect(?:ion|ive)", r"brain\s+health"],
         "inflammation": [
@@ -208,6 +213,8 @@ EXTRA_TERMS: dict[str, dict[str, list[str]]] = {
             r"schizophreni(?:a|c)",
             r"antipsychotic",
             r"psychotomimetic",
+            r"paranoi(?:a|d)",
+            r"delusions?(?:al)?",
         ],
         "bipolar-disorder": [r"bipolar(?:\s+disorder)?", r"mania", r"manic"],
         "suicidality": [r"suicid(?:e|al|ality)(?:\s+ideation)?"],
@@ -230,6 +237,9 @@ EXTRA_TERMS: dict[str, dict[str, list[str]]] = {
             r"vital\s+signs",
             r"heart\s+attacks?",
             r"cvd",
+            r"circulatory",
+            r"cardiotoxic(?:ity)?",
+            r"strokes?",
         ],
         "safety-general": [
             r"side[-\s]effects?",
@@ -261,7 +271,9 @@ EXTRA_TERMS: dict[str, dict[str, list[str]]] = {
             r"opioid[-\s]sparing",
         ],
         "treatment-resistant-depression": [
-            r"treatment[-\s]resistant\s+(?:major\s+)?depressi(?:on|ve\s+disorder)",
+            r"(?:treatment|therapy|medication)[-\s](?:resistant|refractory)\s+(?:major\s+)?"
+            r"depressi(?:on|ve\s+disorder)",
+            r"(?:refractory|difficult[-\s]to[-\s]treat)\s+(?:major\s+)?depressi(?:on|ve\s+disorder)",
             r"treatment[-\s]resistant\s+(?:cohort|patients|sample|group|population)",
         ],
     },
