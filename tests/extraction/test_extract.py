@@ -100,3 +100,32 @@ def test_a_claim_naming_no_substance_takes_the_one_the_text_is_about(vocabulary)
     assert found["Neurotoxic dam"] == ["ibogaine"]
     assert found["Prolonged psyc"] == ["ibogaine"]
     assert found.get("Existing treat", []) == []
+
+
+LIST = """Yoga and health
+
+Research suggests that yoga may:
+
+- Help people quit smoking.
+- Relieve menopause symptoms.
+
+Yoga is practised in many countries.
+
+- Relieve menopause stress."""
+
+
+def test_a_list_item_takes_its_lead_in_s_hedge_and_evidence_and_points_there(vocabulary):
+    results = {r.sentence: r for r in extract(LIST, vocabulary, include_non_claims=True)}
+    item = results["Relieve menopause symptoms."]
+    assert (item.certainty, item.evidence_cited) == ("possible", "unspecified-research")
+    assert item.hedge_cues == []  # the cue is in the lead-in, not in the item's own words
+    words = {k: [LIST[s:e] for s, e in v] for k, v in item.explain.items()}
+    assert "may" in words["certainty"]
+    assert "Research suggests" in words["evidence_cited"]
+
+
+def test_a_list_after_a_sentence_that_is_no_lead_in_inherits_nothing(vocabulary):
+    results = extract(LIST, vocabulary, include_non_claims=True)
+    last = results[-1]
+    assert last.sentence == "Relieve menopause stress."
+    assert (last.certainty, last.evidence_cited) == ("established", "none")
