@@ -77,7 +77,11 @@ _OTHER_TREATMENT = re.compile(
 _OTHER_SUBJECT = re.compile(
     r"\b(?:treatments?|(?:psycho)?therap(?:y|ies)|interventions?|antidepressants?|medications?|"
     r"medicines?|pharmacotherap(?:y|ies)|drugs|substances|smoking|tobacco|nicotine|alcohol|opioids?|"
-    r"supplements?|supplementation)\b",
+    r"supplements?|supplementation|benzodiazepines?|antipsychotics?|stimulants?|sedatives?|ssris?|"
+    r"lithium|melatonin|caffeine|meditation|mindfulness|yoga|acupuncture|exercise|"
+    # Drug names by their endings ("diazepam", "fluoxetine", "nabilone" does not count).
+    r"\w+(?:azepam|azolam|oxetine|pramine|triptyline|idone|apine|olol|pril|sartan|statin|"
+    r"profen|coxib))\b",
     re.IGNORECASE,
 )
 _RESULT_SUBJECT = lx.compile_family(lx.RESULT_SUBJECTS)
@@ -210,7 +214,7 @@ class _Context:
     def topic(self) -> list[str]:
         """What the whole text is about (worked out the first time a sentence needs it)."""
         if self._topic is None:
-            self._topic = _topic(self.substance_matches)
+            self._topic = _topic(self.substance_matches, self.text)
         return self._topic
 
     def recent_substances(self, index: int, block: int, reach: int) -> list[str]:
@@ -362,8 +366,19 @@ def _within(matches: list[Match], start: int, end: int) -> list[Match]:
     return out
 
 
-def _topic(matches: list[Match]) -> list[str]:
-    """The substance the text is about: the one named most often, when it clearly leads."""
+# A title line, then a first sentence naming the title's first word early on.
+_ENTRY = re.compile(
+    r"\s*(([^\W\d_][\w-]{2,}|\d[\w-]+)[^\n.:]{0,80})\n\s*\n?[^\n]{0,40}?\b\2\b", re.IGNORECASE
+)
+
+
+def _topic(matches: list[Match], text: str) -> list[str]:
+    """The substance the text is about: the one named most often, when it clearly leads; none
+    when the text is an entry about something else, its title repeated by its first sentence
+    ("Methoxetamine" / "Methoxetamine, abbreviated as MXE, is a ...": MXE, not the ketamine it is
+    compared with)."""
+    if (entry := _ENTRY.match(text)) and not any(m.start < entry.end(1) for m in matches):
+        return []
     counts: dict[str, int] = {}
     for m in matches:
         counts[m.slug] = counts.get(m.slug, 0) + 1

@@ -129,3 +129,18 @@ def test_a_list_after_a_sentence_that_is_no_lead_in_inherits_nothing(vocabulary)
     last = results[-1]
     assert last.sentence == "Relieve menopause stress."
     assert (last.certainty, last.evidence_cited) == ("established", "none")
+
+
+def test_an_entry_about_a_drug_outside_the_vocabulary_does_not_take_the_one_it_is_compared_to(
+    vocabulary,
+):
+    text = (
+        "Methoxetamine\n\n"
+        "Methoxetamine, abbreviated as MXE, is a dissociative drug related to ketamine. "
+        "Unlike ketamine, it was never tested in people. "
+        "Like ketamine, MXE can cause bladder damage after heavy use. "
+        "MXE produces strong dissociation at high doses."
+    )
+    last = extract(text, vocabulary, include_non_claims=True)[-1]
+    assert last.sentence.startswith("MXE produces")
+    assert last.substances == []
