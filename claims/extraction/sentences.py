@@ -91,7 +91,7 @@ def _blocks(text: str) -> list[_Block]:
     # After a lead-in ending in ":" ("Effects include:"), lines with no bullet are list items
     # (bullets lost in copying), not a paragraph wrapped mid-sentence, unless a line ends in a
     # word that cannot end a phrase ("and", "of") or a comma.
-    listing, items = False, 0
+    listing, items, open_lead = False, 0, False
     pos = 0
     for line in text.splitlines(keepends=True):
         line_start, pos = pos, pos + len(line)
@@ -101,7 +101,7 @@ def _blocks(text: str) -> list[_Block]:
                 blocks.append(_Block(cur_start, cur_end, cur_item))
                 cur_start = -1
             if items:
-                listing, items = False, 0
+                listing, items, open_lead = False, 0, False
             prev_line = ""
             continue
         marker = _MARKER.match(body)
@@ -114,7 +114,7 @@ def _blocks(text: str) -> list[_Block]:
         unmarked_item = bool(
             listing
             and not marker
-            and (items or not _TERMINAL_END.search(body))
+            and (items or open_lead or not _TERMINAL_END.search(body))
             and not _WRAPPED.search(prev_line)
         )
         continues = (
@@ -136,12 +136,20 @@ def _blocks(text: str) -> list[_Block]:
             items += 1
         elif not marker:
             listing = body.rstrip().endswith(":")
+            # "Research suggests that yoga may:" needs its items to be a sentence: the lines
+            # after it are items even when each ends in a full stop.
+            open_lead = bool(listing and _OPEN_LEAD.search(body))
         prev_line = body
     if cur_start >= 0:
         blocks.append(_Block(cur_start, cur_end, cur_item))
     return [b for b in blocks if b.end > b.start]
 
 
+_OPEN_LEAD = re.compile(
+    r"\b(?:may|might|can|could|will|would|should|must|to|help|helps|include|includes|including|"
+    r"such\s+as|like|are|is|cause|causes|lead\s+to|also)\s*:\s*$",
+    re.IGNORECASE,
+)
 _WRAPPED = re.compile(
     r"(?:[,(\-\u2013]|\b(?:and|or|of|the|a|an|to|in|with|for|by|on|as|at|from|that))\s*$",
     re.IGNORECASE,

@@ -145,3 +145,18 @@ def test_lines_after_a_lead_in_are_list_items_even_without_bullets():
     ]
     # A line ending in "and" wraps onto the next: one item, not two.
     assert sentences[-1].text == "the drug was safe and\nwell tolerated in adults."
+
+
+def test_full_sentences_completing_an_open_lead_in_are_items():
+    # "...yoga may:" needs its lines to make a sentence, so they are items even with full stops;
+    # after a lead-in that is a sentence of its own ("The review found:"), they are not.
+    text = (
+        "Research suggests that yoga may:\n"
+        "Help people quit smoking.\n"
+        "Relieve menopause symptoms.\n"
+        "\n"
+        "The review found:\n"
+        "Yoga helped some people.\n"
+    )
+    sentences = split_sentences(text)
+    assert [s.kind for s in sentences] == ["text", "item", "item", "text", "text"]
