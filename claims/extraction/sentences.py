@@ -134,6 +134,8 @@ def _blocks(text: str) -> list[_Block]:
             cur_item = marker is not None or unmarked_item
         if unmarked_item:
             items += 1
+        elif marker and listing:
+            open_lead = False  # bullets mark the items; a blank line after them ends the list
         elif not marker:
             listing = body.rstrip().endswith(":")
             # "Research suggests that yoga may:" needs its items to be a sentence: the lines
