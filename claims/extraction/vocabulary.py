@@ -55,6 +55,8 @@ EXTRA_TERMS: dict[str, dict[str, list[str]]] = {
             r"cannabinoids?",
             # THC as a medicine: dronabinol (Marinol), nabilone, nabiximols (Sativex).
             r"dronabinol|marinol|nabilone|nabiximols|sativex",
+            # "Δ9-THC", "delta-9-tetrahydrocannabinol", "Δ8-THC".
+            r"(?:\u0394|\u03b4|delta)[-\s]?[89][-\s]?(?:thc|tetrahydrocannabinol)",
         ],
         "niacin": [r"niacinamide", r"vitamin\s+b-?3"],
         "dmt": [r"5-meo-dmt", r"n,n-dmt"],
