@@ -79,7 +79,7 @@ _OTHER_SUBJECT = re.compile(
     r"medicines?|pharmacotherap(?:y|ies)|drugs|substances|smoking|tobacco|nicotine|alcohol|opioids?|"
     r"supplements?|supplementation|benzodiazepines?|antipsychotics?|stimulants?|sedatives?|ssris?|"
     r"lithium|melatonin|caffeine|meditation|mindfulness|yoga|acupuncture|exercise|"
-    # Drug names by their endings ("diazepam", "fluoxetine", "nabilone" does not count).
+    # Drug names by their endings ("diazepam", "fluoxetine", "risperidone").
     r"\w+(?:azepam|azolam|oxetine|pramine|triptyline|idone|apine|olol|pril|sartan|statin|"
     r"profen|coxib))\b",
     re.IGNORECASE,

@@ -135,7 +135,7 @@ def _blocks(text: str) -> list[_Block]:
         if unmarked_item:
             items += 1
         elif marker and listing:
-            open_lead = False  # bullets mark the items; a blank line after them ends the list
+            open_lead = False  # bullets mark the items: a line without one is no longer an item
         elif not marker:
             listing = body.rstrip().endswith(":")
             # "Research suggests that yoga may:" needs its items to be a sentence: the lines
