@@ -14,7 +14,7 @@ pytestmark = pytest.mark.django_db
 URL = "https://example.org/microdosing-mood"
 NEW_TEXT = ARTICLE.replace(
     "Users report that microdosing LSD helps them focus at work.",
-    "Microdosing LSD cures anxiety in everyone who tries it.",
+    "Microdosing LSD cures anxiety in everyone who takes it.",
 )
 
 

@@ -14,6 +14,7 @@ from claims.extraction import extract
         "A typical microdose is 10 micrograms of LSD taken every third day.",
         "LSD binds to serotonin 5-HT2A receptors.",
         "Microdosing was no better than placebo in a self-blinding study.",
+        "Microdosing LSD cures anxiety in everyone who tries it.",
     ],
 )
 def test_it_detects_claims(analyse, sentence):
