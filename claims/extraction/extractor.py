@@ -23,13 +23,16 @@ from claims.extraction.evidence import (
     strongest,
 )
 from claims.extraction.features import (
+    Features,
     condition_features,
+    context_features,
+    local_features,
     null_finding,
     sentence_features,
     with_rule,
 )
 from claims.extraction.model import Model, load
-from claims.extraction.scope import analyse_scope
+from claims.extraction.scope import Scope, analyse_scope
 from claims.extraction.sentences import Sentence, split_sentences
 from claims.extraction.vocabulary import CLASS_TERMS, Match, Vocabulary
 
@@ -201,6 +204,19 @@ class _Context:
     condition_matches: list[Match] = field(default_factory=list)
     model: Model = field(default_factory=load)
     trace: list | None = None  # training: each sentence's features are appended here
+    sentences: list[Sentence] = field(default_factory=list)
+    _local: dict[int, tuple[Scope, Features]] = field(default_factory=dict)
+    previous: Features | None = None  # the features of the sentence before
+
+    def local(self, index: int) -> tuple[Scope, Features]:
+        """A sentence's scope and ``local_features``, worked out once: the sentence before
+        reads them too."""
+        if index not in self._local:
+            sent = self.sentences[index]
+            scope = analyse_scope(sent.text)
+            self._local[index] = (scope, local_features(sent.text, sent.kind, scope.text))
+            self._local.pop(index - 2, None)  # read by the sentence before only
+        return self._local[index]
 
     @property
     def condition_topic(self) -> dict[str, tuple[str, list[Span]]]:
@@ -279,6 +295,7 @@ def analyse_sentences(
         condition_matches=vocabulary.find_conditions(text),
         model=model or load(),
         trace=trace,
+        sentences=sentences,
     )
     context.abbreviations = _abbreviations(text, vocabulary)
     for index, sentence in enumerate(sentences):
@@ -463,7 +480,7 @@ def _analyse(
 ) -> SentenceAnalysis:
     s0 = sent.start
     body = sent.text
-    scope = analyse_scope(body)
+    scope, local = context.local(index)
     explain: dict[str, list[Span]] = {}
 
     def doc(span: Span) -> Span:
@@ -619,16 +636,23 @@ def _analyse(
     ):
         if on:
             found[flag] = []
-    feats = sentence_features(body, sent.kind, scope.text, masks, found)
+    feats = sentence_features(body, local, masks, found)
+    # Whether it is a claim depends on its neighbours too (a title, a methods paragraph, a list
+    # under a lead-in); what it claims is in its own words.
+    following = context.local(index + 1)[1] if index + 1 < len(context.sentences) else None
+    around = context_features(context.previous, following, index, len(context.sentences))
+    context.previous = feats
     model = context.model
     is_claim = False
     head = model.head("claim")
     if head is not None:
-        label, _p = head.predict(feats)
+        label, _p = head.predict(feats | around)
         is_claim = label == "yes"
         explain["claim" if is_claim else "not_claim"] = [doc(s) for _, s in head.why(feats, label)]
     if context.trace is not None:
-        context.trace.append({"index": index, "sentence": sent, "features": feats})
+        context.trace.append(
+            {"index": index, "sentence": sent, "features": feats, "around": around}
+        )
 
     # A substance named only in a clause about something else ("It is chemically similar to
     # hallucinogens") yields to the one referred to.

@@ -67,15 +67,31 @@ def _tokens(body: str, masks: list[tuple[int, int, str]]) -> list[tuple[str, int
     return out
 
 
+def local_features(body: str, kind: str, scope_text: str) -> Features:
+    """What a sentence shows by itself: the cue families in scope and its shape. Its neighbours
+    see these too (``context_features``)."""
+    feats: Features = {}
+    for name, family in FAMILIES.items():
+        spans = [m.span() for m in family.finditer(scope_text)]
+        if spans:
+            feats[f"fam:{name}"] = spans
+    feats[f"shape:{kind}"] = []
+    stripped = body.rstrip(" \"'\u201d\u2019)")
+    if stripped.endswith("?"):
+        feats["shape:question"] = [(len(stripped) - 1, len(stripped))]
+    elif stripped.endswith(":"):
+        feats["shape:colon"] = [(len(stripped) - 1, len(stripped))]
+    return feats
+
+
 def sentence_features(
     body: str,
-    kind: str,
-    scope_text: str,
+    local: Features,
     masks: list[tuple[int, int, str]],
     extra: Features,
 ) -> Features:
-    """Word unigrams, stems and bigrams of the sentence, cue families in scope, the sentence's
-    shape, and ``extra`` (the cue detectors' and the context's findings)."""
+    """Word unigrams, stems and bigrams of the sentence, its ``local_features``, its length, and
+    ``extra`` (the cue detectors' and the context's findings)."""
     feats: Features = {}
     # Substances, named or not, read as one word AGENT; the vocabulary's conditions as COND.
     agents = [(s, e, "AGENT") for s, e, n in masks if n == "SUBST"]
@@ -94,20 +110,43 @@ def sentence_features(
         feats.setdefault(f"b:{previous[0]} {token[0]}", []).append((previous[1], token[2]))
         previous = token
     feats[f"b:{previous[0]} </s>"] = [(previous[1], previous[2])]
-    for name, family in FAMILIES.items():
-        spans = [m.span() for m in family.finditer(scope_text)]
-        if spans:
-            feats[f"fam:{name}"] = spans
-    words = len(body.split())
-    feats[f"len:{min(words // 5, 8)}"] = []
-    feats[f"shape:{kind}"] = []
-    stripped = body.rstrip(" \"'\u201d\u2019)")
-    if stripped.endswith("?"):
-        feats["shape:question"] = [(len(stripped) - 1, len(stripped))]
-    elif stripped.endswith(":"):
-        feats["shape:colon"] = [(len(stripped) - 1, len(stripped))]
+    feats.update(local)
+    feats[f"len:{min(len(body.split()) // 5, 8)}"] = []
     for name, spans in extra.items():
         feats.setdefault(name, []).extend(spans)
+    return feats
+
+
+# What the claim detector sees of a sentence's neighbours: the sentence before's findings (cue
+# families and levels, evidence, shape, subject, lead-in), the next one's own
+# (``local_features``: the findings after it depend on this sentence's decisions), and where in
+# the text it stands. A claim's lead-in or a heading before it, a list of effects after it, a
+# title or a reference list at the ends (957 texts, same folds: claim F1 0.812 -> 0.820, paired
+# 95% CI of the gain [0.003, 0.012]). Kind and conditions gained less than the noise (+0.004) and
+# lost as much on sentences read alone, so they read the sentence only.
+NEIGHBOUR = (
+    *("fam:", "cue:", "ev:", "shape:", "lead", "sub:", "cond:", "named", "referred"),
+    *("agent", "no-agent", "no-subject", "own-result", "study-nearby"),
+)
+
+
+def context_features(
+    previous: Features | None, following: Features | None, index: int, count: int
+) -> Features:
+    """``previous``: the features of the sentence before (None at the start of the text);
+    ``following``: the next sentence's ``local_features`` (None at the end). A sentence on its
+    own has no context: it is no title, the first line of a text usually is."""
+    if count < 2:
+        return {}
+    feats: Features = {f"pos:{min(4, 5 * index // count)}": []}
+    if previous is None:
+        feats["p:edge"] = []
+    else:
+        feats.update((f"p:{name}", []) for name in previous if name.startswith(NEIGHBOUR))
+    if following is None:
+        feats["n:edge"] = []
+    else:
+        feats.update((f"n:{name}", []) for name in following)
     return feats
 
 
@@ -148,9 +187,11 @@ def with_rule(feats: Features, value: str) -> Features:
 VOCABULARY_ONLY = ("sub:", "referred", "no-subject")
 
 
-def without_vocabulary(feats: Features) -> Features:
-    """The features as if the vocabulary lacked the sentence's substances (for training the
-    claim detector not to need a vocabulary match)."""
+def on_its_own(feats: Features) -> Features:
+    """A sentence's features (no ``context_features``) as if the vocabulary lacked its
+    substances: the claim detector learns from this copy of each sentence too, so that it needs
+    neither a vocabulary match nor a context (957 texts, same folds: sentences scored alone,
+    claim F1 0.807 -> 0.811; in context 0.820 -> 0.818)."""
     return {k: v for k, v in feats.items() if not k.startswith(VOCABULARY_ONLY)}
 
 

@@ -19,8 +19,8 @@ from claims.extraction import Vocabulary, document_text, extract
 from claims.extraction.features import (
     condition_features,
     null_finding,
+    on_its_own,
     with_rule,
-    without_vocabulary,
 )
 from claims.extraction.gold import gold_rows
 from claims.extraction.model import Model, from_json
@@ -146,6 +146,7 @@ class Example:
     gold: dict | None  # the gold row of a claim
     conditions: dict  # candidate slug -> (features, spans)
     rules: dict  # what the rules say (certainty, evidence)
+    around: dict = field(default_factory=dict)  # what the claim detector sees of the context
 
 
 def examples(texts: list[LabelledText], vocabulary: Vocabulary, model: Model | None = None):
@@ -161,7 +162,15 @@ def examples(texts: list[LabelledText], vocabulary: Vocabulary, model: Model | N
         for j, e in enumerate(trace):
             label = True if j in gold_of else (False if t.complete or j in negative else None)
             out.append(
-                Example(t.name, e["features"], label, gold_of.get(j), e["conditions"], e["rules"])
+                Example(
+                    t.name,
+                    e["features"],
+                    label,
+                    gold_of.get(j),
+                    e["conditions"],
+                    e["rules"],
+                    e["around"],
+                )
             )
     return out, unaligned
 
@@ -172,12 +181,12 @@ def examples(texts: list[LabelledText], vocabulary: Vocabulary, model: Model | N
 def _rows(exs: list[Example], head: str):
     """(features, label) pairs for one head."""
     if head == "claim":
-        # Each sentence twice: as read, and as if the vocabulary lacked its substances.
+        # Each sentence twice: as read in its context, and on its own.
         return [
             (feats, "yes" if e.is_claim else "no")
             for e in exs
             if e.is_claim is not None
-            for feats in (e.features, without_vocabulary(e.features))
+            for feats in (e.features | e.around, on_its_own(e.features))
         ]
     if head == "condition":
         rows = []
@@ -266,7 +275,7 @@ def predict(model: Model, e: Example) -> dict:
     """The learned labels of one example (kind and conditions as if it were a claim)."""
     out = {"is_claim": None, "claim_kind": None, "conditions": [], **e.rules}
     if h := model.head("claim"):
-        out["is_claim"] = h.predict(e.features)[0] == "yes"
+        out["is_claim"] = h.predict(e.features | e.around)[0] == "yes"
     if h := model.head("kind"):
         out["claim_kind"] = h.predict(e.features)[0]
         if null_finding(e.features):

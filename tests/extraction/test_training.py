@@ -12,7 +12,7 @@ from django.core.management import call_command
 from claims.extraction import Vocabulary, extract
 from claims.extraction import model as model_module
 from claims.extraction.features import with_rule
-from claims.extraction.model import Linear
+from claims.extraction.model import Linear, from_json
 from claims.extraction.training import corpus, fit_head
 
 TESTS_DIR = Path(__file__).parent
@@ -142,6 +142,19 @@ def test_explanations_point_at_words_of_their_sentence(vocabulary):
                 assert a.start <= start < end <= a.end, (label, a.sentence)
         if a.is_claim:
             assert a.explain.get("claim"), a.sentence
+
+
+def test_the_claim_detector_reads_the_sentences_around_a_sentence_on_its_own_has_none(vocabulary):
+    # A model that takes a sentence for a claim only right after a line ending in ":".
+    head = {"classes": ["no", "yes"], "weights": {"p:shape:colon": [4.0]}, "bias": [-2.0]}
+    model = from_json({"heads": {"claim": head}})
+    text = "Regular users report:\n\nBetter sleep.\n\nLess worry."
+    found = extract(text, vocabulary, include_non_claims=True, model=model)
+    assert [a.is_claim for a in found] == [False, True, False]
+    trace: list = []
+    alone = extract("Better sleep.", vocabulary, include_non_claims=True, model=model, trace=trace)
+    assert not alone[0].is_claim
+    assert trace[0]["around"] == {}
 
 
 def test_claims_about_substances_the_vocabulary_lacks_are_still_claims(vocabulary):
