@@ -3,9 +3,10 @@
 ``explain`` maps a label to (start, end) offsets in the document text: "claim" (the effect words),
 "not_claim" (what ruled it out), "substance:<slug>" and "condition:<slug>" (the words matched, or
 the words referring back), "certainty" (the hedge/booster/attribution cues), "evidence_cited",
-"cites_named_study" and "claim_kind". An outcome the sentence leaves implicit, taken from the
-claim just before, from the title or from the condition the text names most, points at the
-words that named it there.
+"cites_named_study" and "claim_kind"; "context" (words of the sentence before or after that
+weighed most in deciding whether it is a claim). An outcome the sentence leaves implicit, taken
+from the claim just before, from the title or from the condition the text names most, points at
+the words that named it there.
 """
 
 import re
@@ -639,8 +640,13 @@ def _analyse(
     feats = sentence_features(body, local, masks, found)
     # Whether it is a claim depends on its neighbours too (a title, a methods paragraph, a list
     # under a lead-in); what it claims is in its own words.
-    following = context.local(index + 1)[1] if index + 1 < len(context.sentences) else None
-    around = context_features(context.previous, following, index, len(context.sentences))
+    sentences = context.sentences
+    following = context.local(index + 1)[1] if index + 1 < len(sentences) else None
+    shifts = (
+        sentences[index - 1].start - s0 if index else 0,
+        sentences[index + 1].start - s0 if following is not None else 0,
+    )
+    around = context_features(context.previous, following, index, len(sentences), shifts)
     context.previous = feats
     model = context.model
     is_claim = False
@@ -649,6 +655,10 @@ def _analyse(
         label, _p = head.predict(feats | around)
         is_claim = label == "yes"
         explain["claim" if is_claim else "not_claim"] = [doc(s) for _, s in head.why(feats, label)]
+        # A neighbour's words among the reasons that weighed most (a lead-in, a heading).
+        explain["context"] = [
+            doc(s) for name, s in head.why(feats | around, label) if name in around
+        ]
     if context.trace is not None:
         context.trace.append(
             {"index": index, "sentence": sent, "features": feats, "around": around}

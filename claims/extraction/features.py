@@ -131,22 +131,26 @@ NEIGHBOUR = (
 
 
 def context_features(
-    previous: Features | None, following: Features | None, index: int, count: int
+    previous: Features | None,
+    following: Features | None,
+    index: int,
+    count: int,
+    shifts: tuple[int, int] = (0, 0),
 ) -> Features:
     """``previous``: the features of the sentence before (None at the start of the text);
-    ``following``: the next sentence's ``local_features`` (None at the end). A sentence on its
-    own has no context: it is no title, the first line of a text usually is."""
+    ``following``: the next sentence's ``local_features`` (None at the end); ``shifts``: where
+    each starts relative to this sentence, so that an explanation can point at their words. A
+    sentence on its own has no context: it is no title, the first line of a text usually is."""
     if count < 2:
         return {}
     feats: Features = {f"pos:{min(4, 5 * index // count)}": []}
-    if previous is None:
-        feats["p:edge"] = []
-    else:
-        feats.update((f"p:{name}", []) for name in previous if name.startswith(NEIGHBOUR))
-    if following is None:
-        feats["n:edge"] = []
-    else:
-        feats.update((f"n:{name}", []) for name in following)
+    for tag, neighbour, shift in (("p", previous, shifts[0]), ("n", following, shifts[1])):
+        if neighbour is None:
+            feats[f"{tag}:edge"] = []
+            continue
+        for name, spans in neighbour.items():
+            if tag == "n" or name.startswith(NEIGHBOUR):
+                feats[f"{tag}:{name}"] = [(s + shift, e + shift) for s, e in spans]
     return feats
 
 

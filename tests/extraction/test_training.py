@@ -139,18 +139,25 @@ def test_explanations_point_at_words_of_their_sentence(vocabulary):
                 assert text[start:end].strip(), label
                 if label.startswith(("condition:", "evidence_cited")) and end <= a.start:
                     continue  # an implicit outcome or the text's own design, named before
+                if label == "context":
+                    assert not (a.start <= start < end <= a.end), a.sentence
+                    continue  # the words of a neighbour
                 assert a.start <= start < end <= a.end, (label, a.sentence)
         if a.is_claim:
             assert a.explain.get("claim"), a.sentence
 
 
 def test_the_claim_detector_reads_the_sentences_around_a_sentence_on_its_own_has_none(vocabulary):
-    # A model that takes a sentence for a claim only right after a line ending in ":".
-    head = {"classes": ["no", "yes"], "weights": {"p:shape:colon": [4.0]}, "bias": [-2.0]}
-    model = from_json({"heads": {"claim": head}})
+    # A model that takes a sentence for a claim only right after a line ending in ":" that says
+    # people report something.
+    weights = {"p:shape:colon": [2.0], "p:cue:anecdotal": [2.0]}
+    model = from_json({"heads": {"claim": {"classes": ["no", "yes"], "weights": weights,
+                                           "bias": [-3.0]}}})  # fmt: skip
     text = "Regular users report:\n\nBetter sleep.\n\nLess worry."
     found = extract(text, vocabulary, include_non_claims=True, model=model)
     assert [a.is_claim for a in found] == [False, True, False]
+    # Its explanation points at the lead-in's words.
+    assert [text[s:e] for s, e in found[1].explain["context"]] == ["users report"]
     trace: list = []
     alone = extract("Better sleep.", vocabulary, include_non_claims=True, model=model, trace=trace)
     assert not alone[0].is_claim
