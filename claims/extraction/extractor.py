@@ -4,7 +4,7 @@
 "not_claim" (what ruled it out), "substance:<slug>" and "condition:<slug>" (the words matched, or
 the words referring back), "certainty" (the hedge/booster/attribution cues), "evidence_cited",
 "cites_named_study" and "claim_kind"; "context" (words of the sentence before or after that
-weighed most in deciding whether it is a claim). An outcome the sentence leaves implicit, taken
+weighed most in deciding that it is a claim). An outcome the sentence leaves implicit, taken
 from the claim just before, from the title or from the condition the text names most, points at
 the words that named it there.
 """
@@ -647,18 +647,18 @@ def _analyse(
         sentences[index + 1].start - s0 if following is not None else 0,
     )
     around = context_features(context.previous, following, index, len(sentences), shifts)
-    context.previous = feats
+    # What the next sentence may see of this one: its findings, not its words.
+    context.previous = {n: feats[n] for n in (*local, *found, "agent", "no-agent") if n in feats}
     model = context.model
     is_claim = False
     head = model.head("claim")
     if head is not None:
-        label, _p = head.predict(feats | around)
+        read = feats | around
+        label, _p = head.predict(read)
         is_claim = label == "yes"
         explain["claim" if is_claim else "not_claim"] = [doc(s) for _, s in head.why(feats, label)]
-        # A neighbour's words among the reasons that weighed most (a lead-in, a heading).
-        explain["context"] = [
-            doc(s) for name, s in head.why(feats | around, label) if name in around
-        ]
+        if is_claim:  # a neighbour's words among the reasons that weighed most (a lead-in)
+            explain["context"] = [doc(s) for name, s in head.why(read, label) if name in around]
     if context.trace is not None:
         context.trace.append(
             {"index": index, "sentence": sent, "features": feats, "around": around}
