@@ -116,7 +116,8 @@ _DESCRIBED_DESIGN = re.compile(
     r"^(?:in\s+)?(?:an?|this|the)\s+[^.;]{0,100}?\b(?:study|trial|survey|experiment)\s+(?:was|were)"
     r"\s+(?:conducted|performed|carried\s+out|undertaken|run|done)\b|\b(?:were|was)\s+(?:randomly\s+)?"
     r"(?:randomi[sz]ed|assigned|allocated)\s+(?:to|into|in)\b|\breceived\b[^.;]{0,100}\bplacebo\b|"
-    r"\b(?:were|was)\s+(?:enrolled|recruited|included)\s+in\b|\b(?:were|was)\s+(?:qualitatively\s+)?"
+    r"\b(?:were|was)\s+(?:enrolled|recruited|included)\s+in\b|\b(?:participated|took\s+part)\s+in\s+"
+    r"an?\b|\b(?:were|was)\s+(?:qualitatively\s+)?"
     r"analy[sz]ed\s+(?:by|using|with)\b",
     re.IGNORECASE,
 )
@@ -305,9 +306,11 @@ def analyse_sentences(
 
 
 # "psilocybin-assisted therapy (P-AT)": an abbreviation in brackets right after a substance's
-# name, starting with the same letter, names that substance wherever the text uses it.
+# name, starting with the same letter, names that substance wherever the text uses it. So does a
+# development code ("a vaporized 5-MeO-DMT formulation (GH001)", "COMP360"), whatever its letters.
 _BRACKETS = re.compile(r"\(([^()]{1,40})\)")
 _ABBREVIATION = re.compile(r"\b[A-Z][A-Za-z0-9]*(?:-[A-Z][A-Za-z0-9]*)+\b|\b[A-Z]{2,6}\b")
+_CODE = re.compile(r"(?!(?:COVID|SARS|ICD|DSM|NCT|PHQ|GAD|HAM|BDI|PCL|CAPS)\b)[A-Z]{2,5}-?\d{2,4}")
 
 
 def _abbreviations(text: str, vocabulary: Vocabulary):
@@ -315,6 +318,10 @@ def _abbreviations(text: str, vocabulary: Vocabulary):
     for bracket in _BRACKETS.finditer(text):
         before = vocabulary.find_substances(text, max(0, bracket.start() - 80), bracket.start())
         if not before:
+            continue
+        code = _CODE.fullmatch(bracket.group(1).strip())
+        if code and not vocabulary.find_substances(code.group()):
+            found.setdefault(code.group(), before[-1].slug)
             continue
         for token in _ABBREVIATION.finditer(bracket.group(1)):
             short = token.group()

@@ -14,7 +14,8 @@ _MARKER = re.compile(
     r"""[ \t\u00a0]*
     (?:
         [-*+\u2022\u25e6\u25aa\u25cf\u2023\u2043\u2013\u2014\u00b7>]+[ \t\u00a0]+  # bullets
-      | (?:\d{1,3}|[a-zA-Z]|[ivxIVX]{1,4})[.)][ \t\u00a0]+(?=\S)             # 1. a) iv.
+      | (?![A-Z]\.[ \t\u00a0]+[a-z])  # "S. tortuosum is ...": a genus abbreviated, no marker
+        (?:\d{1,3}|[a-zA-Z]|[ivxIVX]{1,4})[.)][ \t\u00a0]+(?=\S)             # 1. a) iv.
       | \((?:\d{1,3}|[a-zA-Z])\)[ \t\u00a0]+                                   # (a) (1)
       | (?:Q|A|Question|Answer)[ \t]*[:.][ \t\u00a0]*                         # Q: A:
     )""",

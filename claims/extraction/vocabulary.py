@@ -303,7 +303,8 @@ _BLOCK_LEFT = {
     "pain": r"(?:emotional|psychological|social)\s+$",
     "energy": r"(?:nuclear|solar)\s+$",
     # The body's own cannabinoids are not the drug ("the body's natural cannabinoids").
-    "cannabinoid": r"(?:natural|endogenous|body['\u2019]s(?:\s+own)?|own)\s+$",
+    # ... nor are synthetic cannabinoids (K2, Spice), sold as something else than cannabis.
+    "cannabinoid": r"(?:natural|endogenous|body['\u2019]s(?:\s+own)?|own|synthetic)\s+$",
     "depression": r"(?:respiratory|cns|central\s+nervous\s+system|economic|great|tropical|"
     r"cardiac|cardiovascular|myocardial|bone\s+marrow|immune)\s+$",
 }
@@ -316,7 +317,8 @@ _BLOCK_RIGHT = {
     "focus": r"^\s+(?:of|on\s+(?:the|this|these|its)\s+(?:research|article|study|topic))\b",
     "heart": r"^\s+of\b",
     "cognitive": r"^[-\s]+behaviou?ral",
-    "cannabinoid": r"^\s+system\b",
+    # The body's receptors ("cannabinoid receptor agonists"): pharmacology, not the drug.
+    "cannabinoid": r"^\s+(?:system|receptors?|agonists?|antagonists?)\b",
     # "energy" alone is weak evidence of focus or productivity.
     "energy": r"^(?!\s+(?:and|or)\s+(?:focus|concentration|productivity|motivation))",
     "smoking": r"^\s+(?:it|them|the\s+(?:drug|substance|resin|bark|leaves|powder))\b",

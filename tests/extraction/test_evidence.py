@@ -123,6 +123,11 @@ EXPERIMENTS = (
     "MDMA facilitates fear extinction learning\n\nIn these experiments, mice were exposed to "
     f"cued fear conditioning and treated with vehicle or MDMA. {MICE_RESULT}\n"
 )
+MOOD_RESULT = "MDMA alone increased positive mood."
+PARTICIPATED = (
+    "MDMA and mood: role of the 5-HT2 receptor\n\nSubjects (N = 17) participated in a "
+    f"double-blind, placebo-controlled, within-subject design. {MOOD_RESULT}\n"
+)
 REGISTER_BACKGROUND = "Psilocybin may reduce anxiety in patients with cancer."
 REGISTER_PAGE = (
     "Psilocybin for Anxiety in Patients with Cancer\n\nTrial Status: active\n\n"
@@ -141,6 +146,7 @@ REGISTER_PAGE = (
         (PASSIVE_DESIGN, CBD_RESULT, "rct"),  # "received ... or placebo" describes its own trial
         (ENROLLED, LIVER_RESULT, "clinical-trial"),  # "were enrolled in a ... trial"
         (EXPERIMENTS, MICE_RESULT, "preclinical"),  # "In these experiments, mice ..."
+        (PARTICIPATED, MOOD_RESULT, "rct"),  # "Subjects participated in a double-blind ..."
     ],
     ids=[
         "first-abstract",
@@ -150,6 +156,7 @@ REGISTER_PAGE = (
         "passive-design",
         "enrolled",
         "these-experiments",
+        "participated-in",
     ],
 )
 def test_a_result_takes_the_design_of_the_study_its_text_reports(

@@ -112,6 +112,16 @@ def test_a_decimal_at_line_start_is_not_a_list_marker():
     assert texts("0.5 mg is a common dose.") == ["0.5 mg is a common dose."]
 
 
+def test_a_genus_abbreviated_at_a_paragraph_start_is_not_a_list_marker():
+    text = "Kanna\n\nS. tortuosum may elevate mood.\n\nA. Background\n\nb) lower doses"
+    assert [s.text for s in split_sentences(text)] == [
+        "Kanna",
+        "S. tortuosum may elevate mood.",
+        "Background",
+        "lower doses",
+    ]
+
+
 def test_hard_wrapped_lines_join_but_headings_do_not():
     text = "Why it matters\nPsilocybin may reduce symptoms of\ndepression in adults. It is studied."
     assert texts(text) == [

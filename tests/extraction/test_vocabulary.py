@@ -23,7 +23,13 @@ def slugs(matches):
         ("Cannabidiol oil.", ["cbd"]),
         ("Exercise releases the body's natural cannabinoids.", []),
         ("The cannabinoid system regulates mood.", []),
-        ("Synthetic cannabinoids cause seizures.", ["cannabis"]),
+        # Synthetic cannabinoids (K2, Spice) and the receptors are not the plant: every labelled
+        # sentence about them has no cannabis (9 of 9 in the corpus).
+        ("Synthetic cannabinoids cause seizures.", []),
+        ("FAAH inhibitors may have advantages over cannabinoid receptor agonists.", []),
+        ("Certain cannabinoids can help relieve nausea.", ["cannabis"]),
+        # An enantiomer is another substance: R-ketamine (arketamine) is not in the vocabulary.
+        ("R-ketamine had fewer side effects than S-ketamine.", ["esketamine"]),
     ],
 )
 def test_substances_match_names_aliases_and_variants(vocabulary, text, expected):
