@@ -512,15 +512,19 @@ def test_an_abbreviation_of_the_words_ending_in_a_substance_names_it(vocabulary)
     assert analyses[3].substances == []
 
 
-def test_a_development_code_in_brackets_after_a_substance_names_it(vocabulary):
-    text = (
-        "We gave 5-MeO-DMT in a vaporized formulation (GH001) to adults with depression. "
-        "GH001 was well tolerated. "
-        "The sample was drawn during the pandemic (COVID-19)."
-    )
-    found = {a.sentence: a for a in extract(text, vocabulary, include_non_claims=True)}
-    assert found["GH001 was well tolerated."].substances == ["dmt"]
-    assert not found["The sample was drawn during the pandemic (COVID-19)."].substances
+@pytest.mark.parametrize(
+    "defined, code, expected",
+    [
+        ("5-MeO-DMT in a vaporized formulation (GH001)", "GH001", ["dmt"]),
+        ("a psilocybin formulation (COMP360)", "COMP360", ["psilocybin"]),
+        ("psilocybin trials during the pandemic (COVID-19)", "COVID-19", []),
+    ],
+)
+def test_a_development_code_in_brackets_after_a_substance_names_it(
+    vocabulary, defined, code, expected
+):
+    text = f"Adults with depression received {defined}. In the trial {code} was well tolerated."
+    assert extract(text, vocabulary, include_non_claims=True)[1].substances == expected
 
 
 @pytest.mark.parametrize("name", ["Dronabinol", "Nabilone", "Nabiximols (Sativex)"])
