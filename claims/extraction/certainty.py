@@ -31,18 +31,21 @@ _SELF_REPORT = re.compile(r"self[-\s]reported", re.IGNORECASE)
 _LEXICAL_ANECDOTE = re.compile(r"anecdot|self|testimon|personal|first|user\s|word|narrat", re.I)
 
 
-# "appear"/"seem" describing what is perceived or when something shows up, not the writer's
-# certainty: "colours appear brighter", "sensations that seem real", "appeared rapidly".
+# "appear"/"seem" describing what is perceived or when and where something shows up, not the
+# writer's certainty: "colours appear brighter", "sensations that seem real", "appeared rapidly",
+# "it often appears in cooking". ("It seems that ...", "it appears that ..." do hedge.)
 _APPEAR = re.compile(r"(?:appear|seem)(?:s|ed)?$", re.IGNORECASE)
 _PERCEIVED_SUBJECT = re.compile(
     r"\b(?:sensations?|images?|objects?|colou?rs?|sounds?|things|time|surroundings|world|"
-    r"reality|faces?|shapes?|walls?|visions?|voices|everything|they|it)\s+(?:that\s+|which\s+|to\s+"
+    r"reality|faces?|shapes?|walls?|visions?|voices|everything)\s+(?:that\s+|which\s+|to\s+"
     r"|can\s+|may\s+|might\s+|often\s+|sometimes\s+)*$",
     re.IGNORECASE,
 )
+# "make it seem as though ...": what the drug makes one perceive.
+_CAUSED = re.compile(r"\b(?:make|makes|made|making)\s+(?:\w+\s+){0,3}$", re.IGNORECASE)
 _PERCEIVED_OR_TIMED = re.compile(
     r"\s+(?:to\s+(?:move|melt|breathe|glow|shift|morph|ripple|warp|slow|speed)|"
-    r"(?:rapidly|quickly|suddenly|soon|immediately|gradually|early|late|within|after|"
+    r"(?:in|on|at|rapidly|quickly|suddenly|soon|immediately|gradually|early|late|within|after|"
     r"unreal|real|distorted|brighter|vivid|more\s+vivid|sharper|louder|alive)\b)",
     re.IGNORECASE,
 )
@@ -54,7 +57,7 @@ def _perceptual(sentence: str, start: int, end: int) -> bool:
         return False
     before = sentence[max(0, start - 40) : start]
     after = sentence[start + len(re.match(r"\w+", word).group()) : end + 30]
-    return bool(_PERCEIVED_OR_TIMED.match(after)) or (
+    return bool(_PERCEIVED_OR_TIMED.match(after) or _CAUSED.search(before)) or (
         _APPEAR.match(word) is not None and bool(_PERCEIVED_SUBJECT.search(before))
     )
 

@@ -289,6 +289,7 @@ def test_a_class_definition_with_alter_is_not_a_risk(analyse):
     [
         "Mescaline makes colours appear brighter and walls seem to breathe.",
         "DMT can cause objects that seem solid to melt.",
+        "LSD can make it seem as though time has stopped.",
         "With ketamine, relief of depressive symptoms appeared quickly after the first infusion.",
         "Placebo effects account for the anecdotal benefits of microdosing LSD.",
     ],
