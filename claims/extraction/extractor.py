@@ -307,10 +307,17 @@ def analyse_sentences(
 
 # "psilocybin-assisted therapy (P-AT)": an abbreviation in brackets right after a substance's
 # name, starting with the same letter, names that substance wherever the text uses it. So does a
-# development code ("a vaporized 5-MeO-DMT formulation (GH001)", "COMP360"), whatever its letters.
+# development code right after the substance or its formulation ("psilocybin (COMP360)", "a
+# vaporized 5-MeO-DMT formulation (GH001)"), whatever its letters; a scale's ("Short Form-36
+# (SF-36)") or a potency's ("IC50") follows no such word.
 _BRACKETS = re.compile(r"\(([^()]{1,40})\)")
 _ABBREVIATION = re.compile(r"\b[A-Z][A-Za-z0-9]*(?:-[A-Z][A-Za-z0-9]*)+\b|\b[A-Z]{2,6}\b")
-_CODE = re.compile(r"(?!(?:COVID|SARS|ICD|DSM|NCT|PHQ|GAD|HAM|BDI|PCL|CAPS)\b)[A-Z]{2,5}-?\d{2,4}")
+_CODE = re.compile(r"[A-Z]{2,5}-?\d{2,4}")
+_CODE_HOST = re.compile(
+    r"\b(?:formulations?|compounds?|drugs?|products?|candidates?|preparations?|capsules?|"
+    r"tablets?|sprays?|extracts?|analogu?es?|derivatives?)\s*$",
+    re.IGNORECASE,
+)
 
 
 def _abbreviations(text: str, vocabulary: Vocabulary):
@@ -320,8 +327,10 @@ def _abbreviations(text: str, vocabulary: Vocabulary):
         if not before:
             continue
         code = _CODE.fullmatch(bracket.group(1).strip())
-        if code and not vocabulary.find_substances(code.group()):
-            found.setdefault(code.group(), before[-1].slug)
+        host = text[before[-1].end : bracket.start()]
+        if code and (not host.strip() or _CODE_HOST.search(host)):
+            if not vocabulary.find_substances(code.group()):
+                found.setdefault(code.group(), before[-1].slug)
             continue
         for token in _ABBREVIATION.finditer(bracket.group(1)):
             short = token.group()

@@ -518,12 +518,13 @@ def test_an_abbreviation_of_the_words_ending_in_a_substance_names_it(vocabulary)
         ("5-MeO-DMT in a vaporized formulation (GH001)", "GH001", ["dmt"]),
         ("a psilocybin formulation (COMP360)", "COMP360", ["psilocybin"]),
         ("psilocybin trials during the pandemic (COVID-19)", "COVID-19", []),
+        ("psilocybin, and quality of life on the Short Form-36 (SF-36)", "SF-36", []),
     ],
 )
 def test_a_development_code_in_brackets_after_a_substance_names_it(
     vocabulary, defined, code, expected
 ):
-    text = f"Adults with depression received {defined}. In the trial {code} was well tolerated."
+    text = f"Adults with depression received {defined}. {code} was measured at every visit."
     assert extract(text, vocabulary, include_non_claims=True)[1].substances == expected
 
 
