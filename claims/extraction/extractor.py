@@ -110,6 +110,14 @@ _METHODS_HEADING = re.compile(
     r"\b[^.]{0,40}$",
     re.IGNORECASE,
 )
+# A section that states what was known before the text's own study ("Background", "1.
+# Introduction", an inline "Rationale: ..."): its sentences are not that study's results. Any
+# other section label ends it ("Methods:", "Results").
+_BACKGROUND_SECTION = re.compile(
+    r"\W*(?:\d+(?:\.\d+)*\.?\s*)?(?:background|introduction|rationale)\b(?:\s*:|[^.:]{0,30}$)",
+    re.IGNORECASE,
+)
+_SECTION_LABEL = re.compile(r"\W*[A-Z][A-Za-z,]*(?:\s+[A-Za-z,]+){0,3}\s*:\s")
 # A design described in the passive, with no citation: the text's own study ("A double-blind,
 # randomized pilot study was conducted to ...", "Teenagers ... received CBD or placebo").
 _DESCRIBED_DESIGN = re.compile(
@@ -461,6 +469,15 @@ def _own_designs(sentences: list[Sentence]) -> list[tuple[str | None, int, Span 
     for start, end in zip(starts, [*starts[1:], len(sentences)], strict=True):
         design, first, words = _own_design(sentences[start:end])
         out += [(design, start + first, words)] * (end - start)
+    background = False
+    for i, sent in enumerate(sentences):
+        labelled = sent.kind != "text" or _SECTION_LABEL.match(sent.text)
+        if labelled and len(sent.text) < 60 or _BACKGROUND_SECTION.match(sent.text):
+            background = bool(_BACKGROUND_SECTION.match(sent.text))
+        elif _SECTION_LABEL.match(sent.text):
+            background = False
+        if background:
+            out[i] = (None, out[i][1], out[i][2])
     return out
 
 

@@ -164,3 +164,28 @@ def test_a_result_takes_the_design_of_the_study_its_text_reports(
 ):
     found = {a.sentence: a for a in extract(text, vocabulary, include_non_claims=True)}
     assert found[sentence].evidence_cited == evidence
+
+
+_TRIAL_WITH_BACKGROUND = (
+    "Ketamine for depression: a randomised controlled trial\n\n"
+    "{background}\n\nKetamine produced rapid antidepressant effects.\n\n"
+    "Results\n\nKetamine reduced depressive symptoms within a week.\n"
+)
+
+
+@pytest.mark.parametrize("background", ["Background", "1. Introduction", "Rationale:"])
+def test_a_background_section_states_what_was_known_not_the_trials_results(vocabulary, background):
+    text = _TRIAL_WITH_BACKGROUND.format(background=background)
+    found = {a.sentence: a for a in extract(text, vocabulary)}
+    assert found["Ketamine produced rapid antidepressant effects."].evidence_cited == "none"
+    assert found["Ketamine reduced depressive symptoms within a week."].evidence_cited == "rct"
+
+
+def test_an_inline_background_label_ends_at_the_next_label(vocabulary):
+    text = (
+        "Ketamine for depression: a randomised controlled trial\n\n"
+        "Background: Ketamine reduced suicidal thoughts within hours.\n\n"
+        "Results: Ketamine reduced depressive symptoms within a week.\n"
+    )
+    found = [a.evidence_cited for a in extract(text, vocabulary)]
+    assert found == ["none", "rct"]
