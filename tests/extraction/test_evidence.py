@@ -25,6 +25,8 @@ from claims.extraction import extract
         ("Ketamine is found to relieve depression within hours.", "unspecified-research"),
         ("Ketamine has been discovered to relieve depression quickly.", "unspecified-research"),
         ("It has been reported that probiotics ease depression.", "unspecified-research"),
+        ("The analgesic effect of ketamine is well documented.", "unspecified-research"),
+        ("It is well-established that cannabis can trigger psychosis.", "unspecified-research"),
         ("Psilocybin reduces depression symptoms [12].", "unspecified-research"),
         ("Psilocybin reduces depression symptoms (Passie, 2008).", "unspecified-research"),
         ("In mice, psilocybin increased dendritic spine density.", "preclinical"),
