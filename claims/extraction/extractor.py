@@ -661,6 +661,12 @@ def _analyse(
         found["lead"] = []
         for name in lead.findings:
             found[f"lead:{name}"] = []
+    if context.own_design is not None and index > context.own_from and not own_result:
+        # A later sentence of a text that reports its own study, with no result shape: often
+        # its result ("LSD also blunted LTP"), sometimes background. The learned head weighs it
+        # against the sentence's own evidence words; its words are the ones naming the design.
+        words = context.own_words
+        found[f"after-own:{context.own_design}"] = [(words[0] - s0, words[1] - s0)] if words else []
     for flag, on in (
         ("referred", bool(referred) and not in_scope),
         ("no-subject", not has_subject),
