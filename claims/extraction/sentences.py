@@ -27,16 +27,18 @@ _DECIMAL_START = re.compile(r"[ \t]*\d+\.\d")
 _TERMINAL_END = re.compile(r"""[.!?:;\u2026]["'\u201d\u2019)\]]*\s*$""")
 
 # Candidate sentence ends: terminal punctuation, closing quotes/brackets, then reference markers
-# glued to it ("depression.[12]", "effects.12,13", "(2019).\u00b9", "settings.** In").
+# glued to it ("depression.[12]", "pain.[5] [6]", "effects.12,13", "(2019).\u00b9", "settings.**
+# In").
 _END = re.compile(
     r"""(?:\.{3}|\u2026|[.!?]+)
     ["'\u201d\u2019)\]]*
-    (?:\[\d+(?:[\u2013,\s-]*\d+)*\]|\[[a-z][a-z ]{2,30}\]|[\u00b9\u00b2\u00b3\u2070-\u2079]+
+    (?:[ \t]?\[\d+(?:[\u2013,\s-]*\d+)*\]|\[[a-z][a-z ]{2,30}\]|[\u00b9\u00b2\u00b3\u2070-\u2079]+
       |\*{1,3}|[\u2020\u2021]+)*
     """,
     re.VERBOSE,
 )
 _FOOTNOTE_DIGITS = re.compile(r"\d{1,3}(?:[\u2013,-]\d{1,3})*(?=\s+[A-Z\u201c\"(])")
+_LEADING_MARKERS = re.compile(r"(?:\[\d+(?:[\u2013,\s-]*\d+)*\]\s*)+(?=[\"\u201c(]?[A-Za-z])")
 _NEXT_START = re.compile(r"""\s+(?=["'\u201c\u2018(\[]?[A-Z0-9\u00c0-\u00de])""")
 
 
@@ -212,6 +214,10 @@ def _split_block(text: str, start: int, end: int) -> list[tuple[int, int]]:
     for s, e in spans:
         while s < e and text[s].isspace():
             s += 1
+        # A paragraph opening with the last one's markers ("[1] Minute amounts of ...", a
+        # copy's line breaks): they cite the sentence before, not this one.
+        if lead := _LEADING_MARKERS.match(text, s, e):
+            s = lead.end()
         while e > s and text[e - 1].isspace():
             e -= 1
         if e > s:

@@ -82,6 +82,19 @@ def test_it_splits_after_footnote_markers_glued_to_the_period():
     ]
 
 
+def test_markers_after_a_period_stay_with_the_sentence_they_cite():
+    # A wiki copy's markers spaced apart, or carried to the start of the next paragraph.
+    text = (
+        "Pain may be neuropathic.[5] [6] Therapy may help.[7]\n\n"
+        "[1] Minute amounts of lisuride suppress firing."
+    )
+    assert texts(text) == [
+        "Pain may be neuropathic.[5] [6]",
+        "Therapy may help.[7]",
+        "Minute amounts of lisuride suppress firing.",
+    ]
+
+
 def test_bullets_are_items_without_their_markers():
     text = (
         "Health Risks\n\n  • Potential exacerbation of psychosis\n- Possible heart effects\n"
