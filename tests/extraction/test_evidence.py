@@ -194,3 +194,19 @@ def test_an_inline_background_label_ends_at_the_next_label(vocabulary):
     )
     found = [a.evidence_cited for a in extract(text, vocabulary)]
     assert found == ["none", "rct"]
+
+
+def test_later_sentences_of_a_text_reporting_its_own_trial_take_its_design(vocabulary):
+    # No result shape ("produced", "patients", a p-value): the learned head still reads that the
+    # text reports its own trial, and points at the words naming its design.
+    text = (
+        "Repeated low doses of LSD in healthy volunteers\n\n"
+        "We conducted a randomised, double-blind, placebo-controlled trial of LSD microdoses "
+        "in 80 healthy adults.\n\n"
+        "LSD also blunted the induction of long-term potentiation on the fourth dosing session.\n"
+        "Microdosing appeared to be well tolerated.\n"
+    )
+    found = extract(text, vocabulary)
+    assert [a.evidence_cited for a in found] == ["rct", "rct"]
+    declared = text.index("randomised")
+    assert any(s <= declared < e for s, e in found[0].explain["evidence_cited"])
