@@ -83,6 +83,7 @@ _OTHER_SUBJECT = re.compile(
     r"medicines?|pharmacotherap(?:y|ies)|drugs|substances|smoking|tobacco|nicotine|alcohol|opioids?|"
     r"supplements?|supplementation|benzodiazepines?|antipsychotics?|stimulants?|sedatives?|ssris?|"
     r"lithium|melatonin|caffeine|meditation|mindfulness|yoga|acupuncture|exercise|"
+    r"synthetic\s+(?:cannabinoids?|cathinones?|opioids?|drugs?|stimulants?)|"
     # Drug names by their endings ("diazepam", "fluoxetine", "risperidone").
     r"\w+(?:azepam|azolam|oxetine|pramine|triptyline|idone|apine|olol|pril|sartan|statin|"
     r"profen|coxib))\b",
@@ -540,7 +541,9 @@ def _analyse(
     if context.own_design is not None:
         compared = _COMPARISON.search(body)
         own_part = body[: compared.start()] if compared else body
-    own_result = (
+    # After the text declares its own study, citing no other work: that study's result when it
+    # has a result's shape; otherwise the learned head weighs it (``after-own``).
+    own_text = (
         context.own_design is not None
         and index > context.own_from
         and not (named_spans if own_part is body else named_study_spans(own_part))
@@ -548,12 +551,12 @@ def _analyse(
         and not lx.GLUED_REFERENCE.search(own_part)
         and not _GLUED_LIST.search(own_part)
         and not _OTHER_WORK.match(own_part)
-        and bool(
-            _RESULT_SUBJECT.search(scope.text)
-            or _RESULT_VERB.search(scope.main)
-            or _RESULT_STATISTIC.search(own_part)
-            or _NULL_FINDING.search(scope.main)
-        )
+    )
+    own_result = own_text and bool(
+        _RESULT_SUBJECT.search(scope.text)
+        or _RESULT_VERB.search(scope.main)
+        or _RESULT_STATISTIC.search(own_part)
+        or _NULL_FINDING.search(scope.main)
     )
     controlled = bool(
         (study and RANK[study[2]] >= RANK["clinical-trial"])
@@ -568,6 +571,11 @@ def _analyse(
         if referred and _OTHER_TREATMENT.search(body, 0, max(referred[0][0], 1)):
             # "Despite current treatments ..., many do not benefit from these treatments": the
             # words refer to other treatments than the drug of the passage.
+            referred = None
+        other = _named_other(scope.text)
+        if referred and other is not None and (referred[0] == (0, 0) or referred[0][1] <= other):
+            # The sentence names its own subject, and no word before it refers back ("Chronic
+            # use of synthetic cannabinoids has been associated with ... death").
             referred = None
         if referred and not substances and referred[0][1] > referred[0][0]:
             for slug in referred[1]:
@@ -661,7 +669,7 @@ def _analyse(
         found["lead"] = []
         for name in lead.findings:
             found[f"lead:{name}"] = []
-    if context.own_design is not None and index > context.own_from and not own_result:
+    if own_text and not own_result:
         # A later sentence of a text that reports its own study, with no result shape: often
         # its result ("LSD also blunted LTP"), sometimes background. The learned head weighs it
         # against the sentence's own evidence words; its words are the ones naming the design.
@@ -934,6 +942,25 @@ def _class_named(body: str, s0: int, matches: list[Match]) -> bool:
         if m.start - s0 < first and _CLASS_NOUN.match(body, m.start - s0):
             return True
     return False
+
+
+# Words of _OTHER_SUBJECT that may still mean the passage's drug ("these drugs", "the therapy").
+_GENERIC_SUBJECT = re.compile(
+    r"treatments?|(?:psycho)?therap(?:y|ies)|interventions?|medications?|medicines?|drugs|"
+    r"substances|supplements?|supplementation|pharmacotherap(?:y|ies)|stimulants?|sedatives?",
+    re.IGNORECASE,
+)
+
+
+def _named_other(text: str) -> int | None:
+    """Where the text names a treatment or substance the vocabulary lacks as its subject
+    ("synthetic cannabinoids", "opioids", "tobacco"): in its first part (not "... side effects
+    of antipsychotic medication"), not a mere word for one ("treatment", "drugs"), not an
+    outcome ("smoking cessation")."""
+    for m in _OTHER_SUBJECT.finditer(text, 0, max(40, len(text) * 2 // 5)):
+        if not _GENERIC_SUBJECT.fullmatch(m.group()) and not text.startswith(" cessation", m.end()):
+            return m.start()
+    return None
 
 
 def _referred_substances(body, scope, sent, index, context, cues, pointer):

@@ -194,3 +194,26 @@ def test_higher_abstinence_rates_are_a_benefit(analyse):
     result = analyse("LSD treatment resulted in markedly higher 3-month drinking abstinence rates.")
     assert result.is_claim
     assert result.claim_kind == "benefit"
+
+
+# 8. A sentence that names its own subject does not borrow the passage's drug. -----------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Chronic use of synthetic cannabinoids has been associated with psychosis and death.",
+        "Opioids can slow breathing and cause a fatal overdose.",
+    ],
+)
+def test_a_sentence_naming_another_subject_does_not_take_the_passages_drug(analyse, sentence):
+    context = "Cannabis use is linked to psychosis and may raise the risk of serious harm."
+    result = analyse(sentence, context)
+    assert result.is_claim
+    assert result.substances == []
+
+
+def test_a_risk_without_a_subject_still_takes_the_passages_drug(analyse):
+    context = "Cannabis use is linked to psychosis and may raise the risk of serious harm."
+    result = analyse("Users may be at increased risk of lasting harm.", context)
+    assert result.substances == ["cannabis"]
