@@ -26,7 +26,11 @@ SUBSTANCES: list[tuple[str, str, list[str]]] = [
     ("ketamine", "Ketamine", ["ketamine hydrochloride"]),
     ("esketamine", "Esketamine", ["spravato", "s-ketamine"]),
     ("dmt", "DMT", ["n,n-dimethyltryptamine", "dimethyltryptamine", "5-meo-dmt"]),
-    ("ayahuasca", "Ayahuasca", ["yagé", "yage", "hoasca"]),
+    (
+        "ayahuasca",
+        "Ayahuasca",
+        ["yagé", "yage", "hoasca", "banisteriopsis caapi", "b. caapi", "caapi"],
+    ),
     ("mescaline", "Mescaline", ["peyote", "san pedro cactus", "san pedro"]),
     ("ibogaine", "Ibogaine", ["iboga"]),
     ("cannabis", "Cannabis", ["marijuana", "marihuana", "thc", "tetrahydrocannabinol", "weed"]),

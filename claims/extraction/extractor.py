@@ -895,7 +895,9 @@ _CLASS_NOUN = re.compile(
 )
 _OTHER_CLASS = re.compile(r"\b(?:and|or)\s+other\s+$", re.IGNORECASE)
 _EXPERIENCE_OF_CLASS = re.compile(
-    r"psychedelic\s+(?:experiences?|sessions?|states?|effects?)\b", re.IGNORECASE
+    r"(?:psychedelic|hallucinogenic)\s+(?:experiences?|sessions?|states?|effects?|properties|"
+    r"psychoactivity|activity|actions?)\b",
+    re.IGNORECASE,
 )
 # The class word used of the drug the text is about: "This psychedelic drug can cause ...",
 # "It is a psychedelic with ...", "users take the drug for its hallucinogenic effects".

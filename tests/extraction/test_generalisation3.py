@@ -217,3 +217,20 @@ def test_a_risk_without_a_subject_still_takes_the_passages_drug(analyse):
     context = "Cannabis use is linked to psychosis and may raise the risk of serious harm."
     result = analyse("Users may be at increased risk of lasting harm.", context)
     assert result.substances == ["cannabis"]
+
+
+@pytest.mark.parametrize(
+    "sentence, context, substances",
+    [
+        ("Muscimol displays sedative and hallucinogenic psychoactivity.", "", []),
+        (
+            "Hallucinogenic effects last for about 45 to 60 minutes.",
+            "DMT is found in many plants. DMT is smoked, snorted or injected.",
+            ["dmt"],
+        ),
+    ],
+)
+def test_hallucinogenic_effects_are_the_subjects_not_the_class(
+    analyse, sentence, context, substances
+):
+    assert analyse(sentence, context).substances == substances

@@ -28,6 +28,8 @@ def slugs(matches):
         ("Synthetic cannabinoids cause seizures.", []),
         ("FAAH inhibitors may have advantages over cannabinoid receptor agonists.", []),
         ("Certain cannabinoids can help relieve nausea.", ["cannabis"]),
+        # Ayahuasca's vine, labelled ayahuasca in every corpus sentence that names it (10 of 10).
+        ("B. caapi and Banisteriopsis caapi extracts raised neurogenesis.", ["ayahuasca"]),
         # An enantiomer is another substance: R-ketamine (arketamine) is not in the vocabulary.
         ("R-ketamine had fewer side effects than S-ketamine.", ["esketamine"]),
     ],
