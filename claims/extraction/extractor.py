@@ -78,10 +78,19 @@ _OTHER_TREATMENT = re.compile(
     r"care|analgesia|interventions|approaches)\b",
     re.IGNORECASE,
 )
+# "antidepressant", "stimulant", "sedative", "antipsychotic" name other drugs, unless they describe
+# an effect ("sustained antidepressant effects" of the passage's drug).
+_CLASS_OF_EFFECT = (
+    r"s?(?!\s+(?:effects?|actions?|responses?|properties|activity|efficacy|potential))"
+)
 _OTHER_SUBJECT = re.compile(
-    r"\b(?:treatments?|(?:psycho)?therap(?:y|ies)|interventions?|antidepressants?|medications?|"
+    r"\b(?:treatments?|(?:psycho)?therap(?:y|ies)|interventions?|antidepressant"
+    + _CLASS_OF_EFFECT
+    + r"|medications?|"
     r"medicines?|pharmacotherap(?:y|ies)|drugs|substances|smoking|tobacco|nicotine|alcohol|opioids?|"
-    r"supplements?|supplementation|benzodiazepines?|antipsychotics?|stimulants?|sedatives?|ssris?|"
+    r"supplements?|supplementation|benzodiazepines?|"
+    + "|".join(f"{w}{_CLASS_OF_EFFECT}" for w in ("antipsychotic", "stimulant", "sedative"))
+    + r"|ssris?|"
     r"lithium|melatonin|caffeine|meditation|mindfulness|yoga|acupuncture|exercise|"
     r"synthetic\s+(?:cannabinoids?|cathinones?|opioids?|drugs?|stimulants?)|"
     # Drug names by their endings ("diazepam", "fluoxetine", "risperidone").

@@ -43,6 +43,11 @@ from claims.extraction import extract
         ("In a placebo-controlled study, LSD did not improve mood.", "rct"),
         ("In a rat model of PTSD, MDMA reduced anxiety-like behaviour.", "preclinical"),
         (
+            "In stem cell-derived cardiomyocytes, ibogaine prolonged the action potential.",
+            "preclinical",
+        ),
+        ("Patch clamp recordings showed that ketamine blocks NMDA receptors.", "preclinical"),
+        (
             "Pharmacovigilance data show esketamine raises the risk of dissociation.",
             "survey-observational",
         ),

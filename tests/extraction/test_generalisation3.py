@@ -213,6 +213,13 @@ def test_a_sentence_naming_another_subject_does_not_take_the_passages_drug(analy
     assert result.substances == []
 
 
+def test_an_antidepressant_effect_is_the_passages_drug_not_another_drug(analyse):
+    context = "Ketamine is given as an infusion. Ketamine acts within hours. Ketamine is cheap."
+    result = analyse("Repeated infusions have sustained antidepressant effects.", context)
+    assert result.is_claim
+    assert result.substances == ["ketamine"]
+
+
 def test_a_risk_without_a_subject_still_takes_the_passages_drug(analyse):
     context = "Cannabis use is linked to psychosis and may raise the risk of serious harm."
     result = analyse("Users may be at increased risk of lasting harm.", context)
