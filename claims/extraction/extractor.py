@@ -581,8 +581,8 @@ def _analyse(
             # "Despite current treatments ..., many do not benefit from these treatments": the
             # words refer to other treatments than the drug of the passage.
             referred = None
-        other = _named_other(scope.text)
-        if referred and other is not None and (referred[0] == (0, 0) or referred[0][1] <= other):
+        other = _named_other(scope.text) if referred else None
+        if other is not None and (referred[0] == (0, 0) or referred[0][1] <= other):
             # The sentence names its own subject, and no word before it refers back ("Chronic
             # use of synthetic cannabinoids has been associated with ... death").
             referred = None
