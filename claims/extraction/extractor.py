@@ -78,19 +78,25 @@ _OTHER_TREATMENT = re.compile(
     r"care|analgesia|interventions|approaches)\b",
     re.IGNORECASE,
 )
+# Words for some treatment that may still mean the passage's drug ("these drugs", "the therapy").
+_GENERIC_WORDS = (
+    r"treatments?|(?:psycho)?therap(?:y|ies)|interventions?|medications?|medicines?|"
+    r"pharmacotherap(?:y|ies)|drugs|substances|supplements?|supplementation"
+)
 # "antidepressant", "stimulant", "sedative", "antipsychotic" name other drugs, unless they describe
 # an effect ("sustained antidepressant effects" of the passage's drug).
 _CLASS_OF_EFFECT = (
     r"s?(?!\s+(?:effects?|actions?|responses?|properties|activity|efficacy|potential))"
 )
 _OTHER_SUBJECT = re.compile(
-    r"\b(?:treatments?|(?:psycho)?therap(?:y|ies)|interventions?|antidepressant"
-    + _CLASS_OF_EFFECT
-    + r"|medications?|"
-    r"medicines?|pharmacotherap(?:y|ies)|drugs|substances|smoking|tobacco|nicotine|alcohol|opioids?|"
-    r"supplements?|supplementation|benzodiazepines?|"
-    + "|".join(f"{w}{_CLASS_OF_EFFECT}" for w in ("antipsychotic", "stimulant", "sedative"))
-    + r"|ssris?|"
+    r"\b(?:"
+    + _GENERIC_WORDS
+    + "|"
+    + "|".join(
+        f"{w}{_CLASS_OF_EFFECT}"
+        for w in ("antidepressant", "antipsychotic", "stimulant", "sedative")
+    )
+    + r"|smoking|tobacco|nicotine|alcohol|opioids?|benzodiazepines?|ssris?|"
     r"lithium|melatonin|caffeine|meditation|mindfulness|yoga|acupuncture|exercise|"
     r"synthetic\s+(?:cannabinoids?|cathinones?|opioids?|drugs?|stimulants?)|"
     # Drug names by their endings ("diazepam", "fluoxetine", "risperidone").
@@ -345,8 +351,9 @@ def _abbreviations(text: str, vocabulary: Vocabulary):
         if not before:
             continue
         code = _CODE.fullmatch(bracket.group(1).strip())
-        host = text[before[-1].end : bracket.start()]
-        if code and (not host.strip() or _CODE_HOST.search(host)):
+        if code and (
+            not (host := text[before[-1].end : bracket.start()]).strip() or _CODE_HOST.search(host)
+        ):
             if not vocabulary.find_substances(code.group()):
                 found.setdefault(code.group(), before[-1].slug)
             continue
@@ -481,11 +488,9 @@ def _own_designs(sentences: list[Sentence]) -> list[tuple[str | None, int, Span 
         out += [(design, start + first, words)] * (end - start)
     background = False
     for i, sent in enumerate(sentences):
-        labelled = sent.kind != "text" or _SECTION_LABEL.match(sent.text)
-        if labelled and len(sent.text) < 60 or _BACKGROUND_SECTION.match(sent.text):
-            background = bool(_BACKGROUND_SECTION.match(sent.text))
-        elif _SECTION_LABEL.match(sent.text):
-            background = False
+        named = _BACKGROUND_SECTION.match(sent.text)
+        if named or _SECTION_LABEL.match(sent.text) or sent.kind != "text" and len(sent.text) < 60:
+            background = bool(named)  # a label starts a section; only these are background
         if background:
             out[i] = (None, out[i][1], out[i][2])
     return out
@@ -955,12 +960,7 @@ def _class_named(body: str, s0: int, matches: list[Match]) -> bool:
     return False
 
 
-# Words of _OTHER_SUBJECT that may still mean the passage's drug ("these drugs", "the therapy").
-_GENERIC_SUBJECT = re.compile(
-    r"treatments?|(?:psycho)?therap(?:y|ies)|interventions?|medications?|medicines?|drugs|"
-    r"substances|supplements?|supplementation|pharmacotherap(?:y|ies)|stimulants?|sedatives?",
-    re.IGNORECASE,
-)
+_GENERIC_SUBJECT = re.compile(_GENERIC_WORDS + r"|stimulants?|sedatives?", re.IGNORECASE)
 
 
 def _named_other(text: str) -> int | None:
