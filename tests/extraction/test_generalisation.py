@@ -191,6 +191,17 @@ def test_onset_and_duration_are_dosing(analyse, sentence):
         "for microdosing.",
         "The benefits reported by microdosers can be explained by expectancy.",
         "Mood ratings after LSD microdoses did not differ from placebo.",
+        # Null findings in other words.
+        "Kava isn't consistently effective for generalised anxiety.",
+        "Melatonin does not actually treat jet lag in most travellers.",
+        "Valerian does not appear to be an effective treatment for insomnia.",
+        "Ginseng neither improves memory nor slows cognitive decline.",
+        "The pooled trials show limited efficacy of lithium for suicidality.",
+        "Taken together, these trials do not support the antidepressant effects of saffron.",
+        "Independent reviews have not found health benefits for magnesium beyond placebo.",
+        "Pain scores were similar in the two groups after eight weeks of acupuncture.",
+        "None of the supplements she tried made any difference to her depression.",
+        "Efficacy outcomes were negative in the psilocybin arm for depression.",
     ],
 )
 def test_null_results_are_efficacy_null(analyse, sentence):

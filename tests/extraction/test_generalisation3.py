@@ -241,24 +241,3 @@ def test_hallucinogenic_effects_are_the_subjects_not_the_class(
     analyse, sentence, context, substances
 ):
     assert analyse(sentence, context).substances == substances
-
-
-@pytest.mark.parametrize(
-    "sentence",
-    [
-        "Kava isn't consistently effective for generalised anxiety.",
-        "Melatonin does not actually treat jet lag in most travellers.",
-        "Valerian does not appear to be an effective treatment for insomnia.",
-        "Ginseng neither improves memory nor slows cognitive decline.",
-        "The pooled trials show limited efficacy of lithium for suicidality.",
-        "Taken together, these trials do not support the antidepressant effects of saffron.",
-        "Independent reviews have not found health benefits for magnesium beyond placebo.",
-        "Pain scores were similar in the two groups after eight weeks of acupuncture.",
-        "None of the supplements she tried made any difference to her depression.",
-        "Efficacy outcomes were negative in the psilocybin arm for depression.",
-    ],
-)
-def test_null_findings_in_other_words_are_efficacy_null(analyse, sentence):
-    result = analyse(sentence)
-    assert result.is_claim
-    assert result.claim_kind == "efficacy-null"
